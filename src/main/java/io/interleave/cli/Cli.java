@@ -1,0 +1,58 @@
+package io.interleave.cli;
+
+import io.interleave.scenario.InvalidScenarioException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code simulate}, {@code presets} and the rest. Exit codes 0, 2 (bad input), 1 (failure). */
+@Command(name = "interleave", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Simulates how a web server schedules requests. With no arguments, opens the window.",
+        subcommands = {SimulateCommand.class, PresetsCommand.class, CommandLine.HelpCommand.class})
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+
+    private Cli() {
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Cli());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            err.println("interleave: " + oneLine(ex.getMessage()));
+            err.flush();
+            return BAD_INPUT;
+        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UsageException || ex instanceof InvalidScenarioException) {
+                err.println("interleave: " + oneLine(ex.getMessage()));
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println("interleave: unexpected failure: " + oneLine(String.valueOf(ex)));
+            err.flush();
+            return FAILURE;
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ').strip();
+    }
+
+    /** The version from the jar's manifest (the pom's version). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"Interleave " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

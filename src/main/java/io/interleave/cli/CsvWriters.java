@@ -1,0 +1,103 @@
+package io.interleave.cli;
+
+import io.interleave.scenario.Scenario;
+import io.interleave.trace.RequestRecord;
+import io.interleave.trace.SpanState;
+import io.interleave.trace.TraceListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/** Streams the per-request and per-span CSV files of SPEC section 4 while the engine runs. */
+public final class CsvWriters {
+    public static final String REQUEST_HEADER = "id,type,arrivalMs,startMs,finishMs,responseMs,queueMs,computeMs,waitMs,status,worker";
+    public static final String SPAN_HEADER = "id,state,startMs,endMs,worker,core";
+
+    private CsvWriters() {
+    }
+
+    /** One line per request (completed or rejected), in the order they end. */
+    public static TraceListener requests(Writer out, Scenario scenario) throws IOException {
+        out.write(REQUEST_HEADER);
+        out.write('\n');
+        String[] typeNames = scenario.requestTypes().stream().map(t -> csvText(t.name())).toArray(String[]::new);
+        StringBuilder line = new StringBuilder(128);
+        return new TraceListener() {
+            @Override
+            public boolean wantsSpans() {
+                return false;
+            }
+
+            @Override
+            public void request(RequestRecord r) {
+                line.setLength(0);
+                line.append(r.id()).append(',').append(typeNames[r.type()]).append(',');
+                Numbers.append(line, r.arrivalMs());
+                line.append(',');
+                if (r.completed()) {
+                    Numbers.append(line, r.startMs());
+                    line.append(',');
+                    Numbers.append(line, r.finishMs());
+                    line.append(',');
+                    Numbers.append(line, r.responseMs());
+                    line.append(',');
+                    Numbers.append(line, r.queueMs());
+                } else {
+                    line.append(",,,");
+                }
+                line.append(',');
+                Numbers.append(line, r.computeMs());
+                line.append(',');
+                Numbers.append(line, r.waitMs());
+                line.append(',').append(r.status().csvName()).append(',');
+                r.worker().ifPresent(line::append);
+                line.append('\n');
+                write(out, line);
+            }
+        };
+    }
+
+    /** One line per span, in the order they close. */
+    public static TraceListener spans(Writer out) throws IOException {
+        out.write(SPAN_HEADER);
+        out.write('\n');
+        StringBuilder line = new StringBuilder(96);
+        return new TraceListener() {
+            @Override
+            public void span(int requestId, SpanState state, double startMs, double endMs,
+                             int worker, int core, int segment, boolean holdsWorker) {
+                line.setLength(0);
+                line.append(requestId).append(',').append(state.csvName()).append(',');
+                Numbers.append(line, startMs);
+                line.append(',');
+                Numbers.append(line, endMs);
+                line.append(',');
+                if (worker >= 0) {
+                    line.append(worker);
+                }
+                line.append(',');
+                if (core >= 0) {
+                    line.append(core);
+                }
+                line.append('\n');
+                write(out, line);
+            }
+        };
+    }
+
+    /** Quotes a text cell if it holds a comma, quote or line break. */
+    static String csvText(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private static void write(Writer out, CharSequence line) {
+        try {
+            out.append(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.interleave.cli;
+
+import io.interleave.scenario.Presets;
+import io.interleave.scenario.Scenario;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code presets}: lists the built-in scenarios, one line each. */
+@Command(name = "presets", mixinStandardHelpOptions = true,
+        description = "Lists the built-in presets; load one with preset:NAME.")
+public final class PresetsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (String id : Presets.ids()) {
+            Scenario s = Presets.load(id).orElseThrow();
+            out.printf("%-22s %s%n", "preset:" + id, s.name());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,213 @@
+package io.interleave.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.interleave.engine.Simulation;
+import io.interleave.scenario.Arrivals;
+import io.interleave.scenario.Limits;
+import io.interleave.scenario.Policy;
+import io.interleave.scenario.Scenario;
+import io.interleave.scenario.Server;
+import io.interleave.stats.Summary;
+import io.interleave.stats.SummaryCollector;
+import io.interleave.trace.RunTotals;
+import io.interleave.trace.TraceListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code simulate}: runs a scenario and prints its summary as JSON. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Runs a scenario and prints a JSON summary on stdout.")
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file, or preset:NAME.")
+    String scenarioArg;
+
+    @Option(names = "--policy", paramLabel = "sync|event-loop", description = "Override the server's policy.")
+    String policy;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Override threads (sync) or event loops.")
+    Integer workers;
+
+    @Option(names = "--cores", paramLabel = "N", description = "Override CPU cores.")
+    Integer cores;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the random seed.")
+    Long seed;
+
+    @Option(names = "--count", paramLabel = "N", description = "Override the number of requests (not for explicit arrivals).")
+    Integer count;
+
+    @Option(names = "--rate", paramLabel = "R", description = "Override the arrival rate per second (poisson and uniform arrivals).")
+    Double rate;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", description = "Leave the first N requests out of the statistics.")
+    int warmup;
+
+    @Option(names = "--requests", paramLabel = "OUT.csv", description = "Write one CSV line per request.")
+    Path requestsCsv;
+
+    @Option(names = "--spans", paramLabel = "OUT.csv", description = "Write one CSV line per state span.")
+    Path spansCsv;
+
+    @Override
+    public Integer call() throws IOException {
+        Scenario scenario = Overrides.apply(ScenarioSource.load(scenarioArg), policy, workers, cores, seed, count, rate);
+        int total = scenario.arrivals().count();
+        if (warmup < 0 || warmup >= total) {
+            throw new UsageException("--warmup: must be at least 0 and less than the number of requests (" + total + "), was " + warmup);
+        }
+        if (requestsCsv != null) {
+            OutputPaths.writable("--requests", requestsCsv);
+        }
+        if (spansCsv != null) {
+            OutputPaths.writable("--spans", spansCsv);
+        }
+        OutputPaths.distinct(requestsCsv, spansCsv);
+
+        SummaryCollector collector = new SummaryCollector(warmup, total);
+        try (AtomicOutput requestsOut = requestsCsv == null ? null : AtomicOutput.open(requestsCsv);
+             AtomicOutput spansOut = spansCsv == null ? null : AtomicOutput.open(spansCsv)) {
+            TraceListener listener = collector;
+            if (requestsOut != null) {
+                listener = TraceListener.both(listener, CsvWriters.requests(requestsOut.writer(), scenario));
+            }
+            if (spansOut != null) {
+                listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer()));
+            }
+            RunTotals totals;
+            try {
+                totals = Simulation.run(scenario, listener);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            Summary summary = collector.summarize(totals, scenario.server().workers(), scenario.server().cores());
+            String json = toJson(scenario, summary);
+            if (requestsOut != null) {
+                requestsOut.commit();
+            }
+            if (spansOut != null) {
+                spansOut.commit();
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json);
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** The summary JSON with exactly the keys of SPEC section 4, in that order. */
+    static String toJson(Scenario scenario, Summary s) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("scenario", scenario.name());
+            g.writeStringField("policy", scenario.server().policy().jsonName());
+            g.writeNumberField("workers", scenario.server().workers());
+            g.writeNumberField("cores", scenario.server().cores());
+            g.writeNumberField("seed", scenario.seed());
+            g.writeNumberField("requests", s.requests());
+            g.writeNumberField("completed", s.completed());
+            g.writeNumberField("rejected", s.rejected());
+            number(g, "makespanMs", s.makespanMs());
+            number(g, "throughputPerSec", s.throughputPerSec());
+            g.writeObjectFieldStart("responseMs");
+            number(g, "mean", s.response().mean());
+            number(g, "min", s.response().min());
+            number(g, "p50", s.response().p50());
+            number(g, "p90", s.response().p90());
+            number(g, "p95", s.response().p95());
+            number(g, "p99", s.response().p99());
+            number(g, "max", s.response().max());
+            g.writeEndObject();
+            g.writeObjectFieldStart("queueMs");
+            number(g, "mean", s.queueMeanMs());
+            number(g, "max", s.queueMaxMs());
+            g.writeEndObject();
+            number(g, "cpuUtilization", s.cpuUtilization());
+            number(g, "workerUtilization", s.workerUtilization());
+            g.writeNumberField("maxInFlight", s.maxInFlight());
+            g.writeNumberField("events", s.events());
+            g.writeEndObject();
+        }
+        return text + "\n";
+    }
+
+    /** JSON has no NaN: a statistic of nothing is null. */
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(name, v);
+        } else {
+            g.writeNullField(name);
+        }
+    }
+
+    /** Applies the command-line overrides shared by the commands. */
+    static final class Overrides {
+        private Overrides() {
+        }
+
+        static Scenario apply(Scenario scenario, String policy, Integer workers, Integer cores,
+                              Long seed, Integer count, Double rate) {
+            Server server = scenario.server();
+            if (policy != null) {
+                server = server.withPolicy(Policy.fromJson(policy).orElseThrow(() ->
+                        new UsageException("--policy: must be sync or event-loop, was '" + policy + "'")));
+            }
+            if (workers != null) {
+                requireRange("--workers", workers, 1, Limits.MAX_WORKERS);
+                server = server.withWorkers(workers);
+            }
+            if (cores != null) {
+                requireRange("--cores", cores, 1, Limits.MAX_CORES);
+                server = server.withCores(cores);
+            }
+            Scenario out = scenario.withServer(server);
+            if (seed != null) {
+                out = out.withSeed(seed);
+            }
+            if (count != null) {
+                requireRange("--count", count, 1, Limits.MAX_REQUESTS);
+                if (out.arrivals() instanceof Arrivals.Explicit) {
+                    throw new UsageException("--count: this scenario lists its arrivals explicitly; --count applies to poisson, uniform, burst and closed arrivals");
+                }
+                out = out.withArrivals(out.arrivals().withCount(count));
+            }
+            if (rate != null) {
+                if (!(rate > 0) || rate > Limits.MAX_RATE_PER_SEC || rate.isInfinite()) {
+                    throw new UsageException("--rate: must be > 0 and <= " + (long) Limits.MAX_RATE_PER_SEC + " per second, was " + rate);
+                }
+                out = out.withArrivals(withRate(out.arrivals(), rate));
+            }
+            return out;
+        }
+
+        static Arrivals withRate(Arrivals arrivals, double rate) {
+            if (arrivals instanceof Arrivals.Poisson p) {
+                return new Arrivals.Poisson(rate, p.count());
+            }
+            if (arrivals instanceof Arrivals.Uniform u) {
+                return new Arrivals.Uniform(1000.0 / rate, u.count());
+            }
+            throw new UsageException("--rate: applies to poisson and uniform arrivals; this scenario's arrivals are '" + arrivals.pattern() + "'");
+        }
+
+        private static void requireRange(String flag, long value, long min, long max) {
+            if (value < min || value > max) {
+                throw new UsageException(flag + ": must be between " + min + " and " + max + ", was " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,517 @@
+package io.interleave.engine;
+
+import io.interleave.scenario.Policy;
+import io.interleave.scenario.RequestType;
+import io.interleave.scenario.Scenario;
+import io.interleave.scenario.Segment;
+import io.interleave.scenario.SegmentKind;
+import io.interleave.scenario.Server;
+import io.interleave.trace.RequestRecord;
+import io.interleave.trace.RunTotals;
+import io.interleave.trace.SpanState;
+import io.interleave.trace.Status;
+import io.interleave.trace.TraceListener;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * A server under one policy, driven by an {@link Engine}: workers (threads
+ * or event loops), cores with round-robin time slicing, resources with FIFO
+ * hand-off, an accept queue with an optional limit. SPEC section 2 is the
+ * contract; the comments below name the rule each branch implements.
+ *
+ * <p>A segment sampled at 0 ms takes no time and no turn: it is skipped
+ * without a span, so "all waits at zero" behaves as if there were none.
+ */
+final class ServerModel {
+    private final Engine engine;
+    private final TraceListener listener;
+    private final boolean recordSpans;
+    private final boolean eventLoop;
+    private final SegmentKind[][] kinds;
+    private final int[][] resourceOf;
+    private final Worker[] workers;
+    private final Pool[] pools;
+    private final int queueLimit;
+    private final int maxConcurrency;
+    private final double timeSliceMs;
+
+    // sync: idle threads and the one FIFO accept queue
+    private final BitSet idleThreads = new BitSet();
+    private final ArrayDeque<Req> acceptQueue = new ArrayDeque<>();
+
+    // CPU: free cores and workers waiting for one, FIFO
+    private final BitSet freeCores = new BitSet();
+    private final double[] coreBusySince;
+    private final ArrayDeque<Worker> cpuQueue = new ArrayDeque<>();
+
+    private int notStarted;
+    private int inFlight;
+    private int maxInFlight;
+    private int nextLoop;
+    private double busyCoreMs;
+    private double busyWorkerMs;
+    private double firstArrivalMs = Double.NaN;
+    private double endMs;
+
+    ServerModel(Engine engine, Scenario scenario, TraceListener listener) {
+        this.engine = engine;
+        this.listener = listener;
+        this.recordSpans = listener.wantsSpans();
+        Server server = scenario.server();
+        this.eventLoop = server.policy() == Policy.EVENT_LOOP;
+        this.queueLimit = server.queueLimit().orElse(Integer.MAX_VALUE);
+        this.maxConcurrency = eventLoop ? server.maxConcurrency().orElse(Integer.MAX_VALUE) : Integer.MAX_VALUE;
+        this.timeSliceMs = server.timeSliceMs();
+        int typeCount = scenario.requestTypes().size();
+        this.kinds = new SegmentKind[typeCount][];
+        this.resourceOf = new int[typeCount][];
+        for (int t = 0; t < typeCount; t++) {
+            RequestType type = scenario.requestTypes().get(t);
+            kinds[t] = new SegmentKind[type.segments().size()];
+            resourceOf[t] = new int[type.segments().size()];
+            for (int s = 0; s < kinds[t].length; s++) {
+                Segment seg = type.segments().get(s);
+                kinds[t][s] = seg.kind();
+                resourceOf[t][s] = seg.on().map(name -> scenario.resourceIndex(name).orElseThrow()).orElse(-1);
+            }
+        }
+        this.workers = new Worker[server.workers()];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker(w);
+        }
+        idleThreads.set(0, workers.length);
+        freeCores.set(0, server.cores());
+        this.coreBusySince = new double[server.cores()];
+        this.pools = scenario.resources().stream()
+                .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE)))
+                .toArray(Pool[]::new);
+    }
+
+    /** Creates the engine-side state of a request that has just been drawn. */
+    Req newRequest(int id, Workload.Body body, int user) {
+        return new Req(id, body.type(), body.segmentMs(), user);
+    }
+
+    // ------------------------------------------------------------ arrivals
+
+    /** A request arrives now; returns false if it was rejected. */
+    boolean arrive(Req r) {
+        double now = engine.now();
+        if (Double.isNaN(firstArrivalMs)) {
+            firstArrivalMs = now;
+        }
+        r.state = SpanState.QUEUED;
+        r.since = now;
+        return eventLoop ? arriveAtLoop(r) : arriveAtPool(r);
+    }
+
+    private boolean arriveAtPool(Req r) {
+        int thread = idleThreads.nextSetBit(0);
+        if (thread >= 0) {
+            accept(r);
+            Worker w = workers[thread];
+            start(w, r);
+            drive(w);
+            return true;
+        }
+        if (notStarted >= queueLimit) {
+            reject(r);
+            return false;
+        }
+        accept(r);
+        notStarted++;
+        acceptQueue.add(r);
+        return true;
+    }
+
+    private boolean arriveAtLoop(Req r) {
+        Worker loop = workers[nextLoop];
+        boolean admitted = loop.inFlight < maxConcurrency;
+        boolean startsNow = admitted && loop.current == null;
+        if (!startsNow && notStarted >= queueLimit) {
+            reject(r);
+            return false;
+        }
+        nextLoop = (nextLoop + 1) % workers.length; // bound round-robin, for good
+        accept(r);
+        r.worker = loop.index;
+        if (!admitted) {
+            notStarted++;
+            loop.pending.add(r);
+        } else {
+            loop.inFlight++;
+            if (startsNow) {
+                start(loop, r);
+                drive(loop);
+            } else {
+                notStarted++;
+                loop.ready.add(r);
+            }
+        }
+        return true;
+    }
+
+    private void accept(Req r) {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+    }
+
+    private void reject(Req r) {
+        double now = engine.now();
+        endMs = Math.max(endMs, now);
+        listener.request(new RequestRecord(r.id, r.type, now, now, now, Status.REJECTED,
+                r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), OptionalInt.empty()));
+        doneHook.accept(r);
+    }
+
+    /** The request first holds a thread (sync) or first runs on its loop. */
+    private void start(Worker w, Req r) {
+        r.startMs = engine.now();
+        r.started = true;
+        if (!eventLoop) {
+            enter(r, SpanState.READY, true, -1); // closes the queued span before the thread is named
+            r.worker = w.index;
+            idleThreads.clear(w.index);
+        }
+        setCurrent(w, r);
+    }
+
+    // ------------------------------------------------------------ the worker's loop
+
+    /**
+     * Runs worker {@code w} forward from its current request's position
+     * until it must wait for something: a core, a resource, the end of a
+     * wait, or new work.
+     */
+    private void drive(Worker w) {
+        while (true) {
+            Req r = w.current;
+            if (r == null) {
+                Req next = eventLoop ? w.ready.poll() : acceptQueue.poll();
+                if (next == null) {
+                    goIdle(w);
+                    return;
+                }
+                if (!next.started) {
+                    notStarted--;
+                    start(w, next);
+                } else {
+                    setCurrent(w, next);
+                }
+                continue;
+            }
+            if (r.seg == r.ms.length) {
+                finish(w, r);
+                continue;
+            }
+            double d = r.ms[r.seg];
+            SegmentKind kind = kinds[r.type][r.seg];
+            if (d == 0) {
+                r.seg++;
+                continue;
+            }
+            if (kind == SegmentKind.COMPUTE) {
+                r.remainingMs = d;
+                if (w.core >= 0) {
+                    continueOnCore(w); // consecutive compute runs on without yielding
+                } else {
+                    wantCore(w);
+                }
+                return;
+            }
+            // wait or block: no CPU. A loop's await frees the loop; everything else holds it.
+            boolean yieldsLoop = eventLoop && kind == SegmentKind.WAIT;
+            if (!yieldsLoop && w.core >= 0) {
+                releaseCore(w);
+            }
+            int res = resourceOf[r.type][r.seg];
+            if (res >= 0 && !pools[res].tryAcquire()) {
+                pools[res].waiting.add(r);
+                enter(r, SpanState.WAITING_RESOURCE, !yieldsLoop, -1);
+            } else {
+                beginWait(r);
+            }
+            if (!yieldsLoop) {
+                return;
+            }
+            setCurrent(w, null); // the loop moves on to its next ready callback
+        }
+    }
+
+    private void goIdle(Worker w) {
+        if (w.core >= 0) {
+            releaseCore(w);
+        }
+        if (!eventLoop) {
+            idleThreads.set(w.index);
+        }
+    }
+
+    private void finish(Worker w, Req r) {
+        double now = engine.now();
+        closeSpan(r);
+        inFlight--;
+        endMs = Math.max(endMs, now);
+        listener.request(new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
+                r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), OptionalInt.of(r.worker)));
+        setCurrent(w, null);
+        if (eventLoop) {
+            w.inFlight--;
+            Req admitted = w.pending.poll();
+            if (admitted != null) {
+                w.inFlight++;
+                w.ready.add(admitted);
+            }
+        }
+        doneHook.accept(r);
+    }
+
+    private void setCurrent(Worker w, Req r) {
+        double now = engine.now();
+        if (w.current == null && r != null) {
+            w.heldSince = now;
+        } else if (w.current != null && r == null) {
+            busyWorkerMs += now - w.heldSince;
+        }
+        w.current = r;
+    }
+
+    // ------------------------------------------------------------ waits and resources
+
+    private void beginWait(Req r) {
+        SegmentKind kind = kinds[r.type][r.seg];
+        boolean blocks = kind == SegmentKind.BLOCK;
+        enter(r, blocks ? SpanState.BLOCKED : SpanState.WAIT, blocks || !eventLoop, -1);
+        engine.at(engine.now() + r.ms[r.seg], r);
+    }
+
+    private void endWait(Req r) {
+        int res = resourceOf[r.type][r.seg];
+        if (res >= 0) {
+            Req next = pools[res].release();
+            if (next != null) {
+                beginWait(next); // FIFO hand-off: its wait starts the moment the slot frees
+            }
+        }
+        boolean yielded = eventLoop && kinds[r.type][r.seg] == SegmentKind.WAIT;
+        r.seg++;
+        Worker w = workers[r.worker];
+        if (!yielded) {
+            drive(w); // the thread or loop was held; it carries on
+            return;
+        }
+        enter(r, SpanState.READY, false, -1); // the continuation joins the back of its loop's ready queue
+        w.ready.add(r);
+        if (w.current == null) {
+            drive(w);
+        }
+    }
+
+    // ------------------------------------------------------------ CPU
+
+    private void wantCore(Worker w) {
+        int core = freeCores.nextSetBit(0);
+        if (core >= 0) {
+            dispatch(w, core);
+        } else {
+            cpuQueue.add(w);
+            enter(w.current, SpanState.READY, true, -1);
+        }
+    }
+
+    private void dispatch(Worker w, int core) {
+        double now = engine.now();
+        freeCores.clear(core);
+        coreBusySince[core] = now;
+        w.core = core;
+        w.quantumEnd = timeSliceMs > 0 ? now + timeSliceMs : Double.POSITIVE_INFINITY;
+        enter(w.current, SpanState.COMPUTE, true, core);
+        scheduleBurst(w);
+    }
+
+    private void continueOnCore(Worker w) {
+        enter(w.current, SpanState.COMPUTE, true, w.core);
+        scheduleBurst(w);
+    }
+
+    private void scheduleBurst(Worker w) {
+        Req r = w.current;
+        double end = engine.now() + r.remainingMs;
+        r.runEndMs = end;
+        if (end <= w.quantumEnd) {
+            engine.at(end, w.burstDone);
+        } else {
+            engine.at(w.quantumEnd, w.quantumExpired);
+        }
+    }
+
+    private void onBurstDone(Worker w) {
+        Req r = w.current;
+        r.remainingMs = 0;
+        r.seg++;
+        drive(w);
+    }
+
+    private void onQuantumExpired(Worker w) {
+        double now = engine.now();
+        Req r = w.current;
+        r.remainingMs = r.runEndMs - now;
+        if (cpuQueue.isEmpty()) {
+            w.quantumEnd = now + timeSliceMs; // nobody waiting: a fresh quantum
+            scheduleBurst(w);
+            return;
+        }
+        // preempted: to the back of the CPU queue, the core goes to the head
+        enter(r, SpanState.READY, true, -1);
+        cpuQueue.add(w);
+        releaseCore(w);
+    }
+
+    private void releaseCore(Worker w) {
+        int core = w.core;
+        busyCoreMs += engine.now() - coreBusySince[core];
+        w.core = -1;
+        freeCores.set(core);
+        Worker next = cpuQueue.poll();
+        if (next != null) {
+            dispatch(next, core);
+        }
+    }
+
+    // ------------------------------------------------------------ spans
+
+    private void enter(Req r, SpanState state, boolean holdsWorker, int core) {
+        closeSpan(r);
+        r.state = state;
+        r.holds = holdsWorker;
+        r.core = core;
+        r.spanSegment = r.seg;
+    }
+
+    private void closeSpan(Req r) {
+        double now = engine.now();
+        if (recordSpans && now > r.since) {
+            listener.span(r.id, r.state, r.since, now, r.worker, r.core, r.spanSegment, r.holds);
+        }
+        r.since = now;
+    }
+
+    // ------------------------------------------------------------ results
+
+    private Consumer<Req> doneHook = r -> { };
+
+    /** Called after each completion or rejection (a closed workload schedules the user's next request). */
+    void onDone(Consumer<Req> hook) {
+        this.doneHook = hook;
+    }
+
+    RunTotals totals() {
+        double first = Double.isNaN(firstArrivalMs) ? 0 : firstArrivalMs;
+        return new RunTotals(first, Math.max(endMs, first), busyCoreMs, busyWorkerMs, maxInFlight, engine.processed());
+    }
+
+    // ------------------------------------------------------------ state
+
+    /** A thread (sync) or an event loop (one per worker process). */
+    private final class Worker {
+        final int index;
+        final Runnable burstDone = () -> onBurstDone(this);
+        final Runnable quantumExpired = () -> onQuantumExpired(this);
+        Req current;
+        int core = -1;
+        double quantumEnd;
+        double heldSince;
+        // event loop only
+        final ArrayDeque<Req> ready = new ArrayDeque<>();
+        final ArrayDeque<Req> pending = new ArrayDeque<>();
+        int inFlight;
+
+        Worker(int index) {
+            this.index = index;
+        }
+    }
+
+    /** Slots of a resource, handed FIFO to whoever waits. */
+    private static final class Pool {
+        final int capacity;
+        int inUse;
+        final ArrayDeque<Req> waiting = new ArrayDeque<>();
+
+        Pool(int capacity) {
+            this.capacity = capacity;
+        }
+
+        boolean tryAcquire() {
+            if (inUse < capacity) {
+                inUse++;
+                return true;
+            }
+            return false;
+        }
+
+        /** Frees a slot; if someone waits, the slot passes straight to them and they are returned. */
+        Req release() {
+            Req next = waiting.poll();
+            if (next == null) {
+                inUse--;
+            }
+            return next;
+        }
+    }
+
+    /** A request inside the engine; as a {@link Runnable} it is the end of its current wait. */
+    final class Req implements Runnable {
+        final int id;
+        final int type;
+        final double[] ms;
+        final int user;
+        final double arrivalMs;
+        int seg;
+        double remainingMs;
+        double runEndMs;
+        double startMs;
+        boolean started;
+        int worker = -1;
+        SpanState state;
+        double since;
+        boolean holds;
+        int core = -1;
+        int spanSegment;
+
+        Req(int id, int type, double[] ms, int user) {
+            this.id = id;
+            this.type = type;
+            this.ms = ms;
+            this.user = user;
+            this.arrivalMs = engine.now();
+        }
+
+        @Override
+        public void run() {
+            endWait(this);
+        }
+
+        double computeMs(SegmentKind[] k) {
+            double sum = 0;
+            for (int i = 0; i < ms.length; i++) {
+                if (k[i] == SegmentKind.COMPUTE) {
+                    sum += ms[i];
+                }
+            }
+            return sum;
+        }
+
+        double waitMs(SegmentKind[] k) {
+            double sum = 0;
+            for (int i = 0; i < ms.length; i++) {
+                if (k[i] != SegmentKind.COMPUTE) {
+                    sum += ms[i];
+                }
+            }
+            return sum;
+        }
+    }
+}

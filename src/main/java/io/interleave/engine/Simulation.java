@@ -1,0 +1,96 @@
+package io.interleave.engine;
+
+import io.interleave.scenario.Scenario;
+import io.interleave.trace.RunTotals;
+import io.interleave.trace.Trace;
+import io.interleave.trace.TraceListener;
+import io.interleave.trace.TraceRecorder;
+
+/**
+ * Runs a scenario: samples its workload, feeds the arrivals to a
+ * {@link ServerModel} on a fresh {@link Engine}, and reports everything to a
+ * listener. Each call owns its engine, so runs may go in parallel.
+ */
+public final class Simulation {
+    private Simulation() {
+    }
+
+    /** Runs to completion, streaming to {@code listener}; returns the whole-run figures. */
+    public static RunTotals run(Scenario scenario, TraceListener listener) {
+        Engine engine = new Engine();
+        ServerModel server = new ServerModel(engine, scenario, listener);
+        Workload workload = new Workload(scenario);
+        if (workload.closed()) {
+            new ClosedLoop(engine, server, workload).start();
+        } else {
+            new OpenArrivals(engine, server, workload).scheduleNext();
+        }
+        engine.run();
+        return server.totals();
+    }
+
+    /** Runs to completion and keeps every request and span. */
+    public static Trace trace(Scenario scenario) {
+        TraceRecorder recorder = new TraceRecorder();
+        RunTotals totals = run(scenario, recorder);
+        return recorder.toTrace(scenario, totals);
+    }
+
+    /** Arrivals known in advance: one pending arrival event at a time keeps memory flat. */
+    private static final class OpenArrivals {
+        private final Engine engine;
+        private final ServerModel server;
+        private final Workload workload;
+        private int sent;
+
+        OpenArrivals(Engine engine, ServerModel server, Workload workload) {
+            this.engine = engine;
+            this.server = server;
+            this.workload = workload;
+        }
+
+        void scheduleNext() {
+            if (sent == workload.count()) {
+                return;
+            }
+            Workload.Arrival arrival = workload.nextArrival();
+            int id = ++sent;
+            engine.at(arrival.atMs(), () -> {
+                server.arrive(server.newRequest(id, arrival.body(), 0));
+                scheduleNext();
+            });
+        }
+    }
+
+    /** Users who send, wait for the response, think, and send again. */
+    private static final class ClosedLoop {
+        private final Engine engine;
+        private final ServerModel server;
+        private final Workload workload;
+        private final Workload.ThinkTimes think;
+        private int sent;
+
+        ClosedLoop(Engine engine, ServerModel server, Workload workload) {
+            this.engine = engine;
+            this.server = server;
+            this.workload = workload;
+            this.think = workload.thinkTimes();
+        }
+
+        void start() {
+            server.onDone(r -> engine.after(think.next(r.user), () -> send(r.user)));
+            for (int u = 0; u < think.users(); u++) {
+                int user = u;
+                engine.at(0, () -> send(user));
+            }
+        }
+
+        private void send(int user) {
+            if (sent == workload.count()) {
+                return;
+            }
+            int id = ++sent;
+            server.arrive(server.newRequest(id, workload.nextBody(), user));
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.interleave.scenario;
+
+import java.util.List;
+import java.util.Objects;
+
+/** When requests arrive: the {@code arrivals} object of a scenario file. */
+public sealed interface Arrivals {
+
+    /** The total number of requests sent. */
+    int count();
+
+    /** The name used in the {@code pattern} field. */
+    String pattern();
+
+    /** The same pattern with another request count; explicit lists cannot change their count. */
+    Arrivals withCount(int newCount);
+
+    /** One entry of an explicit arrival list. */
+    record At(double atMs, String type) {
+        public At {
+            Checks.finiteAtLeastZero("atMs", atMs);
+            if (atMs > Limits.MAX_MS) {
+                throw new IllegalArgumentException("atMs: must be <= " + Checks.format(Limits.MAX_MS));
+            }
+            Checks.nonBlank("type", type);
+        }
+    }
+
+    /** Requests at the listed times, of the listed types. */
+    record Explicit(List<At> at) implements Arrivals {
+        public Explicit {
+            at = List.copyOf(at);
+            if (at.isEmpty()) {
+                throw new IllegalArgumentException("at: must not be empty");
+            }
+            if (at.size() > Limits.MAX_EXPLICIT_ARRIVALS) {
+                throw new IllegalArgumentException("at: at most " + Limits.MAX_EXPLICIT_ARRIVALS + " entries allowed, was " + at.size());
+            }
+        }
+
+        @Override
+        public int count() {
+            return at.size();
+        }
+
+        @Override
+        public String pattern() {
+            return "explicit";
+        }
+
+        @Override
+        public Arrivals withCount(int newCount) {
+            if (newCount == at.size()) {
+                return this;
+            }
+            throw new IllegalArgumentException("count: an explicit arrival list has exactly " + at.size() + " requests");
+        }
+    }
+
+    /** A Poisson process: exponential gaps with mean 1000 / ratePerSec ms. */
+    record Poisson(double ratePerSec, int count) implements Arrivals {
+        public Poisson {
+            Checks.positive("ratePerSec", ratePerSec);
+            if (ratePerSec > Limits.MAX_RATE_PER_SEC) {
+                throw new IllegalArgumentException("ratePerSec: must be <= " + Checks.format(Limits.MAX_RATE_PER_SEC) + ", was " + ratePerSec);
+            }
+            Checks.inRange("count", count, 1, Limits.MAX_REQUESTS);
+        }
+
+        @Override
+        public String pattern() {
+            return "poisson";
+        }
+
+        @Override
+        public Arrivals withCount(int newCount) {
+            return new Poisson(ratePerSec, newCount);
+        }
+    }
+
+    /** Evenly spaced arrivals from time 0. */
+    record Uniform(double intervalMs, int count) implements Arrivals {
+        public Uniform {
+            Checks.finiteAtLeastZero("intervalMs", intervalMs);
+            if (intervalMs > Limits.MAX_MS) {
+                throw new IllegalArgumentException("intervalMs: must be <= " + Checks.format(Limits.MAX_MS));
+            }
+            Checks.inRange("count", count, 1, Limits.MAX_REQUESTS);
+        }
+
+        @Override
+        public String pattern() {
+            return "uniform";
+        }
+
+        @Override
+        public Arrivals withCount(int newCount) {
+            return new Uniform(intervalMs, newCount);
+        }
+    }
+
+    /** Every request at the same instant. */
+    record Burst(int count, double atMs) implements Arrivals {
+        public Burst {
+            Checks.inRange("count", count, 1, Limits.MAX_REQUESTS);
+            Checks.finiteAtLeastZero("atMs", atMs);
+            if (atMs > Limits.MAX_MS) {
+                throw new IllegalArgumentException("atMs: must be <= " + Checks.format(Limits.MAX_MS));
+            }
+        }
+
+        @Override
+        public String pattern() {
+            return "burst";
+        }
+
+        @Override
+        public Arrivals withCount(int newCount) {
+            return new Burst(newCount, atMs);
+        }
+    }
+
+    /**
+     * A closed loop: each user sends a request at time 0, waits for its
+     * response, thinks, and sends the next, until {@code count} requests were
+     * sent in total.
+     */
+    record Closed(int users, Distribution thinkMs, int count) implements Arrivals {
+        public Closed {
+            Checks.inRange("users", users, 1, Limits.MAX_USERS);
+            Objects.requireNonNull(thinkMs, "thinkMs");
+            Checks.inRange("count", count, 1, Limits.MAX_REQUESTS);
+        }
+
+        @Override
+        public String pattern() {
+            return "closed";
+        }
+
+        @Override
+        public Arrivals withCount(int newCount) {
+            return new Closed(users, thinkMs, newCount);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.interleave.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/** The built-in scenarios, one per lesson, read by the same reader as files. */
+public final class Presets {
+    /** Preset ids in lesson order; each is {@code presets/ID.json} beside this class. */
+    private static final List<String> IDS = List.of("three-requests");
+
+    private Presets() {
+    }
+
+    /** Every preset id, in lesson order. */
+    public static List<String> ids() {
+        return IDS;
+    }
+
+    /** The preset with this id, if there is one. */
+    public static Optional<Scenario> load(String id) {
+        if (!IDS.contains(id)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Presets.class.getResourceAsStream("presets/" + id + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("preset " + id + " is missing from the program's resources");
+            }
+            return Optional.of(ScenarioJson.read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read preset " + id, e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.interleave.scenario;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A complete scenario: the server, its downstream resources, the request mix
+ * and the arrivals. Cross-references are checked here, so a scenario that
+ * exists can be simulated.
+ */
+public record Scenario(String name, String description, long seed, Server server,
+                       List<Resource> resources, List<RequestType> requestTypes, Arrivals arrivals) {
+    /** The only schema version this program reads and writes. */
+    public static final int SCHEMA = 1;
+
+    public Scenario {
+        Checks.nonBlank("name", name);
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(arrivals, "arrivals");
+        resources = List.copyOf(resources);
+        requestTypes = List.copyOf(requestTypes);
+        if (resources.size() > Limits.MAX_RESOURCES) {
+            throw new IllegalArgumentException("resources: at most " + Limits.MAX_RESOURCES + " allowed, was " + resources.size());
+        }
+        if (requestTypes.isEmpty()) {
+            throw new IllegalArgumentException("requestTypes: must not be empty");
+        }
+        if (requestTypes.size() > Limits.MAX_REQUEST_TYPES) {
+            throw new IllegalArgumentException("requestTypes: at most " + Limits.MAX_REQUEST_TYPES + " allowed, was " + requestTypes.size());
+        }
+        Set<String> resourceNames = new HashSet<>();
+        for (int i = 0; i < resources.size(); i++) {
+            if (!resourceNames.add(resources.get(i).name())) {
+                throw new IllegalArgumentException("resources[" + i + "].name: duplicate name '" + resources.get(i).name() + "'");
+            }
+        }
+        Map<String, Integer> typeIndex = new HashMap<>();
+        double totalWeight = 0;
+        for (int i = 0; i < requestTypes.size(); i++) {
+            RequestType type = requestTypes.get(i);
+            if (typeIndex.putIfAbsent(type.name(), i) != null) {
+                throw new IllegalArgumentException("requestTypes[" + i + "].name: duplicate name '" + type.name() + "'");
+            }
+            totalWeight += type.weight();
+            for (int s = 0; s < type.segments().size(); s++) {
+                String on = type.segments().get(s).on().orElse(null);
+                if (on != null && !resourceNames.contains(on)) {
+                    throw new IllegalArgumentException("requestTypes[" + i + "].segments[" + s + "].on: unknown resource '" + on + "'");
+                }
+            }
+        }
+        if (arrivals instanceof Arrivals.Explicit explicit) {
+            for (int i = 0; i < explicit.at().size(); i++) {
+                String type = explicit.at().get(i).type();
+                if (!typeIndex.containsKey(type)) {
+                    throw new IllegalArgumentException("arrivals.at[" + i + "].type: unknown request type '" + type + "'");
+                }
+            }
+        } else if (totalWeight <= 0) {
+            throw new IllegalArgumentException("requestTypes: at least one weight must be > 0");
+        }
+    }
+
+    /** The index of the request type with this name. */
+    public OptionalInt typeIndex(String typeName) {
+        for (int i = 0; i < requestTypes.size(); i++) {
+            if (requestTypes.get(i).name().equals(typeName)) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The index of the resource with this name. */
+    public OptionalInt resourceIndex(String resourceName) {
+        for (int i = 0; i < resources.size(); i++) {
+            if (resources.get(i).name().equals(resourceName)) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    public Scenario withServer(Server s) {
+        return new Scenario(name, description, seed, s, resources, requestTypes, arrivals);
+    }
+
+    public Scenario withSeed(long s) {
+        return new Scenario(name, description, s, server, resources, requestTypes, arrivals);
+    }
+
+    public Scenario withArrivals(Arrivals a) {
+        return new Scenario(name, description, seed, server, resources, requestTypes, a);
+    }
+
+    public Scenario withRequestTypes(List<RequestType> types) {
+        return new Scenario(name, description, seed, server, resources, types, arrivals);
+    }
+
+    public Scenario withResources(List<Resource> rs) {
+        return new Scenario(name, description, seed, server, rs, requestTypes, arrivals);
+    }
+
+    public Scenario withName(String n) {
+        return new Scenario(n, description, seed, server, resources, requestTypes, arrivals);
+    }
+
+    public Scenario withPolicy(Policy policy) {
+        return withServer(server.withPolicy(policy));
+    }
+}

@@ -1,0 +1,84 @@
+package io.interleave.stats;
+
+import io.interleave.trace.RequestRecord;
+import io.interleave.trace.RunTotals;
+import io.interleave.trace.Status;
+import io.interleave.trace.Trace;
+import io.interleave.trace.TraceListener;
+import java.util.Arrays;
+
+/**
+ * Builds a {@link Summary} while the engine runs, keeping only one double
+ * per completed request (for exact percentiles), so ten million requests fit
+ * in a default heap.
+ */
+public final class SummaryCollector implements TraceListener {
+    private final int warmup;
+    private double[] responses;
+    private int completed;
+    private long rejected;
+    private long counted;
+    private double responseSum;
+    private double queueSum;
+    private double queueMax;
+
+    /**
+     * @param warmup requests (by arrival, i.e. by id) left out of the statistics
+     * @param expected expected number of requests, to size the buffer once
+     */
+    public SummaryCollector(int warmup, int expected) {
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warmup must be >= 0, was " + warmup);
+        }
+        this.warmup = warmup;
+        this.responses = new double[Math.max(16, Math.max(0, expected - warmup))];
+    }
+
+    @Override
+    public boolean wantsSpans() {
+        return false;
+    }
+
+    @Override
+    public void request(RequestRecord r) {
+        if (r.id() <= warmup) {
+            return;
+        }
+        counted++;
+        if (r.status() == Status.REJECTED) {
+            rejected++;
+            return;
+        }
+        if (completed == responses.length) {
+            responses = Arrays.copyOf(responses, responses.length * 2);
+        }
+        double response = r.responseMs();
+        responses[completed++] = response;
+        responseSum += response;
+        queueSum += r.queueMs();
+        queueMax = Math.max(queueMax, r.queueMs());
+    }
+
+    /** The summary, given the engine's totals; consumes the buffered responses. */
+    public Summary summarize(RunTotals totals, int workers, int cores) {
+        Percentiles p = Percentiles.ofInPlace(responses, completed);
+        responses = new double[0];
+        double makespan = totals.makespanMs();
+        double mean = completed == 0 ? Double.NaN : responseSum / completed;
+        Summary.Response response = new Summary.Response(mean, p.min(), p.at(50), p.at(90), p.at(95), p.at(99), p.max());
+        return new Summary(counted, completed, rejected, makespan,
+                makespan > 0 ? completed / (makespan / 1000.0) : 0,
+                response,
+                completed == 0 ? 0 : queueSum / completed, queueMax,
+                makespan > 0 ? totals.busyCoreMs() / (cores * makespan) : 0,
+                makespan > 0 ? totals.busyWorkerMs() / (workers * makespan) : 0,
+                totals.maxInFlight(), totals.events());
+    }
+
+    /** The summary of a recorded trace. */
+    public static Summary of(Trace trace, int warmup) {
+        SummaryCollector c = new SummaryCollector(warmup, trace.requests().size());
+        trace.requests().forEach(c::request);
+        return c.summarize(trace.totals(), trace.scenario().server().workers(), trace.scenario().server().cores());
+    }
+}

@@ -1,0 +1,91 @@
+package io.interleave.trace;
+
+import java.util.OptionalInt;
+
+/**
+ * An interval during which a request was in one state.
+ *
+ * <p>A plain final class rather than a record: worker and core are optional
+ * but stored compactly, because a large trace holds millions of spans.
+ */
+public final class Span {
+    private static final int NONE = -1;
+
+    private final int requestId;
+    private final SpanState state;
+    private final double startMs;
+    private final double endMs;
+    private final int worker;
+    private final int core;
+    private final int segment;
+    private final boolean holdsWorker;
+
+    /**
+     * @param requestId the request (1-based)
+     * @param state what it was doing
+     * @param startMs start of the interval
+     * @param endMs end of the interval, after the start
+     * @param worker the thread or loop it is bound to, or empty
+     * @param core the core it ran on (compute only), or empty
+     * @param segment index of the segment the request was at
+     * @param holdsWorker whether the request occupied its thread or loop
+     */
+    public Span(int requestId, SpanState state, double startMs, double endMs,
+                OptionalInt worker, OptionalInt core, int segment, boolean holdsWorker) {
+        if (!(endMs > startMs)) {
+            throw new IllegalArgumentException("span of R" + requestId + " must end after it starts: " + startMs + " .. " + endMs);
+        }
+        this.requestId = requestId;
+        this.state = state;
+        this.startMs = startMs;
+        this.endMs = endMs;
+        this.worker = worker.orElse(NONE);
+        this.core = core.orElse(NONE);
+        this.segment = segment;
+        this.holdsWorker = holdsWorker;
+    }
+
+    public int requestId() {
+        return requestId;
+    }
+
+    public SpanState state() {
+        return state;
+    }
+
+    public double startMs() {
+        return startMs;
+    }
+
+    public double endMs() {
+        return endMs;
+    }
+
+    public double durationMs() {
+        return endMs - startMs;
+    }
+
+    public OptionalInt worker() {
+        return worker == NONE ? OptionalInt.empty() : OptionalInt.of(worker);
+    }
+
+    public OptionalInt core() {
+        return core == NONE ? OptionalInt.empty() : OptionalInt.of(core);
+    }
+
+    public int segment() {
+        return segment;
+    }
+
+    /** True when the request occupied its thread or loop during this span. */
+    public boolean holdsWorker() {
+        return holdsWorker;
+    }
+
+    @Override
+    public String toString() {
+        return "R" + requestId + " " + state.csvName() + " " + startMs + ".." + endMs
+                + worker().stream().mapToObj(w -> " w" + w).findFirst().orElse("")
+                + core().stream().mapToObj(c -> " c" + c).findFirst().orElse("");
+    }
+}

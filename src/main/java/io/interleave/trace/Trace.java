@@ -1,0 +1,143 @@
+package io.interleave.trace;
+
+import io.interleave.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The immutable result of one run: every request and every span, grouped so
+ * that the timeline can draw a request's row or a worker's lane directly.
+ */
+public final class Trace {
+    private final Scenario scenario;
+    private final List<RequestRecord> requests;
+    private final List<Span> spans;
+    private final int[] firstSpanOfRequest;
+    private final RunTotals totals;
+    private final List<List<Span>> workerLanes;
+    private final List<List<Span>> coreLanes;
+    private final double[] eventTimes;
+
+    /**
+     * @param scenario the scenario as run (its server holds the policy)
+     * @param requests every request, ordered by id 1..n
+     * @param spans every span, in any order
+     * @param totals the engine's whole-run figures
+     */
+    public Trace(Scenario scenario, List<RequestRecord> requests, List<Span> spans, RunTotals totals) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.totals = Objects.requireNonNull(totals, "totals");
+        this.requests = List.copyOf(requests);
+        for (int i = 0; i < this.requests.size(); i++) {
+            if (this.requests.get(i).id() != i + 1) {
+                throw new IllegalArgumentException("requests must be ordered by id 1..n; position " + i + " holds R" + this.requests.get(i).id());
+            }
+        }
+        Span[] sorted = spans.toArray(Span[]::new);
+        Arrays.sort(sorted, Comparator.comparingInt(Span::requestId).thenComparingDouble(Span::startMs));
+        this.spans = List.of(sorted);
+        this.firstSpanOfRequest = new int[this.requests.size() + 2];
+        int s = 0;
+        for (int id = 1; id <= this.requests.size() + 1; id++) {
+            while (s < sorted.length && sorted[s].requestId() < id) {
+                s++;
+            }
+            firstSpanOfRequest[id] = s;
+        }
+        int workers = scenario.server().workers();
+        int cores = scenario.server().cores();
+        List<List<Span>> wl = new ArrayList<>();
+        List<List<Span>> cl = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            wl.add(new ArrayList<>());
+        }
+        for (int c = 0; c < cores; c++) {
+            cl.add(new ArrayList<>());
+        }
+        double[] times = new double[sorted.length * 2 + this.requests.size()];
+        int t = 0;
+        for (Span span : sorted) {
+            if (span.holdsWorker() && span.worker().isPresent()) {
+                wl.get(span.worker().getAsInt()).add(span);
+            }
+            if (span.core().isPresent()) {
+                cl.get(span.core().getAsInt()).add(span);
+            }
+            times[t++] = span.startMs();
+            times[t++] = span.endMs();
+        }
+        for (RequestRecord r : this.requests) {
+            times[t++] = r.arrivalMs();
+        }
+        Comparator<Span> byStart = Comparator.comparingDouble(Span::startMs);
+        this.workerLanes = wl.stream().map(l -> { l.sort(byStart); return List.copyOf(l); }).toList();
+        this.coreLanes = cl.stream().map(l -> { l.sort(byStart); return List.copyOf(l); }).toList();
+        this.eventTimes = Arrays.stream(times, 0, t).sorted().distinct().toArray();
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public List<RequestRecord> requests() {
+        return requests;
+    }
+
+    public RequestRecord request(int id) {
+        return requests.get(id - 1);
+    }
+
+    /** All spans, ordered by request and then start. */
+    public List<Span> spans() {
+        return spans;
+    }
+
+    /** The spans of one request in time order; together they tile [arrival, finish]. */
+    public List<Span> spansOf(int requestId) {
+        if (requestId < 1 || requestId > requests.size()) {
+            throw new IndexOutOfBoundsException("no request R" + requestId + " (there are " + requests.size() + ")");
+        }
+        return spans.subList(firstSpanOfRequest[requestId], firstSpanOfRequest[requestId + 1]);
+    }
+
+    /** Spans during which a request occupied thread or loop {@code worker}, in time order. */
+    public List<Span> workerLane(int worker) {
+        return workerLanes.get(worker);
+    }
+
+    /** Compute spans that ran on {@code core}, in time order. */
+    public List<Span> coreLane(int core) {
+        return coreLanes.get(core);
+    }
+
+    public RunTotals totals() {
+        return totals;
+    }
+
+    /** The time the last request finished. */
+    public double endMs() {
+        return totals.endMs();
+    }
+
+    /** Every distinct instant at which something changed, ascending (for stepping through playback). */
+    public double[] eventTimes() {
+        return eventTimes.clone();
+    }
+
+    /** The next change strictly after {@code timeMs}, or {@code endMs()} if none. */
+    public double nextEventAfter(double timeMs) {
+        int i = Arrays.binarySearch(eventTimes, timeMs);
+        int next = i >= 0 ? i + 1 : -i - 1;
+        return next < eventTimes.length ? eventTimes[next] : endMs();
+    }
+
+    /** The last change strictly before {@code timeMs}, or 0 if none. */
+    public double previousEventBefore(double timeMs) {
+        int i = Arrays.binarySearch(eventTimes, timeMs);
+        int prev = i >= 0 ? i - 1 : -i - 2;
+        return prev >= 0 ? eventTimes[prev] : 0;
+    }
+}

@@ -1,0 +1,33 @@
+package io.interleave.trace;
+
+import io.interleave.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** A listener that keeps everything, to build a {@link Trace}. */
+public final class TraceRecorder implements TraceListener {
+    private final List<RequestRecord> requests = new ArrayList<>();
+    private final List<Span> spans = new ArrayList<>();
+
+    @Override
+    public void span(int requestId, SpanState state, double startMs, double endMs,
+                     int worker, int core, int segment, boolean holdsWorker) {
+        spans.add(new Span(requestId, state, startMs, endMs,
+                worker < 0 ? OptionalInt.empty() : OptionalInt.of(worker),
+                core < 0 ? OptionalInt.empty() : OptionalInt.of(core), segment, holdsWorker));
+    }
+
+    @Override
+    public void request(RequestRecord request) {
+        requests.add(request);
+    }
+
+    /** The trace of everything recorded so far. */
+    public Trace toTrace(Scenario scenario, RunTotals totals) {
+        List<RequestRecord> byId = new ArrayList<>(requests);
+        byId.sort(Comparator.comparingInt(RequestRecord::id));
+        return new Trace(scenario, byId, spans, totals);
+    }
+}
