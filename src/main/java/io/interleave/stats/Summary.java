@@ -8,7 +8,7 @@ package io.interleave.stats;
  * @param completed of those, completed
  * @param rejected of those, rejected
  * @param makespanMs from the first arrival to the last finish of the whole run
- * @param throughputPerSec completed requests counted per second of makespan
+ * @param throughputPerSec requests completed in the whole run per second of makespan (warm-up included, like the makespan)
  * @param response response times of completed requests
  * @param queueMeanMs mean time from arrival to start
  * @param queueMaxMs longest time from arrival to start

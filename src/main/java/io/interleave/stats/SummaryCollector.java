@@ -18,6 +18,7 @@ public final class SummaryCollector implements TraceListener {
     private int completed;
     private long rejected;
     private long counted;
+    private long completedInRun;
     private double responseSum;
     private double queueSum;
     private double queueMax;
@@ -41,6 +42,9 @@ public final class SummaryCollector implements TraceListener {
 
     @Override
     public void request(RequestRecord r) {
+        if (r.status() == Status.COMPLETED) {
+            completedInRun++;
+        }
         if (r.id() <= warmup) {
             return;
         }
@@ -67,7 +71,7 @@ public final class SummaryCollector implements TraceListener {
         double mean = completed == 0 ? Double.NaN : responseSum / completed;
         Summary.Response response = new Summary.Response(mean, p.min(), p.at(50), p.at(90), p.at(95), p.at(99), p.max());
         return new Summary(counted, completed, rejected, makespan,
-                makespan > 0 ? completed / (makespan / 1000.0) : 0,
+                makespan > 0 ? completedInRun / (makespan / 1000.0) : 0,
                 response,
                 completed == 0 ? 0 : queueSum / completed, queueMax,
                 makespan > 0 ? totals.busyCoreMs() / (cores * makespan) : 0,

@@ -1,0 +1,104 @@
+package io.interleave.cli;
+
+import io.interleave.scenario.Scenario;
+import io.interleave.stats.Sweep;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sweep}: the current mix at each arrival rate under both policies. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Runs the scenario's mix at each arrival rate under both policies and writes a CSV.")
+public final class SweepCommand implements Callable<Integer> {
+    public static final String HEADER = "policy,ratePerSec,meanResponseMs,ciLowMs,ciHighMs,p95Ms,throughputPerSec,cpuUtilization,rejected";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file with poisson or uniform arrivals, or preset:NAME.")
+    String scenarioArg;
+
+    @Option(names = "--rates", required = true, paramLabel = "START:STOP:STEP", description = "Arrival rates per second, e.g. 10:200:10.")
+    String rates;
+
+    @Option(names = "--replications", paramLabel = "R", defaultValue = "1", description = "Independent runs per point (seeds seed..seed+R-1); 2 or more give a 95%% confidence interval.")
+    int replications;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Double> rateList = parseRates(rates);
+        if (replications < 1 || replications > 1000) {
+            throw new UsageException("--replications: must be between 1 and 1000, was " + replications);
+        }
+        if (!"csv".equals(OutputPaths.extension(out))) {
+            throw new UsageException("--out: must name a .csv file, was " + out);
+        }
+        OutputPaths.writable("--out", out);
+        Scenario scenario = ScenarioSource.load(scenarioArg);
+        try {
+            Sweep.atRate(scenario, rateList.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--rates: " + e.getMessage());
+        }
+        Sweep.Result result = Sweep.run(scenario, rateList, replications, Runtime.getRuntime().availableProcessors());
+        AtomicOutput.write(out, toCsv(result));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("wrote %d points to %s%n", result.points().size(), out);
+        stdout.flush();
+        return 0;
+    }
+
+    static List<Double> parseRates(String text) {
+        String[] parts = text.split(":", -1);
+        if (parts.length != 3) {
+            throw new UsageException("--rates: must be START:STOP:STEP such as 10:200:10, was '" + text + "'");
+        }
+        double[] v = new double[3];
+        for (int i = 0; i < 3; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--rates: '" + parts[i] + "' is not a number in '" + text + "'");
+            }
+        }
+        try {
+            return Sweep.rates(v[0], v[1], v[2]);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--rates: " + e.getMessage());
+        }
+    }
+
+    static String toCsv(Sweep.Result result) {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (Sweep.Point p : result.points()) {
+            sb.append(p.policy().jsonName()).append(',');
+            cell(sb, p.ratePerSec());
+            cell(sb, p.meanResponseMs().mean());
+            cell(sb, p.meanResponseMs().low());
+            cell(sb, p.meanResponseMs().high());
+            cell(sb, p.p95Ms());
+            cell(sb, p.throughputPerSec());
+            cell(sb, p.cpuUtilization());
+            Numbers.append(sb, p.rejected());
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void cell(StringBuilder sb, double v) {
+        if (Double.isFinite(v)) {
+            Numbers.append(sb, v);
+        }
+        sb.append(',');
+    }
+}
