@@ -9,7 +9,8 @@ import java.util.Optional;
 /** The built-in scenarios, one per lesson, read by the same reader as files. */
 public final class Presets {
     /** Preset ids in lesson order; each is {@code presets/ID.json} beside this class. */
-    private static final List<String> IDS = List.of("three-requests");
+    private static final List<String> IDS = List.of(
+            "three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy");
 
     private Presets() {
     }
