@@ -100,10 +100,10 @@ public final class Engine {
         }
     }
 
-    /** Runs every event at or before {@code untilMs}, then sets the clock to it. */
+    /** Runs every event at or before {@code untilMs} (finite, not in the past), then sets the clock to it. */
     public void run(double untilMs) {
-        if (!(untilMs >= now)) {
-            throw new IllegalArgumentException("until must be >= now (" + now + "), was " + untilMs);
+        if (!(untilMs >= now) || Double.isInfinite(untilMs)) {
+            throw new IllegalArgumentException("until must be finite and >= now (" + now + "), was " + untilMs);
         }
         while (size > 0 && times[0] <= untilMs) {
             step();

@@ -1,0 +1,250 @@
+package io.interleave.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.interleave.scenario.Policy;
+import io.interleave.scenario.Scenario;
+import io.interleave.scenario.Segment;
+import io.interleave.scenario.SegmentKind;
+import io.interleave.trace.RequestRecord;
+import io.interleave.trace.Span;
+import io.interleave.trace.SpanState;
+import io.interleave.trace.Trace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The invariants of SPEC section 7, checked on one trace; each throws an AssertionError naming what broke. */
+public final class TraceChecks {
+    /** Floating-point slack for sums of durations (times themselves are compared exactly). */
+    static final double EPS = 1e-6;
+
+    private TraceChecks() {
+    }
+
+    /** Every invariant at once. */
+    public static void all(Trace trace) {
+        everyRequestAccountedFor(trace);
+        spansTileArrivalToFinish(trace);
+        segmentsRunOnceInOrder(trace);
+        spanStatesMatchThePolicy(trace);
+        computeFitsTheCores(trace);
+        oneRequestAtATimeHoldsAWorker(trace);
+        busyCoreTimeIsComputeTime(trace);
+        noCoreIdlesWhileComputeIsReady(trace);
+    }
+
+    /** Ids 1..n, one record per request sent, rejected requests have no spans and no worker. */
+    public static void everyRequestAccountedFor(Trace trace) {
+        assertThat(trace.requests()).hasSize(trace.scenario().arrivals().count());
+        for (RequestRecord r : trace.requests()) {
+            if (r.completed()) {
+                assertThat(r.worker()).as("%s worker", r.label()).isPresent();
+                assertThat(r.worker().getAsInt()).isBetween(0, trace.scenario().server().workers() - 1);
+            } else {
+                assertThat(r.worker()).as("%s rejected has no worker", r.label()).isEmpty();
+                assertThat(r.startMs()).isEqualTo(r.arrivalMs());
+                assertThat(r.finishMs()).isEqualTo(r.arrivalMs());
+                assertThat(trace.spansOf(r.id())).as("%s rejected has no spans", r.label()).isEmpty();
+            }
+        }
+    }
+
+    /** A request's spans tile [arrival, finish]: no gap, no overlap. */
+    public static void spansTileArrivalToFinish(Trace trace) {
+        for (RequestRecord r : trace.requests()) {
+            List<Span> spans = trace.spansOf(r.id());
+            if (!r.completed() || r.responseMs() == 0) {
+                assertThat(spans).as("%s spans", r.label()).isEmpty();
+                continue;
+            }
+            assertThat(spans).as("%s spans", r.label()).isNotEmpty();
+            assertThat(spans.get(0).startMs()).as("%s first span starts at arrival", r.label()).isEqualTo(r.arrivalMs());
+            for (int i = 1; i < spans.size(); i++) {
+                assertThat(spans.get(i).startMs())
+                        .as("%s span %d (%s) starts where span %d (%s) ends", r.label(), i, spans.get(i), i - 1, spans.get(i - 1))
+                        .isEqualTo(spans.get(i - 1).endMs());
+            }
+            assertThat(spans.get(spans.size() - 1).endMs()).as("%s last span ends at finish", r.label()).isEqualTo(r.finishMs());
+            for (Span s : spans) {
+                assertThat(s.startMs()).as("%s: %s starts at or after start", r.label(), s)
+                        .isGreaterThanOrEqualTo(s.state() == SpanState.QUEUED ? r.arrivalMs() : r.startMs());
+                if (s.state() == SpanState.QUEUED) {
+                    assertThat(s.endMs()).as("%s: %s queued only before start", r.label(), s).isLessThanOrEqualTo(r.startMs());
+                }
+            }
+        }
+    }
+
+    /**
+     * Every segment with a duration runs exactly once, in order: span segment
+     * indexes never decrease, the compute spans of a compute segment sum to its
+     * duration, the wait or blocked spans of a wait or block segment sum to
+     * its duration, and a zero segment leaves no working span.
+     */
+    public static void segmentsRunOnceInOrder(Trace trace) {
+        Scenario scenario = trace.scenario();
+        List<double[]> durations = TestScenarios.sampledDurations(scenario);
+        for (RequestRecord r : trace.requests()) {
+            double[] ms = durations.get(r.id() - 1);
+            List<Segment> segments = scenario.requestTypes().get(r.type()).segments();
+            assertThat(ms).hasSize(segments.size());
+            double compute = 0;
+            double waits = 0;
+            for (int s = 0; s < ms.length; s++) {
+                if (segments.get(s).kind() == SegmentKind.COMPUTE) {
+                    compute += ms[s];
+                } else {
+                    waits += ms[s];
+                }
+            }
+            assertThat(r.computeMs()).as("%s computeMs", r.label()).isCloseTo(compute, within(EPS));
+            assertThat(r.waitMs()).as("%s waitMs", r.label()).isCloseTo(waits, within(EPS));
+            if (!r.completed()) {
+                continue;
+            }
+            List<Span> spans = trace.spansOf(r.id());
+            double[] worked = new double[ms.length];
+            int lastSegment = 0;
+            for (Span span : spans) {
+                assertThat(span.segment()).as("%s: %s segment index never decreases", r.label(), span).isGreaterThanOrEqualTo(lastSegment);
+                assertThat(span.segment()).as("%s: %s segment index", r.label(), span).isBetween(0, ms.length);
+                lastSegment = span.segment();
+                SpanState state = span.state();
+                if (state == SpanState.COMPUTE || state == SpanState.WAIT || state == SpanState.BLOCKED
+                        || state == SpanState.WAITING_RESOURCE) {
+                    assertThat(span.segment()).as("%s: %s is on a real segment", r.label(), span).isLessThan(ms.length);
+                    Segment seg = segments.get(span.segment());
+                    SpanState expected = switch (seg.kind()) {
+                        case COMPUTE -> SpanState.COMPUTE;
+                        case WAIT -> SpanState.WAIT;
+                        case BLOCK -> SpanState.BLOCKED;
+                    };
+                    if (state == SpanState.WAITING_RESOURCE) {
+                        assertThat(seg.on()).as("%s: %s waits for a resource its segment names", r.label(), span).isPresent();
+                    } else {
+                        assertThat(state).as("%s: %s matches segment kind %s", r.label(), span, seg.kind()).isEqualTo(expected);
+                        worked[span.segment()] += span.durationMs();
+                    }
+                }
+            }
+            for (int s = 0; s < ms.length; s++) {
+                assertThat(worked[s]).as("%s segment %d (%s) ran for its sampled duration", r.label(), s, segments.get(s).kind())
+                        .isCloseTo(ms[s], within(EPS));
+            }
+        }
+    }
+
+    /** Which spans hold the worker, which carry a worker and a core. */
+    public static void spanStatesMatchThePolicy(Trace trace) {
+        boolean loop = trace.scenario().server().policy() == Policy.EVENT_LOOP;
+        for (RequestRecord r : trace.requests()) {
+            for (Span span : trace.spansOf(r.id())) {
+                String what = r.label() + ": " + span;
+                if (span.state() == SpanState.COMPUTE) {
+                    assertThat(span.core()).as(what).isPresent();
+                    assertThat(span.core().getAsInt()).as(what).isBetween(0, trace.scenario().server().cores() - 1);
+                } else {
+                    assertThat(span.core()).as(what + " has no core").isEmpty();
+                }
+                if (span.state() == SpanState.QUEUED && !loop) {
+                    assertThat(span.worker()).as(what + " is not yet on a thread").isEmpty();
+                } else {
+                    assertThat(span.worker()).as(what + " is on the request's worker").isEqualTo(r.worker());
+                }
+                boolean expectedHold;
+                switch (span.state()) {
+                    case QUEUED -> expectedHold = false;
+                    case COMPUTE, BLOCKED -> expectedHold = true;
+                    case WAIT -> expectedHold = !loop;
+                    case WAITING_RESOURCE -> expectedHold = !loop
+                            || trace.scenario().requestTypes().get(r.type()).segments().get(span.segment()).kind() == SegmentKind.BLOCK;
+                    case READY -> {
+                        // under the event loop a continuation waiting for its turn does not hold the loop
+                        expectedHold = span.holdsWorker() || loop;
+                        if (!loop) {
+                            assertThat(span.holdsWorker()).as(what + " holds its thread").isTrue();
+                        }
+                    }
+                    default -> throw new AssertionError(span.state());
+                }
+                assertThat(span.holdsWorker()).as(what + " holdsWorker").isEqualTo(expectedHold);
+            }
+        }
+    }
+
+    /** At most one compute per core, per worker, and at most {@code cores} at any instant. */
+    public static void computeFitsTheCores(Trace trace) {
+        int cores = trace.scenario().server().cores();
+        List<Span> computes = computeSpans(trace);
+        List<double[]> edges = new ArrayList<>();
+        for (Span s : computes) {
+            edges.add(new double[] {s.startMs(), +1});
+            edges.add(new double[] {s.endMs(), -1});
+        }
+        edges.sort(Comparator.<double[]>comparingDouble(e -> e[0]).thenComparingDouble(e -> e[1])); // ends first
+        int running = 0;
+        for (double[] e : edges) {
+            running += (int) e[1];
+            assertThat(running).as("computes running at %s", e[0]).isLessThanOrEqualTo(cores);
+        }
+        for (int c = 0; c < cores; c++) {
+            assertNoOverlap(trace.coreLane(c), "core " + c);
+        }
+        for (int w = 0; w < trace.scenario().server().workers(); w++) {
+            int worker = w;
+            assertNoOverlap(computes.stream().filter(s -> s.worker().getAsInt() == worker).toList(), "computes of worker " + w);
+        }
+    }
+
+    /** A thread or loop is held by one request at a time. */
+    public static void oneRequestAtATimeHoldsAWorker(Trace trace) {
+        for (int w = 0; w < trace.scenario().server().workers(); w++) {
+            List<Span> lane = trace.workerLane(w);
+            for (Span s : lane) {
+                assertThat(s.holdsWorker()).isTrue();
+            }
+            assertNoOverlap(lane, "worker " + w);
+        }
+    }
+
+    /** Busy CPU time equals the total compute of the completed requests. */
+    public static void busyCoreTimeIsComputeTime(Trace trace) {
+        double compute = trace.requests().stream().filter(RequestRecord::completed).mapToDouble(RequestRecord::computeMs).sum();
+        double spans = computeSpans(trace).stream().mapToDouble(Span::durationMs).sum();
+        assertThat(trace.totals().busyCoreMs()).as("busy core time vs compute of completed requests").isCloseTo(compute, within(EPS));
+        assertThat(spans).as("compute spans vs compute of completed requests").isCloseTo(compute, within(EPS));
+    }
+
+    /** Whenever a request waits for a core (READY while holding its worker), every core is computing. */
+    public static void noCoreIdlesWhileComputeIsReady(Trace trace) {
+        int cores = trace.scenario().server().cores();
+        List<Span> computes = computeSpans(trace);
+        for (Span ready : trace.spans()) {
+            if (ready.state() != SpanState.READY || !ready.holdsWorker()) {
+                continue;
+            }
+            double busy = 0;
+            for (Span c : computes) {
+                busy += Math.max(0, Math.min(c.endMs(), ready.endMs()) - Math.max(c.startMs(), ready.startMs()));
+            }
+            assertThat(busy).as("core time used during %s (cores %d)", ready, cores)
+                    .isCloseTo(cores * ready.durationMs(), within(EPS));
+        }
+    }
+
+    static List<Span> computeSpans(Trace trace) {
+        return trace.spans().stream().filter(s -> s.state() == SpanState.COMPUTE).toList();
+    }
+
+    private static void assertNoOverlap(List<Span> spans, String where) {
+        List<Span> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingDouble(Span::startMs));
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat(sorted.get(i).startMs())
+                    .as("%s: %s overlaps %s", where, sorted.get(i), sorted.get(i - 1))
+                    .isGreaterThanOrEqualTo(sorted.get(i - 1).endMs());
+        }
+    }
+}
