@@ -1,9 +1,9 @@
 package io.interleave.cli;
 
-import io.interleave.scenario.InvalidScenarioException;
 import io.interleave.scenario.Presets;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.ScenarioJson;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** Turns a command-line scenario argument (a file or {@code preset:NAME}) into a scenario. */
@@ -19,12 +19,13 @@ final class ScenarioSource {
             return Presets.load(id).orElseThrow(() -> new UsageException(
                     "unknown preset '" + id + "' (known: " + String.join(", ", Presets.ids()) + ")"));
         }
-        Path file = Path.of(argument);
+        Path file;
         try {
-            return ScenarioJson.read(file);
-        } catch (InvalidScenarioException e) {
-            String m = e.getMessage();
-            throw new InvalidScenarioException(m.startsWith(file.toString()) ? m : file + ": " + m, e);
+            file = Path.of(argument);
+        } catch (InvalidPathException e) {
+            throw new UsageException("SCENARIO: not a valid file name: '" + argument + "'");
         }
+        // ScenarioJson.read names the file in every message.
+        return ScenarioJson.read(file);
     }
 }

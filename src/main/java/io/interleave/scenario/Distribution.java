@@ -128,31 +128,40 @@ public sealed interface Distribution {
 
     /**
      * Normal with the given mean and standard deviation, clamped at 0. The
-     * clamp makes the true mean slightly larger than {@code mean} when
+     * clamp makes the true mean slightly larger than {@code mu} when
      * {@code sd} is large compared with it; {@link #mean()} reports the
      * clamped mean.
+     *
+     * <p>The location parameter is called {@code mu}, not {@code mean}: a
+     * record component named {@code mean} would have its accessor replaced by
+     * {@link Distribution#mean()}, so {@code normal.mean()} would no longer
+     * return the value written in the file (a writer using it changed the
+     * file on every save).
+     *
+     * @param mu the mean before clamping: the {@code mean} field of the file
+     * @param sd the standard deviation before clamping
      */
-    record Normal(double mean, double sd) implements Distribution {
+    record Normal(double mu, double sd) implements Distribution {
         public Normal {
-            Checks.finiteAtLeastZero("mean", mean);
+            Checks.finiteAtLeastZero("mean", mu);
             Checks.finiteAtLeastZero("sd", sd);
-            maxMs("mean", mean);
+            maxMs("mean", mu);
             maxMs("sd", sd);
         }
 
         @Override
         public double sample(RandomGenerator random) {
-            return Math.max(0.0, mean + sd * random.nextGaussian());
+            return Math.max(0.0, mu + sd * random.nextGaussian());
         }
 
         /** The mean of max(0, X) for X normal. */
         @Override
         public double mean() {
             if (sd == 0) {
-                return mean;
+                return mu;
             }
-            double z = mean / sd;
-            return mean * Gauss.cdf(z) + sd * Gauss.pdf(z);
+            double z = mu / sd;
+            return mu * Gauss.cdf(z) + sd * Gauss.pdf(z);
         }
 
         @Override
@@ -160,8 +169,8 @@ public sealed interface Distribution {
             if (sd == 0) {
                 return 0;
             }
-            double z = mean / sd;
-            double secondMoment = (mean * mean + sd * sd) * Gauss.cdf(z) + mean * sd * Gauss.pdf(z);
+            double z = mu / sd;
+            double secondMoment = (mu * mu + sd * sd) * Gauss.cdf(z) + mu * sd * Gauss.pdf(z);
             double m = mean();
             return Math.max(0, secondMoment - m * m);
         }
@@ -173,7 +182,7 @@ public sealed interface Distribution {
 
         @Override
         public Distribution scaled(double factor) {
-            return new Normal(mean * factor, sd * factor);
+            return new Normal(mu * factor, sd * factor);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,18 +44,24 @@ public final class ScenarioJson {
     private ScenarioJson() {
     }
 
-    /** Reads a scenario file. */
+    /**
+     * Reads a scenario file. Every message starts with the file's path, then
+     * the JSON path and the rule, e.g.
+     * {@code my.json: requestTypes[0].segments[2].ms.mean: must be > 0}.
+     */
     public static Scenario read(Path file) {
         try {
             if (Files.isDirectory(file)) {
-                throw new InvalidScenarioException(file + ": is a directory, not a scenario file");
+                throw new InvalidScenarioException("is a directory, not a scenario file");
             }
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new InvalidScenarioException(file + ": file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
+                throw new InvalidScenarioException("file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
             }
             return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (InvalidScenarioException e) {
+            throw new InvalidScenarioException(file + ": " + e.getMessage(), e);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidScenarioException("file is not UTF-8 text", e);
+            throw new InvalidScenarioException(file + ": file is not UTF-8 text", e);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InvalidScenarioException(file + ": no such file", e);
         } catch (java.nio.file.AccessDeniedException e) {
@@ -70,6 +78,9 @@ public final class ScenarioJson {
 
     /** Parses scenario JSON text. */
     public static Scenario parse(String json) {
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a byte-order mark, as some Windows editors write
+        }
         if (json.isBlank()) {
             throw new InvalidScenarioException("file is empty");
         }
@@ -97,21 +108,48 @@ public final class ScenarioJson {
         if (cut >= 0) {
             message = message.substring(0, cut);
         }
-        if (e.getLocation() != null) {
-            return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": malformed JSON: " + message;
+        String where = e.getLocation() == null ? ""
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        if (message.startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser parser) {
+            // Name the duplicated key by its JSON path, like every other rule.
+            return jsonPath(parser.getParsingContext()) + ": duplicate key" + (where.isEmpty() ? "" : " (" + where + ")");
         }
-        return "malformed JSON: " + message;
+        if (message.startsWith("Trailing token")) {
+            message = "unexpected content after the end of the scenario object";
+        }
+        // Drop Jackson's advice about its own feature flags, which means nothing to the reader of a file.
+        for (String advice : new String[] {": enable `", " (not recognized as one since", "; enable `", " (start marker at"}) {
+            int at = message.indexOf(advice);
+            if (at > 0) {
+                message = message.substring(0, at);
+            }
+        }
+        return (where.isEmpty() ? "" : where + ": ") + "malformed JSON: " + message;
+    }
+
+    /** The path of a parser position in the notation of our messages, e.g. {@code requestTypes[0].name}. */
+    private static String jsonPath(JsonStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return "";
+        }
+        String parent = jsonPath(context.getParent());
+        if (context.inArray()) {
+            return parent + "[" + Math.max(0, context.getCurrentIndex()) + "]";
+        }
+        String name = context.getCurrentName();
+        return parent.isEmpty() ? name : parent + "." + name;
     }
 
     // ---------------------------------------------------------------- reading
 
     private static Scenario readScenario(Node root) {
         root.requireObject();
-        root.allowOnly("schema", "name", "description", "seed", "server", "resources", "requestTypes", "arrivals");
-        int schema = root.field("schema").required().intValue(0, Integer.MAX_VALUE);
+        // The schema first: a newer file should say so rather than trip over a field this version lacks.
+        long schema = root.field("schema").required().longValue(Long.MIN_VALUE, Long.MAX_VALUE);
         if (schema != Scenario.SCHEMA) {
             throw new InvalidScenarioException("schema: unsupported version " + schema + " (this program reads schema " + Scenario.SCHEMA + ")");
         }
+        root.allowOnly("schema", "name", "description", "seed", "server", "resources", "requestTypes", "arrivals");
         String name = root.field("name").optional().map(Node::text).orElse("Untitled");
         String description = root.field("description").optional().map(Node::text).orElse("");
         long seed = root.field("seed").optional().map(n -> n.longValue(Long.MIN_VALUE, Long.MAX_VALUE)).orElse(1L);
@@ -327,10 +365,18 @@ public final class ScenarioJson {
                 throw error("must be an integer");
             }
             if (!json.isIntegralNumber()) {
-                if (json.isFloatingPointNumber() && json.doubleValue() == Math.rint(json.doubleValue()) && Math.abs(json.doubleValue()) < 1e15) {
-                    return checkRange((long) json.doubleValue(), min, max);
+                double d = json.doubleValue();
+                if (!Double.isFinite(d)) {
+                    throw error("must be a finite number");
                 }
-                throw error("must be an integer, was " + json.asText());
+                if (d != Math.rint(d)) {
+                    throw error("must be an integer, was " + json.asText());
+                }
+                if (d < min || d > max || Math.abs(d) >= 1e15) {
+                    // Integral but written with an exponent, e.g. 1e20: report the range, not the notation.
+                    throw error("must be between " + min + " and " + max + ", was " + json.asText());
+                }
+                return checkRange((long) d, min, max);
             }
             if (!json.canConvertToLong()) {
                 throw error("must be between " + min + " and " + max + ", was " + json.asText());
@@ -478,7 +524,7 @@ public final class ScenarioJson {
             n.put("min", u.min());
             n.put("max", u.max());
         } else if (d instanceof Distribution.Normal no) {
-            n.put("mean", no.mean());
+            n.put("mean", no.mu());
             n.put("sd", no.sd());
         } else if (d instanceof Distribution.LogNormal ln) {
             n.put("mean", ln.mean());

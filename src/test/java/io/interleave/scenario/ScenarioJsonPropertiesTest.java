@@ -1,0 +1,138 @@
+package io.interleave.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Label;
+
+@Label("Scenario files: properties on random valid scenarios")
+class ScenarioJsonPropertiesTest {
+
+    @Property(tries = 400)
+    @Label("parse(write(s)) equals s for any valid scenario")
+    void writeThenParseIsIdentity(@ForAll("scenarios") Scenario s) {
+        String text = ScenarioJson.write(s);
+
+        assertThat(ScenarioJson.parse(text)).isEqualTo(s);
+    }
+
+    @Property(tries = 200)
+    @Label("writing is stable: write(parse(write(s))) equals write(s)")
+    void writingIsStable(@ForAll("scenarios") Scenario s) {
+        String text = ScenarioJson.write(s);
+
+        assertThat(ScenarioJson.write(ScenarioJson.parse(text))).isEqualTo(text);
+    }
+
+    // ---------------------------------------------------------------- generators
+
+    /** Any double in [0, max]: random bit patterns (subnormals, long fractions) and round numbers. */
+    static Arbitrary<Double> ms(double max) {
+        Arbitrary<Double> bits = Arbitraries.longs().between(0, Double.doubleToLongBits(max)).map(Double::longBitsToDouble);
+        Arbitrary<Double> round = Arbitraries.integers().between(0, 1000).map(Integer::doubleValue);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, bits),
+                net.jqwik.api.Tuple.of(2, round),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(0.0, max, 0.1, 1e-300)));
+    }
+
+    static Arbitrary<Double> positive(double max) {
+        return ms(max).filter(d -> d > 0);
+    }
+
+    static Arbitrary<String> text() {
+        return Arbitraries.strings().withCharRange(' ', '~').withChars("\u00e9\u4e2d\n\t\\\"\u2603")
+                .ofMinLength(0).ofMaxLength(12);
+    }
+
+    static Arbitrary<String> name() {
+        return text().filter(s -> !s.isBlank());
+    }
+
+    static Arbitrary<Distribution> distributions() {
+        Arbitrary<Distribution> constant = ms(Limits.MAX_MS).map(Distribution.Constant::new);
+        Arbitrary<Distribution> exponential = positive(Limits.MAX_MS).map(Distribution.Exponential::new);
+        Arbitrary<Distribution> uniform = Combinators.combine(ms(Limits.MAX_MS), ms(Limits.MAX_MS))
+                .as((a, b) -> new Distribution.Uniform(Math.min(a, b), Math.max(a, b)));
+        Arbitrary<Distribution> normal = Combinators.combine(ms(Limits.MAX_MS), ms(Limits.MAX_MS)).as(Distribution.Normal::new);
+        Arbitrary<Distribution> lognormal = Combinators.combine(positive(Limits.MAX_MS), ms(Limits.MAX_MS)).as(Distribution.LogNormal::new);
+        return Arbitraries.oneOf(constant, exponential, uniform, normal, lognormal);
+    }
+
+    static Arbitrary<OptionalInt> optionalInt(int min, int max) {
+        return Arbitraries.integers().between(min, max).map(OptionalInt::of)
+                .injectNull(0.3).map(o -> o == null ? OptionalInt.empty() : o);
+    }
+
+    static Arbitrary<Server> servers() {
+        return Combinators.combine(
+                Arbitraries.of(Policy.class),
+                Arbitraries.integers().between(1, Limits.MAX_WORKERS),
+                Arbitraries.integers().between(1, Limits.MAX_CORES),
+                Arbitraries.oneOf(Arbitraries.just(Server.DEFAULT_TIME_SLICE_MS), ms(Limits.MAX_MS)),
+                optionalInt(0, Limits.MAX_REQUESTS),
+                optionalInt(1, Limits.MAX_REQUESTS)).as(Server::new);
+    }
+
+    static Arbitrary<Segment> segments(List<String> resourceNames) {
+        Arbitrary<Optional<String>> label = text().injectNull(0.4).map(Optional::ofNullable);
+        Arbitrary<Optional<String>> on = resourceNames.isEmpty()
+                ? Arbitraries.just(Optional.empty())
+                : Arbitraries.of(resourceNames).injectNull(0.4).map(Optional::ofNullable);
+        return Combinators.combine(Arbitraries.of(SegmentKind.class), distributions(), label, on)
+                .as((kind, ms, l, o) -> new Segment(kind, ms, l, kind == SegmentKind.COMPUTE ? Optional.empty() : o));
+    }
+
+    static Arbitrary<RequestType> requestType(String typeName, List<String> resourceNames) {
+        Arbitrary<String> color = Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofLength(6).map(h -> "#" + h);
+        Arbitrary<Double> weight = Arbitraries.oneOf(Arbitraries.just(1.0), positive(1e6));
+        return Combinators.combine(color, weight, segments(resourceNames).list().ofMinSize(1).ofMaxSize(6))
+                .as((c, w, segs) -> new RequestType(typeName, c, w, segs));
+    }
+
+    static Arbitrary<Arrivals> arrivals(List<String> typeNames) {
+        Arbitrary<Integer> count = Arbitraries.oneOf(Arbitraries.integers().between(1, 1000),
+                Arbitraries.integers().between(1, Limits.MAX_REQUESTS));
+        Arbitrary<Arrivals> explicit = Combinators.combine(ms(Limits.MAX_MS), Arbitraries.of(typeNames))
+                .as(Arrivals.At::new).list().ofMinSize(1).ofMaxSize(5).map(Arrivals.Explicit::new);
+        Arbitrary<Arrivals> poisson = Combinators.combine(positive(Limits.MAX_RATE_PER_SEC), count).as(Arrivals.Poisson::new);
+        Arbitrary<Arrivals> uniform = Combinators.combine(ms(Limits.MAX_MS), count).as(Arrivals.Uniform::new);
+        Arbitrary<Arrivals> burst = Combinators.combine(count, ms(Limits.MAX_MS)).as(Arrivals.Burst::new);
+        Arbitrary<Arrivals> closed = Combinators.combine(Arbitraries.integers().between(1, Limits.MAX_USERS), distributions(), count)
+                .as(Arrivals.Closed::new);
+        return Arbitraries.oneOf(explicit, poisson, uniform, burst, closed);
+    }
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        Arbitrary<List<String>> resourceNames = name().set().ofMaxSize(4).map(ScenarioJsonPropertiesTest::ordered);
+        Arbitrary<List<String>> typeNames = name().set().ofMinSize(1).ofMaxSize(4).map(ScenarioJsonPropertiesTest::ordered);
+        return Combinators.combine(resourceNames, typeNames).flatAs((rs, ts) -> {
+            Arbitrary<List<Resource>> resources = optionalInt(1, Resource.MAX_CAPACITY).list().ofSize(rs.size()).map(caps -> {
+                List<Resource> out = new ArrayList<>();
+                for (int i = 0; i < rs.size(); i++) {
+                    out.add(new Resource(rs.get(i), caps.get(i)));
+                }
+                return out;
+            });
+            List<Arbitrary<RequestType>> typeArbs = ts.stream().map(t -> requestType(t, rs)).toList();
+            Arbitrary<List<RequestType>> types = Combinators.combine(typeArbs).as(l -> l);
+            return Combinators.combine(name(), text(), Arbitraries.longs(), servers(), resources, types, arrivals(ts))
+                    .as(Scenario::new);
+        });
+    }
+
+    private static List<String> ordered(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+}
