@@ -112,4 +112,14 @@ public final class TestScenarios {
     static String num(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
+
+    /** Every field of every span, for comparing two traces exactly. */
+    public static List<String> describeFully(List<io.interleave.trace.Span> spans) {
+        List<String> out = new ArrayList<>();
+        for (io.interleave.trace.Span s : spans) {
+            out.add(s.requestId() + " " + s.state() + " " + s.startMs() + " " + s.endMs() + " " + s.worker() + " "
+                    + s.core() + " " + s.segment() + " " + s.holdsWorker());
+        }
+        return out;
+    }
 }

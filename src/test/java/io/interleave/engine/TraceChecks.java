@@ -160,13 +160,9 @@ public final class TraceChecks {
                     case WAIT -> expectedHold = !loop;
                     case WAITING_RESOURCE -> expectedHold = !loop
                             || trace.scenario().requestTypes().get(r.type()).segments().get(span.segment()).kind() == SegmentKind.BLOCK;
-                    case READY -> {
-                        // under the event loop a continuation waiting for its turn does not hold the loop
-                        expectedHold = span.holdsWorker() || loop;
-                        if (!loop) {
-                            assertThat(span.holdsWorker()).as(what + " holds its thread").isTrue();
-                        }
-                    }
+                    // sync: ready = holding the thread, waiting for a core. Event loop: either
+                    // waiting for a core while holding the loop, or a continuation awaiting its turn.
+                    case READY -> expectedHold = !loop || span.holdsWorker();
                     default -> throw new AssertionError(span.state());
                 }
                 assertThat(span.holdsWorker()).as(what + " holdsWorker").isEqualTo(expectedHold);
