@@ -1,0 +1,213 @@
+package io.interleave.app;
+
+import io.interleave.app.controls.ControlsViewModel;
+import io.interleave.app.metrics.MetricsViewModel;
+import io.interleave.app.playback.PlaybackViewModel;
+import io.interleave.render.ViewMode;
+import io.interleave.scenario.Presets;
+import io.interleave.scenario.RequestType;
+import io.interleave.scenario.Scenario;
+import io.interleave.trace.Trace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The window's root view model: the scenario being edited, what is shown
+ * (one policy or both, requests or workers), and the latest simulation of
+ * it. Every change of the scenario or of compare re-simulates off the FX
+ * thread; the child view models hold the controls, the playback and the
+ * metrics.
+ */
+public final class AppViewModel {
+    /** The preset the window opens with. */
+    public static final String FIRST_PRESET = "three-requests";
+
+    /** A preset in the menu: its id and its display name. */
+    public record PresetChoice(String id, String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
+    private final BooleanProperty compare = new SimpleBooleanProperty(this, "compare", false);
+    private final ObjectProperty<ViewMode> viewMode = new SimpleObjectProperty<>(this, "viewMode", ViewMode.REQUESTS);
+    private final ObjectProperty<PresetChoice> preset = new SimpleObjectProperty<>(this, "preset");
+    private final ReadOnlyObjectWrapper<List<Trace>> traces = new ReadOnlyObjectWrapper<>(this, "traces", List.of());
+    private final List<PresetChoice> presets;
+    private final SimulationRunner runner = new SimulationRunner();
+    private final ControlsViewModel controls;
+    private final PlaybackViewModel playback = new PlaybackViewModel();
+    private final MetricsViewModel metrics;
+    private final StringBinding status;
+    private final ReadOnlyStringWrapper mixError = new ReadOnlyStringWrapper(this, "mixError", "");
+
+    public AppViewModel() {
+        presets = Presets.ids().stream()
+                .map(id -> new PresetChoice(id, Presets.load(id).map(Scenario::name).orElse(id))).toList();
+        PresetChoice first = presets.stream().filter(p -> p.id().equals(FIRST_PRESET)).findFirst().orElse(presets.get(0));
+        scenario.set(Presets.load(first.id()).orElseThrow());
+        controls = new ControlsViewModel(scenario, new Random());
+        metrics = new MetricsViewModel(runner.resultProperty());
+        status = Bindings.createStringBinding(this::statusText,
+                runner.runningProperty(), runner.progressProperty(), runner.errorProperty());
+        runner.resultProperty().addListener((obs, old, now) -> {
+            traces.set(now.traces());
+            playback.setTraces(now.traces());
+        });
+        scenario.addListener((obs, old, now) -> runner.request(now, compare.get()));
+        compare.addListener((obs, old, now) -> runner.requestNow(scenario.get(), now));
+        preset.set(first);
+        preset.addListener((obs, old, now) -> {
+            if (now != null) {
+                load(Presets.load(now.id()).orElseThrow());
+            }
+        });
+        runner.requestNow(scenario.get(), compare.get());
+    }
+
+    /** Shows a scenario (a preset or a file) in every control and simulates it at once. */
+    public void load(Scenario s) {
+        controls.load(s);
+        runner.requestNow(s, compare.get());
+    }
+
+    /** Loads the current preset again, undoing every edit. */
+    public void reloadPreset() {
+        PresetChoice p = preset.get();
+        if (p != null) {
+            load(Presets.load(p.id()).orElseThrow());
+        }
+    }
+
+    /** The scenario as edited; setting a valid one re-simulates (debounced). */
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    /** The scenario's "what to notice" text, without a leading "What to notice:" (the panel has that heading). */
+    public static String notice(Scenario s) {
+        String d = s.description().strip();
+        String prefix = "what to notice:";
+        if (d.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            d = d.substring(prefix.length()).strip();
+        }
+        return d.isEmpty() ? "No notes for this scenario." : d;
+    }
+
+    /** Show sync and event loop together on one time axis. */
+    public BooleanProperty compareProperty() {
+        return compare;
+    }
+
+    public ObjectProperty<ViewMode> viewModeProperty() {
+        return viewMode;
+    }
+
+    public void toggleCompare() {
+        compare.set(!compare.get());
+    }
+
+    public ObjectProperty<PresetChoice> presetProperty() {
+        return preset;
+    }
+
+    public List<PresetChoice> presets() {
+        return presets;
+    }
+
+    /** The traces the timeline draws: one, or sync then event loop. */
+    public ReadOnlyObjectProperty<List<Trace>> tracesProperty() {
+        return traces.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SimulationResult> resultProperty() {
+        return runner.resultProperty();
+    }
+
+    /** "Simulating… 40 %", the reason the last run failed, or "". */
+    public StringBinding statusProperty() {
+        return status;
+    }
+
+    public SimulationRunner runner() {
+        return runner;
+    }
+
+    public ControlsViewModel controls() {
+        return controls;
+    }
+
+    public PlaybackViewModel playback() {
+        return playback;
+    }
+
+    public MetricsViewModel metrics() {
+        return metrics;
+    }
+
+    /** Replaces request type {@code index}; throws IllegalArgumentException if the scenario would be invalid. */
+    public void replaceType(int index, RequestType type) {
+        scenario.set(withType(index, type));
+        mixError.set("");
+    }
+
+    /** Adds a request type at the end of the mix. */
+    public void addType(RequestType type) {
+        scenario.set(withType(scenario.get().requestTypes().size(), type));
+        mixError.set("");
+    }
+
+    /**
+     * Removes request type {@code index}. The last type cannot go, nor one
+     * that an explicit arrival list names: then {@link #mixErrorProperty()}
+     * says why and nothing changes.
+     */
+    public void removeType(int index) {
+        List<RequestType> types = new ArrayList<>(scenario.get().requestTypes());
+        String name = types.remove(index).name();
+        try {
+            scenario.set(scenario.get().withRequestTypes(types));
+            mixError.set("");
+        } catch (IllegalArgumentException e) {
+            mixError.set("Cannot remove " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** Why the last change to the mix was refused, or "". */
+    public ReadOnlyStringProperty mixErrorProperty() {
+        return mixError.getReadOnlyProperty();
+    }
+
+    /** The scenario with type {@code index} replaced (or added, for index = size), for the editor to check. */
+    public Scenario withType(int index, RequestType type) {
+        List<RequestType> types = new ArrayList<>(scenario.get().requestTypes());
+        if (index == types.size()) {
+            types.add(type);
+        } else {
+            types.set(index, type);
+        }
+        return scenario.get().withRequestTypes(types);
+    }
+
+    private String statusText() {
+        if (runner.isRunning()) {
+            double p = runner.progressProperty().get();
+            return p < 0 ? "Simulating…" : String.format(Locale.ROOT, "Simulating… %.0f %%", p * 100);
+        }
+        return runner.errorProperty().get();
+    }
+}

@@ -1,0 +1,190 @@
+package io.interleave.app;
+
+import io.interleave.app.editor.TypeEditorDialog;
+import io.interleave.app.playback.PlaybackViewModel;
+import io.interleave.app.timeline.TimelineView;
+import io.interleave.render.ViewMode;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+
+/**
+ * The window: binds the toolbar, timeline, notice and playback bar to
+ * {@link AppViewModel}. Each handler is one call on a view model.
+ */
+public final class MainController {
+    private final AppViewModel vm;
+    private final PlaybackViewModel playback;
+    private final PlaybackDriver driver;
+
+    @FXML private BorderPane root;
+    @FXML private ToggleGroup viewGroup;
+    @FXML private ToggleGroup viewMenuGroup;
+    @FXML private RadioMenuItem requestsMenuItem;
+    @FXML private RadioMenuItem workersMenuItem;
+    @FXML private CheckMenuItem compareMenuItem;
+    @FXML private ComboBox<AppViewModel.PresetChoice> presetChoice;
+    @FXML private HBox statusBox;
+    @FXML private ProgressIndicator progress;
+    @FXML private Label statusLabel;
+    @FXML private ToggleButton viewRequests;
+    @FXML private ToggleButton viewWorkers;
+    @FXML private ToggleButton compareToggle;
+    @FXML private Button fitButton;
+    @FXML private ScrollPane controlsScroll;
+    @FXML private TimelineView timeline;
+    @FXML private Label scenarioName;
+    @FXML private Label description;
+    @FXML private Button restartButton;
+    @FXML private Button stepBackButton;
+    @FXML private Button playButton;
+    @FXML private Button stepForwardButton;
+    @FXML private ComboBox<Double> speedChoice;
+    @FXML private Slider scrubber;
+    @FXML private Label timeLabel;
+
+    public MainController(AppViewModel vm) {
+        this.vm = vm;
+        this.playback = vm.playback();
+        this.driver = new PlaybackDriver(playback);
+    }
+
+    @FXML
+    private void initialize() {
+        presetChoice.getItems().setAll(vm.presets());
+        presetChoice.valueProperty().bindBidirectional(vm.presetProperty());
+
+        statusLabel.textProperty().bind(vm.statusProperty());
+        progress.visibleProperty().bind(vm.runner().runningProperty());
+        progress.progressProperty().bind(vm.runner().progressProperty());
+        statusBox.visibleProperty().bind(vm.statusProperty().isNotEmpty().or(vm.runner().runningProperty()));
+
+        viewRequests.setUserData(ViewMode.REQUESTS);
+        viewWorkers.setUserData(ViewMode.WORKERS);
+        requestsMenuItem.setUserData(ViewMode.REQUESTS);
+        workersMenuItem.setUserData(ViewMode.WORKERS);
+        Toggles.bind(viewGroup, vm.viewModeProperty());
+        Toggles.bind(viewMenuGroup, vm.viewModeProperty());
+        compareToggle.selectedProperty().bindBidirectional(vm.compareProperty());
+        compareMenuItem.selectedProperty().bindBidirectional(vm.compareProperty());
+
+        timeline.tracesProperty().bind(vm.tracesProperty());
+        timeline.modeProperty().bind(vm.viewModeProperty());
+        timeline.playheadMsProperty().bind(playback.playheadMsProperty());
+        vm.tracesProperty().addListener((obs, old, now) -> Platform.runLater(timeline::fit));
+        vm.viewModeProperty().addListener((obs, old, now) -> Platform.runLater(timeline::fit));
+        scenarioName.textProperty().bind(vm.scenarioProperty().map(s -> s.name()));
+        description.textProperty().bind(vm.scenarioProperty().map(AppViewModel::notice));
+
+        playButton.textProperty().bind(playback.playingProperty().map(p -> p ? "❚❚ Pause" : "▶ Play"));
+        speedChoice.getItems().setAll(PlaybackViewModel.SPEEDS);
+        speedChoice.setConverter(new SpeedConverter());
+        speedChoice.setValue(playback.speedProperty().get());
+        speedChoice.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                playback.setSpeed(now);
+            }
+        });
+        playback.speedProperty().addListener((obs, old, now) -> speedChoice.setValue(now.doubleValue()));
+        Scrubbing.bind(scrubber, playback);
+        timeLabel.textProperty().bind(playback.timeTextProperty());
+        playback.playingProperty().addListener((obs, was, now) -> driver.follow(now));
+
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                PlaybackKeys.install(scene, playback, scrubber);
+            }
+        });
+    }
+
+    @FXML
+    private void togglePlay() {
+        playback.togglePlay();
+    }
+
+    @FXML
+    private void stepForward() {
+        playback.stepForward();
+    }
+
+    @FXML
+    private void stepBack() {
+        playback.stepBack();
+    }
+
+    @FXML
+    private void restart() {
+        playback.restart();
+    }
+
+    @FXML
+    private void faster() {
+        playback.faster();
+    }
+
+    @FXML
+    private void slower() {
+        playback.slower();
+    }
+
+    @FXML
+    private void fit() {
+        timeline.fit();
+    }
+
+    @FXML
+    private void rerollSeed() {
+        vm.controls().rerollSeed();
+    }
+
+    @FXML
+    private void reloadPreset() {
+        vm.reloadPreset();
+    }
+
+    @FXML
+    private void addType() {
+        TypeEditorDialog.add(vm, root);
+    }
+
+    @FXML
+    private void focusPresets() {
+        presetChoice.requestFocus();
+        presetChoice.show();
+    }
+
+    @FXML
+    private void focusControls() {
+        controlsScroll.getContent().lookup("#policySync").requestFocus();
+    }
+
+    @FXML
+    private void quit() {
+        Platform.exit();
+    }
+
+    /** "1x", "0.25x". */
+    private static final class SpeedConverter extends StringConverter<Double> {
+        @Override
+        public String toString(Double speed) {
+            return speed == null ? "" : io.interleave.app.controls.Numbers.format(speed) + "x";
+        }
+
+        @Override
+        public Double fromString(String text) {
+            return Double.valueOf(text.replace("x", "").trim());
+        }
+    }
+}

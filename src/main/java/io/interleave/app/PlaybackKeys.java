@@ -1,0 +1,61 @@
+package io.interleave.app;
+
+import io.interleave.app.playback.PlaybackViewModel;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The playback keys: Space plays or pauses, Left and Right step to the
+ * previous or next event, Home restarts. Space works everywhere except
+ * while typing; the arrows and Home are left to controls that use them
+ * (text fields, sliders of the left panel, drop-downs).
+ */
+final class PlaybackKeys {
+    private PlaybackKeys() {
+    }
+
+    static void install(Scene scene, PlaybackViewModel playback, Slider scrubber) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+                return;
+            }
+            Node focus = scene.getFocusOwner();
+            boolean typing = focus instanceof TextInputControl;
+            boolean usesArrows = typing || focus instanceof ComboBoxBase || focus instanceof Spinner
+                    || (focus instanceof Slider && focus != scrubber);
+            switch (e.getCode()) {
+                case SPACE -> {
+                    if (!typing) {
+                        playback.togglePlay();
+                        e.consume();
+                    }
+                }
+                case RIGHT -> {
+                    if (!usesArrows) {
+                        playback.stepForward();
+                        e.consume();
+                    }
+                }
+                case LEFT -> {
+                    if (!usesArrows) {
+                        playback.stepBack();
+                        e.consume();
+                    }
+                }
+                case HOME -> {
+                    if (!usesArrows) {
+                        playback.restart();
+                        e.consume();
+                    }
+                }
+                default -> {
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package io.interleave.app;
+
+import io.interleave.engine.Simulation;
+import io.interleave.scenario.Policy;
+import io.interleave.scenario.Scenario;
+import io.interleave.stats.SummaryCollector;
+import io.interleave.trace.RequestRecord;
+import io.interleave.trace.RunTotals;
+import io.interleave.trace.SpanState;
+import io.interleave.trace.Trace;
+import io.interleave.trace.TraceListener;
+import io.interleave.trace.TraceRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/** Runs the simulations behind the window; plain Java, called off the FX thread. */
+public final class Runs {
+    private Runs() {
+    }
+
+    /** Reports how far a run has got. */
+    public interface Progress {
+        void update(long done, long total);
+    }
+
+    /**
+     * Simulates the scenario under its own policy, or under sync and then
+     * event loop when comparing (the same workload, by common random numbers).
+     *
+     * @throws CancellationException as soon as {@code cancelled} says so
+     */
+    public static SimulationResult simulate(Scenario scenario, boolean compare, Progress progress, BooleanSupplier cancelled) {
+        List<Scenario> runs = compare
+                ? List.of(scenario.withPolicy(Policy.SYNC), scenario.withPolicy(Policy.EVENT_LOOP))
+                : List.of(scenario);
+        long total = (long) scenario.arrivals().count() * runs.size();
+        List<Trace> traces = new ArrayList<>();
+        for (Scenario run : runs) {
+            long before = (long) scenario.arrivals().count() * traces.size();
+            traces.add(trace(run, done -> progress.update(before + done, total), cancelled));
+        }
+        return new SimulationResult(scenario, compare, traces,
+                traces.stream().map(t -> SummaryCollector.of(t, 0)).toList());
+    }
+
+    private static Trace trace(Scenario scenario, java.util.function.LongConsumer done, BooleanSupplier cancelled) {
+        TraceRecorder recorder = new TraceRecorder();
+        TraceListener watcher = new TraceListener() {
+            private long finished;
+
+            @Override
+            public void request(RequestRecord request) {
+                finished++;
+                if ((finished & 0x3FF) == 0) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("superseded by a newer change");
+                    }
+                    done.accept(finished);
+                }
+            }
+
+            @Override
+            public void span(int requestId, SpanState state, double startMs, double endMs,
+                             int worker, int core, int segment, boolean holdsWorker) {
+            }
+
+            @Override
+            public boolean wantsSpans() {
+                return false;
+            }
+        };
+        RunTotals totals = Simulation.run(scenario, TraceListener.both(recorder, watcher));
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("superseded by a newer change");
+        }
+        return recorder.toTrace(scenario, totals);
+    }
+}

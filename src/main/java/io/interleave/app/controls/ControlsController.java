@@ -1,0 +1,131 @@
+package io.interleave.app.controls;
+
+import io.interleave.app.AppViewModel;
+import io.interleave.app.Fxml;
+import io.interleave.app.editor.TypeEditorDialog;
+import io.interleave.scenario.Policy;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
+
+/** The left panel: binds the controls to {@link ControlsViewModel}; no logic of its own. */
+public final class ControlsController {
+    private final AppViewModel app;
+    private final ControlsViewModel vm;
+
+    @FXML private ToggleGroup policyGroup;
+    @FXML private ToggleButton policySync;
+    @FXML private ToggleButton policyLoop;
+    @FXML private Label compareNote;
+    @FXML private Slider workersSlider;
+    @FXML private TextField workersField;
+    @FXML private Label workersError;
+    @FXML private Slider coresSlider;
+    @FXML private TextField coresField;
+    @FXML private Label coresError;
+    @FXML private Slider timeSliceSlider;
+    @FXML private TextField timeSliceField;
+    @FXML private Label timeSliceError;
+    @FXML private Label resourcesTitle;
+    @FXML private VBox resourcesBox;
+    @FXML private ComboBox<String> patternChoice;
+    @FXML private Label patternError;
+    @FXML private Label arrivalsNote;
+    @FXML private Slider countSlider;
+    @FXML private TextField countField;
+    @FXML private Label countError;
+    @FXML private Slider rateSlider;
+    @FXML private TextField rateField;
+    @FXML private Label rateError;
+    @FXML private Slider usersSlider;
+    @FXML private TextField usersField;
+    @FXML private Label usersError;
+    @FXML private Button rerollButton;
+    @FXML private TextField seedField;
+    @FXML private Label seedError;
+    @FXML private VBox typesBox;
+    @FXML private Button addTypeButton;
+    @FXML private Label mixError;
+
+    public ControlsController(AppViewModel app) {
+        this.app = app;
+        this.vm = app.controls();
+    }
+
+    @FXML
+    private void initialize() {
+        policySync.setUserData(Policy.SYNC);
+        policyLoop.setUserData(Policy.EVENT_LOOP);
+        selectPolicy(vm.policyProperty().get());
+        vm.policyProperty().addListener((obs, old, now) -> selectPolicy(now));
+        policyGroup.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                vm.policyProperty().set((Policy) now.getUserData());
+            }
+        });
+        policySync.disableProperty().bind(app.compareProperty());
+        policyLoop.disableProperty().bind(app.compareProperty());
+        compareNote.visibleProperty().bind(app.compareProperty());
+        compareNote.managedProperty().bind(compareNote.visibleProperty());
+
+        FieldBinding.bind(vm.workers(), workersSlider, workersField, workersError, 1);
+        FieldBinding.bind(vm.cores(), coresSlider, coresField, coresError, 1);
+        FieldBinding.bind(vm.timeSlice(), timeSliceSlider, timeSliceField, timeSliceError, 1);
+        FieldBinding.bind(vm.count(), countSlider, countField, countError, 1);
+        FieldBinding.bind(vm.rate(), rateSlider, rateField, rateError, 1);
+        FieldBinding.bind(vm.users(), usersSlider, usersField, usersError, 1);
+        FieldBinding.bind(vm.seed(), null, seedField, seedError, 1);
+        seedField.setPrefColumnCount(7);
+
+        patternChoice.setItems(vm.patterns());
+        patternChoice.valueProperty().bindBidirectional(vm.patternProperty());
+        patternError.textProperty().bind(vm.patternErrorProperty());
+        patternError.visibleProperty().bind(vm.patternErrorProperty().isNotEmpty());
+        patternError.managedProperty().bind(patternError.visibleProperty());
+        arrivalsNote.textProperty().bind(vm.arrivalsNoteProperty());
+        arrivalsNote.visibleProperty().bind(vm.arrivalsNoteProperty().isNotEmpty());
+        arrivalsNote.managedProperty().bind(arrivalsNote.visibleProperty());
+        mixError.textProperty().bind(app.mixErrorProperty());
+        mixError.visibleProperty().bind(app.mixErrorProperty().isNotEmpty());
+        mixError.managedProperty().bind(mixError.visibleProperty());
+
+        showResources();
+        vm.resources().addListener((javafx.collections.ListChangeListener<ResourceModel>) c -> showResources());
+        showTypes();
+        vm.types().addListener((javafx.collections.ListChangeListener<TypeModel>) c -> showTypes());
+    }
+
+    private void selectPolicy(Policy p) {
+        (p == Policy.EVENT_LOOP ? policyLoop : policySync).setSelected(true);
+    }
+
+    private void showResources() {
+        resourcesBox.getChildren().setAll(vm.resources().stream()
+                .map(r -> Fxml.<javafx.scene.Parent>load(ControlsController.class, "ResourceRow.fxml", r)).toList());
+        resourcesTitle.setVisible(!vm.resources().isEmpty());
+        resourcesTitle.setManaged(!vm.resources().isEmpty());
+    }
+
+    private void showTypes() {
+        typesBox.getChildren().setAll(vm.types().stream()
+                .map(t -> Fxml.<javafx.scene.Parent>load(ControlsController.class, "TypeCard.fxml", new TypeCardController.Card(t, app))).toList());
+    }
+
+    @FXML
+    private void reroll() {
+        vm.rerollSeed();
+    }
+
+    @FXML
+    private void addType() {
+        TypeEditorDialog.add(app, addTypeButton);
+    }
+}

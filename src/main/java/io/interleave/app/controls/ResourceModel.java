@@ -1,0 +1,69 @@
+package io.interleave.app.controls;
+
+import io.interleave.scenario.Scenario;
+import java.util.OptionalInt;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/** The controls of one resource: unlimited, or a capacity of N slots. */
+public final class ResourceModel {
+    static final int DEFAULT_CAPACITY = 2;
+
+    private final int index;
+    private final String name;
+    private final ObjectProperty<Scenario> scenario;
+    private final BooleanProperty unlimited = new SimpleBooleanProperty(this, "unlimited");
+    private final FieldModel capacity;
+    private int lastCapacity = DEFAULT_CAPACITY;
+    private boolean refreshing;
+
+    ResourceModel(int index, ObjectProperty<Scenario> scenario) {
+        this.index = index;
+        this.scenario = scenario;
+        this.name = scenario.get().resources().get(index).name();
+        this.capacity = new FieldModel("capacity", scenario,
+                s -> s.resources().get(index).capacity().stream().mapToObj(Integer::toString).findFirst()
+                        .orElse(Integer.toString(lastCapacity)),
+                (s, text) -> ScenarioEdits.withCapacity(s, index, OptionalInt.of(Numbers.parseInt("capacity", text))),
+                s -> s.resources().get(index).capacity().isPresent());
+        unlimited.addListener((obs, was, now) -> {
+            if (!refreshing) {
+                scenario.set(ScenarioEdits.withCapacity(scenario.get(), index,
+                        now ? OptionalInt.empty() : OptionalInt.of(lastCapacity)));
+            }
+        });
+        refresh(scenario.get());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A stable id fragment for the controls of this resource. */
+    public String id() {
+        return "resource" + index;
+    }
+
+    /** No limit on concurrent use. */
+    public BooleanProperty unlimitedProperty() {
+        return unlimited;
+    }
+
+    /** Slots, when limited. */
+    public FieldModel capacity() {
+        return capacity;
+    }
+
+    void refresh(Scenario s) {
+        OptionalInt c = s.resources().get(index).capacity();
+        c.ifPresent(v -> lastCapacity = v);
+        refreshing = true;
+        try {
+            unlimited.set(c.isEmpty());
+        } finally {
+            refreshing = false;
+        }
+        capacity.refresh(s);
+    }
+}

@@ -1,0 +1,115 @@
+package io.interleave.app.metrics;
+
+import io.interleave.trace.RequestRecord;
+import io.interleave.trace.Trace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The numbers behind the two charts, kept small enough to draw however large
+ * the run: at most {@value #MAX_BARS} bars and about {@value #MAX_STEPS}
+ * steps per series.
+ */
+public final class ChartData {
+    static final int MAX_BARS = 60;
+    static final int MAX_STEPS = 400;
+
+    /** One bar: a category (a request, or a group of consecutive requests) and a response time. */
+    public record Bar(String category, double responseMs) {
+    }
+
+    /** The bars of one policy and how many requests each bar stands for. */
+    public record Bars(List<Bar> bars, int groupSize) {
+        public Bars {
+            bars = List.copyOf(bars);
+        }
+    }
+
+    /** One point of the in-flight step line. */
+    public record Point(double timeMs, double inFlight) {
+    }
+
+    private ChartData() {
+    }
+
+    /**
+     * Response time per request in request order; beyond {@value #MAX_BARS}
+     * requests each bar is the mean of a group of consecutive requests
+     * (rejected requests have no response and count as 0 in a group of one).
+     */
+    public static Bars responseBars(Trace trace) {
+        List<RequestRecord> rs = trace.requests();
+        int group = Math.max(1, (rs.size() + MAX_BARS - 1) / MAX_BARS);
+        List<Bar> bars = new ArrayList<>();
+        for (int from = 0; from < rs.size(); from += group) {
+            int to = Math.min(rs.size(), from + group);
+            double sum = 0;
+            int n = 0;
+            for (RequestRecord r : rs.subList(from, to)) {
+                if (r.completed()) {
+                    sum += r.responseMs();
+                    n++;
+                }
+            }
+            String category = group == 1 ? rs.get(from).label() : rs.get(from).label() + "–" + rs.get(to - 1).label();
+            bars.add(new Bar(category, n == 0 ? 0 : sum / n));
+        }
+        return new Bars(bars, group);
+    }
+
+    /**
+     * Requests in flight (arrived, accepted, not yet finished) over time, as
+     * a step line. A long run is cut into {@value #MAX_STEPS} equal slices
+     * and each slice shows its highest count, so peaks are never lost.
+     */
+    public static List<Point> inFlight(Trace trace) {
+        List<RequestRecord> accepted = trace.requests().stream().filter(RequestRecord::completed).toList();
+        int n = accepted.size();
+        double[] times = new double[2 * n];
+        int[] deltas = new int[2 * n];
+        Integer[] order = new Integer[2 * n];
+        for (int i = 0; i < n; i++) {
+            times[2 * i] = accepted.get(i).arrivalMs();
+            deltas[2 * i] = 1;
+            times[2 * i + 1] = accepted.get(i).finishMs();
+            deltas[2 * i + 1] = -1;
+        }
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // Finishes before arrivals at the same instant: a request that leaves as another arrives is not counted twice.
+        Arrays.sort(order, (x, y) -> times[x] != times[y] ? Double.compare(times[x], times[y]) : Integer.compare(deltas[x], deltas[y]));
+        List<Point> steps = new ArrayList<>();
+        steps.add(new Point(0, 0));
+        int level = 0;
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            level += deltas[i];
+            boolean lastAtThisTime = k + 1 == order.length || times[order[k + 1]] != times[i];
+            if (lastAtThisTime) {
+                steps.add(new Point(times[i], steps.get(steps.size() - 1).inFlight()));
+                steps.add(new Point(times[i], level));
+            }
+        }
+        return steps.size() <= 2 * MAX_STEPS ? steps : downsample(steps, trace.endMs());
+    }
+
+    private static List<Point> downsample(List<Point> steps, double endMs) {
+        double width = endMs / MAX_STEPS;
+        List<Point> out = new ArrayList<>(2 * MAX_STEPS);
+        int k = 0;
+        double level = 0;
+        for (int slice = 0; slice < MAX_STEPS; slice++) {
+            double to = (slice + 1) * width;
+            double peak = level;
+            while (k < steps.size() && (steps.get(k).timeMs() < to || slice == MAX_STEPS - 1)) {
+                level = steps.get(k++).inFlight();
+                peak = Math.max(peak, level);
+            }
+            out.add(new Point(slice * width, peak));
+            out.add(new Point(to, peak));
+        }
+        return out;
+    }
+}

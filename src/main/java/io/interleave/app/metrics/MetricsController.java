@@ -1,0 +1,108 @@
+package io.interleave.app.metrics;
+
+import io.interleave.app.AppViewModel;
+import io.interleave.scenario.Policy;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+
+/**
+ * The bottom panel: draws {@link MetricsViewModel.Panel} into the table and
+ * the charts. Cells get ids {@code value-KEY-COLUMN} (e.g. {@code value-p95-1})
+ * and {@code diff-KEY}, for tests and for anyone reading the scene graph.
+ */
+public final class MetricsController {
+    private final MetricsViewModel vm;
+
+    @FXML private Label headline;
+    @FXML private GridPane metricsTable;
+    @FXML private BarChart<String, Number> responseChart;
+    @FXML private CategoryAxis requestAxis;
+    @FXML private NumberAxis responseAxis;
+    @FXML private LineChart<Number, Number> inFlightChart;
+    @FXML private NumberAxis timeAxis;
+    @FXML private NumberAxis inFlightAxis;
+
+    public MetricsController(AppViewModel app) {
+        this.vm = app.metrics();
+    }
+
+    @FXML
+    private void initialize() {
+        vm.panelProperty().addListener((obs, old, now) -> show(now));
+        show(vm.panelProperty().get());
+    }
+
+    private void show(MetricsViewModel.Panel panel) {
+        if (panel == null) {
+            return;
+        }
+        headline.setText(panel.headline().isEmpty() ? "" : "Event loop vs sync: " + panel.headline());
+        headline.setVisible(!panel.headline().isEmpty());
+        headline.setManaged(headline.isVisible());
+        showTable(panel);
+        String policyClass = panel.policies().size() == 2 ? "compare"
+                : panel.policies().get(0) == Policy.SYNC ? "policy-sync" : "policy-event-loop";
+        for (var chart : List.of(responseChart, inFlightChart)) {
+            chart.getStyleClass().removeAll("compare", "policy-sync", "policy-event-loop");
+            chart.getStyleClass().add(policyClass);
+            chart.setLegendVisible(panel.policies().size() == 2);
+        }
+        requestAxis.setLabel(panel.responseAxisLabel());
+        requestAxis.setTickLabelsVisible(panel.responseBars().get(0).data().size() <= 40);
+        responseChart.getData().setAll(panel.responseBars().stream().map(s -> {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(s.name());
+            s.data().forEach(b -> series.getData().add(new XYChart.Data<>(b.category(), b.responseMs())));
+            return series;
+        }).toList());
+        inFlightChart.getData().setAll(panel.inFlight().stream().map(s -> {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(s.name());
+            s.data().forEach(p -> series.getData().add(new XYChart.Data<>(p.timeMs(), p.inFlight())));
+            return series;
+        }).toList());
+    }
+
+    private void showTable(MetricsViewModel.Panel panel) {
+        metricsTable.getChildren().clear();
+        boolean compare = panel.policies().size() == 2;
+        metricsTable.add(cell("", "metric-header"), 0, 0);
+        for (int c = 0; c < panel.policies().size(); c++) {
+            Label h = cell(panel.policies().get(c).displayName(), "metric-header");
+            h.getStyleClass().add(panel.policies().get(c) == Policy.SYNC ? "policy-sync" : "policy-event-loop");
+            h.setId("column-" + c);
+            metricsTable.add(h, c + 1, 0);
+        }
+        if (compare) {
+            metricsTable.add(cell("Event loop vs sync", "metric-header"), 3, 0);
+        }
+        int r = 1;
+        for (MetricRows.Row row : panel.rows()) {
+            metricsTable.add(cell(row.label(), "metric-label"), 0, r);
+            for (int c = 0; c < row.values().size(); c++) {
+                Label v = cell(row.values().get(c), "metric-value");
+                v.setId("value-" + row.key() + "-" + c);
+                metricsTable.add(v, c + 1, r);
+            }
+            if (compare) {
+                Label d = cell(row.difference(), "metric-diff");
+                d.setId("diff-" + row.key());
+                metricsTable.add(d, 3, r);
+            }
+            r++;
+        }
+    }
+
+    private static Label cell(String text, String styleClass) {
+        Label l = new Label(text);
+        l.getStyleClass().add(styleClass);
+        return l;
+    }
+}

@@ -1,0 +1,71 @@
+package io.interleave.app.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.interleave.engine.Simulation;
+import io.interleave.scenario.Arrivals;
+import io.interleave.scenario.Presets;
+import io.interleave.scenario.Scenario;
+import io.interleave.trace.Trace;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ChartDataTest {
+    private static final Scenario LESSON = Presets.load("three-requests").orElseThrow();
+
+    @Test
+    @DisplayName("one bar per request, in request order, with its response time")
+    void barsPerRequest() {
+        ChartData.Bars bars = ChartData.responseBars(Simulation.trace(LESSON));
+        assertThat(bars.groupSize()).isEqualTo(1);
+        assertThat(bars.bars()).containsExactly(
+                new ChartData.Bar("R1", 100), new ChartData.Bar("R2", 160), new ChartData.Bar("R3", 166));
+    }
+
+    @Test
+    @DisplayName("a large run is drawn as at most 60 bars, each the mean of a group")
+    void barsGrouped() {
+        Trace big = Simulation.trace(LESSON.withArrivals(new Arrivals.Poisson(5, 1000)));
+        ChartData.Bars bars = ChartData.responseBars(big);
+        assertThat(bars.bars()).hasSizeLessThanOrEqualTo(ChartData.MAX_BARS);
+        assertThat(bars.groupSize()).isEqualTo(17);
+        double firstGroupMean = big.requests().subList(0, 17).stream().mapToDouble(r -> r.responseMs()).average().orElseThrow();
+        assertThat(bars.bars().get(0).responseMs()).isEqualTo(firstGroupMean);
+        assertThat(bars.bars().get(0).category()).isEqualTo("R1–R17");
+    }
+
+    @Test
+    @DisplayName("in flight: 1 from 0, 2 from 40, 3 from 70 to 100, then down to 0 at 236")
+    void inFlightSteps() {
+        List<ChartData.Point> steps = ChartData.inFlight(Simulation.trace(LESSON));
+        assertThat(levelAt(steps, 20)).isEqualTo(1);
+        assertThat(levelAt(steps, 50)).isEqualTo(2);
+        assertThat(levelAt(steps, 80)).isEqualTo(3);
+        assertThat(levelAt(steps, 150)).isEqualTo(2);
+        assertThat(levelAt(steps, 220)).isEqualTo(1);
+        assertThat(steps.get(steps.size() - 1)).isEqualTo(new ChartData.Point(236, 0));
+        assertThat(steps.stream().mapToDouble(ChartData.Point::inFlight).max().orElseThrow()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a long run is cut into slices that keep each slice's peak")
+    void inFlightDownsampled() {
+        Trace big = Simulation.trace(LESSON.withArrivals(new Arrivals.Poisson(8, 3000)));
+        List<ChartData.Point> steps = ChartData.inFlight(big);
+        assertThat(steps).hasSize(2 * ChartData.MAX_STEPS);
+        assertThat(steps.stream().mapToDouble(ChartData.Point::inFlight).max().orElseThrow())
+                .isEqualTo(big.totals().maxInFlight());
+    }
+
+    /** The level of the step line just after {@code t}. */
+    private static double levelAt(List<ChartData.Point> steps, double t) {
+        double level = 0;
+        for (ChartData.Point p : steps) {
+            if (p.timeMs() <= t) {
+                level = p.inFlight();
+            }
+        }
+        return level;
+    }
+}

@@ -1,0 +1,92 @@
+package io.interleave.app.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.interleave.engine.Simulation;
+import io.interleave.scenario.Policy;
+import io.interleave.scenario.Presets;
+import io.interleave.scenario.Scenario;
+import io.interleave.trace.Trace;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PlaybackViewModelTest {
+    private static final Scenario LESSON = Presets.load("three-requests").orElseThrow();
+    private static final Trace SYNC = Simulation.trace(LESSON);
+    private static final Trace LOOP = Simulation.trace(LESSON.withPolicy(Policy.EVENT_LOOP));
+
+    @Test
+    @DisplayName("the lesson opens showing everything; play starts at 0 and frames move the now line")
+    void playsFromTheStart() {
+        PlaybackViewModel vm = new PlaybackViewModel();
+        vm.setTraces(List.of(SYNC));
+        assertThat(vm.endMsProperty().get()).isEqualTo(236);
+        assertThat(vm.playheadMsProperty().get()).isEqualTo(Double.POSITIVE_INFINITY);
+        vm.play();
+        assertThat(vm.playingProperty().get()).isTrue();
+        assertThat(vm.playheadMsProperty().get()).isZero();
+        vm.tick(1_000_000_000L);
+        vm.tick(1_050_000_000L);
+        assertThat(vm.positionMsProperty().get()).isCloseTo(236 / 15.0 * 0.05, within(1e-9));
+        assertThat(vm.playheadMsProperty().get()).isEqualTo(vm.positionMsProperty().get());
+    }
+
+    @Test
+    @DisplayName("step forward and back visit each event time of the lesson in order")
+    void stepsThroughEvents() {
+        PlaybackViewModel vm = new PlaybackViewModel();
+        vm.setTraces(List.of(SYNC));
+        vm.restart();
+        vm.stepForward();
+        assertThat(vm.positionMsProperty().get()).isEqualTo(10);
+        vm.stepForward();
+        assertThat(vm.positionMsProperty().get()).isEqualTo(40);
+        vm.stepForward();
+        assertThat(vm.positionMsProperty().get()).isEqualTo(70);
+        vm.stepBack();
+        assertThat(vm.positionMsProperty().get()).isEqualTo(40);
+        vm.restart();
+        vm.stepBack();
+        assertThat(vm.positionMsProperty().get()).isZero();
+    }
+
+    @Test
+    @DisplayName("comparing, a step stops at the next event of either trace")
+    void stepsThroughBothTraces() {
+        PlaybackViewModel vm = new PlaybackViewModel();
+        vm.setTraces(List.of(SYNC, LOOP));
+        vm.seek(70);
+        vm.stepForward();
+        // The event loop's R3 finishes computing at 74; sync has nothing until 90.
+        assertThat(vm.positionMsProperty().get()).isEqualTo(74);
+        assertThat(vm.endMsProperty().get()).isEqualTo(Math.max(SYNC.endMs(), LOOP.endMs()));
+    }
+
+    @Test
+    @DisplayName("stepping pauses playback")
+    void stepPauses() {
+        PlaybackViewModel vm = new PlaybackViewModel();
+        vm.setTraces(List.of(SYNC));
+        vm.play();
+        vm.stepForward();
+        assertThat(vm.playingProperty().get()).isFalse();
+    }
+
+    @Test
+    @DisplayName("faster and slower walk the offered speeds and stop at 16x and 0.25x")
+    void fasterAndSlower() {
+        PlaybackViewModel vm = new PlaybackViewModel();
+        for (int i = 0; i < 10; i++) {
+            vm.faster();
+        }
+        assertThat(vm.speedProperty().get()).isEqualTo(16);
+        vm.slower();
+        assertThat(vm.speedProperty().get()).isEqualTo(8);
+        for (int i = 0; i < 10; i++) {
+            vm.slower();
+        }
+        assertThat(vm.speedProperty().get()).isEqualTo(0.25);
+    }
+}
