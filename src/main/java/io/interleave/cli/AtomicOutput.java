@@ -28,9 +28,20 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Opens a temporary file beside {@code target}. */
     public static AtomicOutput open(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path temp = createTemp(target);
         return new AtomicOutput(target, temp, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A temporary file beside {@code target}. A directory target is refused:
+     * the move would otherwise replace an empty directory with the file.
+     */
+    private static Path createTemp(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new java.nio.file.FileSystemException(target.toString(), null, "is a directory");
+        }
+        return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
     }
 
     public Writer writer() {
@@ -55,8 +66,7 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Writes {@code bytes} to {@code target} atomically. */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path temp = createTemp(target);
         try {
             Files.write(temp, bytes);
             moveIntoPlace(temp, target);

@@ -23,7 +23,11 @@ public final class Cli {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {
-            err.println("interleave: " + oneLine(ex.getMessage()));
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            }
+            err.println("interleave: " + oneLine(ex.getMessage()) + hint);
             err.flush();
             return BAD_INPUT;
         });
