@@ -3,6 +3,8 @@ package io.interleave.app;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -18,11 +20,13 @@ public final class InterleaveApp extends Application {
     public void start(Stage stage) {
         AppViewModel vm = new AppViewModel();
         Parent root = Fxml.load(InterleaveApp.class, "MainWindow.fxml", vm);
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        // 1400 x 900, or less on a smaller screen (many projectors are 1280 x 800 or 1024 x 768).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(InterleaveApp.class.getResource("interleave.css").toExternalForm());
         stage.setTitle(TITLE);
-        stage.setMinWidth(1000);
-        stage.setMinHeight(680);
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.setScene(scene);
         stage.show();
     }

@@ -1,0 +1,181 @@
+package io.interleave.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.interleave.app.timeline.TimelineView;
+import io.interleave.render.ViewMode;
+import io.interleave.scenario.Policy;
+import io.interleave.trace.Trace;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window end to end, headless: what a teacher clicks and what they then see. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    static {
+        // Monocle's headless screen is 1280 x 800 unless told otherwise; give the full window room when this class starts the toolkit.
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new InterleaveApp().start(stage);
+    }
+
+    @BeforeEach
+    void lessonSimulated(FxRobot robot) throws TimeoutException {
+        await(() -> timeline(robot).tracesProperty().get().size() == 1 && text(robot, "#value-max-0").equals("166.0 ms"));
+    }
+
+    @Test
+    @DisplayName("the window opens titled Interleave with the three-request lesson simulated")
+    void opensWithLesson(FxRobot robot) {
+        assertThat(stage.getTitle()).isEqualTo("Interleave");
+        assertThat(stage.getScene().getWidth()).isEqualTo(Math.min(InterleaveApp.WIDTH,
+                javafx.stage.Screen.getPrimary().getVisualBounds().getWidth()));
+        assertThat(text(robot, "#value-completed-0")).isEqualTo("3");
+        assertThat(text(robot, "#column-0")).isEqualTo(Policy.SYNC.displayName());
+        assertThat(robot.lookup("#column-1").tryQuery()).isEmpty();
+        assertThat(text(robot, "#scenarioName")).isEqualTo("Three requests");
+        assertThat(text(robot, "#description")).startsWith("R1 and R2 spend 80%");
+        assertThat(timeline(robot).tracesProperty().get().get(0).requests()).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("Play moves the now line forward from 0; pressing it again pauses")
+    void playAdvancesThePlayhead(FxRobot robot) throws TimeoutException {
+        TimelineView timeline = timeline(robot);
+        assertThat(timeline.playheadMsProperty().get()).isEqualTo(Double.POSITIVE_INFINITY);
+        robot.clickOn("#playButton");
+        await(() -> timeline.playheadMsProperty().get() > 2 && timeline.playheadMsProperty().get() < 236);
+        double first = timeline.playheadMsProperty().get();
+        await(() -> timeline.playheadMsProperty().get() > first);
+        assertThat(robot.lookup("#playButton").queryButton().getText()).contains("Pause");
+        robot.clickOn("#playButton");
+        double paused = timeline.playheadMsProperty().get();
+        WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
+        assertThat(timeline.playheadMsProperty().get()).isEqualTo(paused);
+    }
+
+    @Test
+    @DisplayName("keys: Home restarts, Right and Left step between events, Space plays")
+    void keyboardPlayback(FxRobot robot) throws TimeoutException {
+        TimelineView timeline = timeline(robot);
+        robot.clickOn("#timeline");
+        robot.type(KeyCode.HOME);
+        assertThat(timeline.playheadMsProperty().get()).isZero();
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.RIGHT);
+        assertThat(timeline.playheadMsProperty().get()).isEqualTo(40);
+        robot.type(KeyCode.LEFT);
+        assertThat(timeline.playheadMsProperty().get()).isEqualTo(10);
+        robot.type(KeyCode.SPACE);
+        await(() -> timeline.playheadMsProperty().get() > 12);
+    }
+
+    @Test
+    @DisplayName("the scrubber seeks backwards and forwards")
+    void scrubberSeeks(FxRobot robot) {
+        Slider scrubber = robot.lookup("#scrubber").query();
+        robot.interact(() -> scrubber.setValue(120));
+        assertThat(timeline(robot).playheadMsProperty().get()).isEqualTo(120);
+        robot.interact(() -> scrubber.setValue(30));
+        assertThat(timeline(robot).playheadMsProperty().get()).isEqualTo(30);
+        assertThat(text(robot, "#timeLabel")).isEqualTo("30.0 / 236.0 ms");
+    }
+
+    @Test
+    @DisplayName("three sync workers: nobody queues, the worst response drops from 166 to 100 ms")
+    void workersSliderChangesMetrics(FxRobot robot) throws TimeoutException {
+        Slider workers = robot.lookup("#workersSlider").query();
+        robot.interact(() -> workers.setValue(3));
+        await(() -> text(robot, "#value-max-0").equals("100.0 ms"));
+        assertThat(robot.lookup("#workersField").queryAs(TextField.class).getText()).isEqualTo("3");
+        assertThat(timeline(robot).tracesProperty().get().get(0).scenario().server().workers()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("compare shows both policies on the timeline and in two metric columns with the difference")
+    void compareShowsBoth(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#compareToggle");
+        TimelineView timeline = timeline(robot);
+        await(() -> timeline.tracesProperty().get().size() == 2);
+        assertThat(timeline.tracesProperty().get()).extracting(t -> t.scenario().server().policy())
+                .containsExactly(Policy.SYNC, Policy.EVENT_LOOP);
+        await(() -> robot.lookup("#value-max-1").tryQuery().isPresent());
+        assertThat(text(robot, "#column-1")).isEqualTo(Policy.EVENT_LOOP.displayName());
+        assertThat(text(robot, "#value-max-0")).isEqualTo("166.0 ms");
+        assertThat(text(robot, "#value-max-1")).isEqualTo("100.0 ms");
+        assertThat(text(robot, "#diff-max")).isEqualTo("1.7x lower");
+        assertThat(text(robot, "#headline")).startsWith("Event loop vs sync: p95 1.7x lower");
+        assertThat(robot.lookup("#policySync").queryAs(javafx.scene.control.ToggleButton.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    @DisplayName("the Workers toggle switches the timeline to one lane per worker")
+    void workerView(FxRobot robot) {
+        robot.clickOn("#viewWorkers");
+        assertThat(timeline(robot).modeProperty().get()).isEqualTo(ViewMode.WORKERS);
+        robot.clickOn("#viewRequests");
+        assertThat(timeline(robot).modeProperty().get()).isEqualTo(ViewMode.REQUESTS);
+    }
+
+    @Test
+    @DisplayName("typing 0 or abc into workers shows why beside the field and keeps the last picture")
+    void invalidValueKeepsPicture(FxRobot robot) {
+        List<Trace> before = timeline(robot).tracesProperty().get();
+        Label error = robot.lookup("#workersError").query();
+        assertThat(error.isVisible()).isFalse();
+        robot.doubleClickOn("#workersField").eraseText(3).write("0");
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).isEqualTo("workers: must be between 1 and 10000, was 0");
+        robot.eraseText(1).write("abc");
+        assertThat(error.getText()).isEqualTo("workers: must be a whole number, was 'abc'");
+        WaitForAsyncUtils.sleep(SimulationRunner.DEBOUNCE_MS * 3L, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(timeline(robot).tracesProperty().get()).isSameAs(before);
+        assertThat(text(robot, "#value-max-0")).isEqualTo("166.0 ms");
+    }
+
+    @Test
+    @DisplayName("removing a type the preset's arrival list names is refused with the reason")
+    void removeRefused(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#type1Remove").queryAs(Button.class).fire());
+        assertThat(text(robot, "#mixError")).isEqualTo("Cannot remove lookup: arrivals.at[2].type: unknown request type 'lookup'");
+        assertThat(robot.lookup("#type1Remove").tryQuery()).isPresent();
+    }
+
+    private static TimelineView timeline(FxRobot robot) {
+        return robot.lookup("#timeline").queryAs(TimelineView.class);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        AtomicReference<String> out = new AtomicReference<>("");
+        robot.lookup(query).tryQueryAs(javafx.scene.control.Labeled.class).ifPresent(l -> out.set(l.getText()));
+        return out.get();
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
