@@ -39,9 +39,23 @@ public final class Percentiles {
         if (sorted.length == 0) {
             return Double.NaN;
         }
-        long rank = (long) Math.ceil(p / 100.0 * sorted.length);
+        long rank = nearestRank(p, sorted.length);
         int index = (int) Math.max(0, Math.min(sorted.length - 1, rank - 1));
         return sorted[index];
+    }
+
+    /**
+     * ceil(p / 100 * n), computed so that rounding cannot push an exact rank
+     * to the next one: {@code 55 / 100.0 * 100} is 55.00000000000001 in
+     * floating point, whose ceiling would be 56.
+     */
+    static long nearestRank(double p, int n) {
+        double x = p * n / 100.0;
+        double nearest = Math.rint(x);
+        if (Math.abs(x - nearest) <= 1e-9 * Math.max(1, nearest)) {
+            return (long) nearest;
+        }
+        return (long) Math.ceil(x);
     }
 
     public double min() {
