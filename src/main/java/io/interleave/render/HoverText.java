@@ -1,0 +1,63 @@
+package io.interleave.render;
+
+import io.interleave.render.TimelineLayout.Hit;
+import io.interleave.scenario.Policy;
+import io.interleave.scenario.RequestType;
+import io.interleave.scenario.Segment;
+import io.interleave.trace.RequestRecord;
+import io.interleave.trace.Span;
+import io.interleave.trace.SpanState;
+import io.interleave.trace.Trace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The text shown when the pointer rests on a bar or a rejection marker. */
+public final class HoverText {
+    private HoverText() {
+    }
+
+    /**
+     * For example:
+     * <pre>
+     * R1 report · Wait
+     * db query (database)
+     * 10 ms → 90 ms, 80 ms
+     * Thread 1
+     * </pre>
+     */
+    public static String describe(Trace trace, Hit hit) {
+        RequestRecord r = hit.request();
+        RequestType type = trace.scenario().requestTypes().get(r.type());
+        String who = r.label() + " " + type.name();
+        if (hit.span().isEmpty()) {
+            return who + " · Rejected\narrived at " + TimeFormat.instant(r.arrivalMs()) + "; the queue was full";
+        }
+        Span span = hit.span().get();
+        List<String> lines = new ArrayList<>();
+        lines.add(who + " · " + span.state().displayName());
+        segmentLine(type, span).ifPresent(lines::add);
+        lines.add(TimeFormat.instant(span.startMs()) + " → " + TimeFormat.instant(span.endMs())
+                + ", " + TimeFormat.duration(span.durationMs()));
+        Policy policy = trace.scenario().server().policy();
+        List<String> where = new ArrayList<>();
+        span.worker().ifPresent(w -> where.add(TimelineLayout.workerName(policy, w)));
+        span.core().ifPresent(c -> where.add("Core " + (c + 1)));
+        if (!where.isEmpty()) {
+            lines.add(String.join(", ", where));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static Optional<String> segmentLine(RequestType type, Span span) {
+        if (span.segment() < 0 || span.segment() >= type.segments().size()) {
+            return Optional.empty();
+        }
+        Segment segment = type.segments().get(span.segment());
+        String label = segment.label().orElse(segment.kind().jsonName());
+        if (span.state() == SpanState.QUEUED || span.state() == SpanState.READY) {
+            return Optional.of("next: " + label);
+        }
+        return Optional.of(segment.on().map(on -> label + " (" + on + ")").orElse(label));
+    }
+}
