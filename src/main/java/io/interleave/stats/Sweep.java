@@ -22,6 +22,12 @@ import java.util.concurrent.Future;
 public final class Sweep {
     /** Share of each run's requests left out of the statistics as warm-up. */
     public static final double WARMUP_SHARE = 0.1;
+    /**
+     * A policy is saturated at a rate when its throughput falls below this
+     * share of the offered rate: finite Poisson runs fluctuate by a few
+     * percent, a saturated server falls behind by much more.
+     */
+    public static final double SATURATED_THROUGHPUT = 0.9;
 
     private Sweep() {
     }
@@ -43,7 +49,7 @@ public final class Sweep {
          */
         public java.util.OptionalDouble saturationRate(Policy policy) {
             return of(policy).stream()
-                    .filter(p -> p.throughputPerSec() < 0.95 * p.ratePerSec() || p.rejected() > 0)
+                    .filter(p -> p.throughputPerSec() < SATURATED_THROUGHPUT * p.ratePerSec() || p.rejected() > 0)
                     .mapToDouble(Point::ratePerSec).findFirst();
         }
     }

@@ -1,0 +1,142 @@
+package io.interleave.cli;
+
+import static io.interleave.cli.CliRunner.fixture;
+import static io.interleave.cli.CliRunner.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.interleave.cli.CliRunner.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("sweep: response time against arrival rate under both policies")
+class SweepCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A parsed CSV row. */
+    record Row(String policy, double rate, double mean, double ciLow, double ciHigh, double p95,
+               double throughput, double cpu, double rejected) {
+        static Row parse(String line) {
+            String[] c = line.split(",", -1);
+            assertThat(c).as(line).hasSize(9);
+            return new Row(c[0], d(c[1]), d(c[2]), d(c[3]), d(c[4]), d(c[5]), d(c[6]), d(c[7]), d(c[8]));
+        }
+
+        private static double d(String s) {
+            return Double.parseDouble(s);
+        }
+    }
+
+    private List<Row> sweep(Path out, String... extra) throws IOException {
+        String[] base = {"sweep", fixture("sweep-mix.json").toString(), "--out", out.toString()};
+        String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
+        Result r = run(args);
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).isEmpty();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("policy,ratePerSec,meanResponseMs,ciLowMs,ciHighMs,p95Ms,throughputPerSec,cpuUtilization,rejected");
+        return lines.stream().skip(1).map(Row::parse).toList();
+    }
+
+    @Test
+    @DisplayName("one row per policy and rate, sync first, rates ascending and inclusive of the stop")
+    void rowsPerPolicyAndRate() throws IOException {
+        List<Row> rows = sweep(dir.resolve("s.csv"), "--rates", "20:140:40");
+
+        assertThat(rows).extracting(Row::policy)
+                .containsExactly("sync", "sync", "sync", "sync", "event-loop", "event-loop", "event-loop", "event-loop");
+        assertThat(rows).extracting(Row::rate).containsExactly(20.0, 60.0, 100.0, 140.0, 20.0, 60.0, 100.0, 140.0);
+    }
+
+    @Test
+    @DisplayName("four threads of 47 ms requests saturate near 85 per second; the event loop keeps up at 140")
+    void syncSaturatesFirst() throws IOException {
+        List<Row> rows = sweep(dir.resolve("s.csv"), "--rates", "20:140:40");
+        Row syncLow = rows.get(0);
+        Row syncHigh = rows.get(3);
+        Row loopHigh = rows.get(7);
+
+        // At 20/s both keep up; at 140/s four threads (capacity about 4 / 47 ms = 85/s) cannot.
+        assertThat(syncLow.throughput()).isBetween(0.9 * 20, 1.1 * 20);
+        assertThat(syncHigh.throughput()).isLessThan(0.9 * 140);
+        assertThat(syncHigh.mean()).isGreaterThan(10 * syncLow.mean());
+        // The event loop's CPU need is 7 ms per request on 2 cores: 140/s is 49% utilisation.
+        assertThat(loopHigh.throughput()).isBetween(0.9 * 140, 1.1 * 140);
+        assertThat(loopHigh.cpu()).isBetween(0.40, 0.60);
+        assertThat(loopHigh.mean()).isLessThan(2 * rows.get(4).mean());
+    }
+
+    @Test
+    @DisplayName("with replications each mean lies inside its 95% confidence interval, which has width")
+    void replicationsGiveIntervals() throws IOException {
+        List<Row> rows = sweep(dir.resolve("s.csv"), "--rates", "20:60:40", "--replications", "4");
+
+        for (Row row : rows) {
+            assertThat(row.ciLow()).as(row.toString()).isLessThan(row.mean());
+            assertThat(row.ciHigh()).as(row.toString()).isGreaterThan(row.mean());
+            assertThat(row.mean() - row.ciLow()).as(row.toString()).isCloseTo(row.ciHigh() - row.mean(), org.assertj.core.api.Assertions.within(1e-3));
+        }
+    }
+
+    @Test
+    @DisplayName("with one replication the interval is the mean itself")
+    void oneReplicationHasNoWidth() throws IOException {
+        for (Row row : sweep(dir.resolve("s.csv"), "--rates", "50:50:10")) {
+            assertThat(row.ciLow()).isEqualTo(row.mean());
+            assertThat(row.ciHigh()).isEqualTo(row.mean());
+        }
+    }
+
+    @Test
+    @DisplayName("running in parallel changes nothing: two sweeps write identical files")
+    void deterministic() throws IOException {
+        sweep(dir.resolve("a.csv"), "--rates", "20:100:40", "--replications", "3");
+        sweep(dir.resolve("b.csv"), "--rates", "20:100:40", "--replications", "3");
+
+        assertThat(Files.readString(dir.resolve("a.csv"))).isEqualTo(Files.readString(dir.resolve("b.csv")));
+    }
+
+    static Stream<Arguments> badInput() {
+        String mix = fixture("sweep-mix.json").toString();
+        return Stream.of(
+                Arguments.of(List.of("sweep", mix, "--rates", "10-200", "--out", "OUT"), "--rates: must be START:STOP:STEP"),
+                Arguments.of(List.of("sweep", mix, "--rates", "10:x:10", "--out", "OUT"), "--rates: 'x' is not a number"),
+                Arguments.of(List.of("sweep", mix, "--rates", "200:10:10", "--out", "OUT"), "--rates: rates must satisfy 0 < start <= stop"),
+                Arguments.of(List.of("sweep", mix, "--rates", "10:200:0", "--out", "OUT"), "--rates: rates must satisfy"),
+                Arguments.of(List.of("sweep", mix, "--rates", "0:200:10", "--out", "OUT"), "--rates: rates must satisfy"),
+                Arguments.of(List.of("sweep", mix, "--rates", "10:200:10", "--replications", "0", "--out", "OUT"), "--replications: must be between 1 and 1000"),
+                Arguments.of(List.of("sweep", mix, "--rates", "10:200:10", "--out", "OUT.txt"), "--out: must name a .csv file"),
+                Arguments.of(List.of("sweep", mix, "--rates", "10:200:10", "--out", "missing/OUT"), "--out: directory"),
+                Arguments.of(List.of("sweep", "preset:three-requests", "--rates", "10:200:10", "--out", "OUT"),
+                        "--rates: only poisson and uniform arrivals have a rate; this scenario's are 'explicit'"),
+                Arguments.of(List.of("sweep", mix, "--out", "OUT"), "Missing required option: '--rates=START:STOP:STEP'"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badInput")
+    @DisplayName("bad input: exit 2, one line naming the flag, nothing written")
+    void badInputWritesNothing(List<String> args, String expected) throws IOException {
+        String[] resolved = args.stream()
+                .map(a -> a.startsWith("OUT") ? dir.resolve(a.replace("OUT", "out") + (a.equals("OUT") ? ".csv" : "")).toString()
+                        : a.startsWith("missing/") ? dir.resolve(a.replace("OUT", "out.csv")).toString() : a)
+                .toArray(String[]::new);
+        Result r = run(resolved);
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).hasSize(1);
+        assertThat(r.errLines().get(0)).contains(expected);
+        assertThat(r.out()).isEmpty();
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+}
