@@ -27,7 +27,9 @@ public final class Span {
      * @param endMs end of the interval, after the start
      * @param worker the thread or loop it is bound to, or empty
      * @param core the core it ran on (compute only), or empty
-     * @param segment index of the segment the request was at
+     * @param segment index of the segment the request was at; a request whose last
+     *                segment is a wait ends with a ready span whose index is the number of
+     *                segments (the event loop's final turn that sends the response)
      * @param holdsWorker whether the request occupied its thread or loop
      */
     public Span(int requestId, SpanState state, double startMs, double endMs,
