@@ -140,6 +140,16 @@ public final class MainController {
     }
 
     @FXML
+    private void showRequests() {
+        vm.viewModeProperty().set(ViewMode.REQUESTS);
+    }
+
+    @FXML
+    private void showWorkers() {
+        vm.viewModeProperty().set(ViewMode.WORKERS);
+    }
+
+    @FXML
     private void fit() {
         timeline.fit();
     }

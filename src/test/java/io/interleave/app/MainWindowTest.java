@@ -140,6 +140,24 @@ class MainWindowTest {
     }
 
     @Test
+    @DisplayName("menu accelerators: Ctrl+2 workers, Ctrl+1 requests, Ctrl+K compare")
+    void accelerators(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#timeline");
+        robot.push(KeyCode.SHORTCUT, KeyCode.K);
+        await(() -> timeline(robot).tracesProperty().get().size() == 2);
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT2);
+        assertThat(timeline(robot).modeProperty().get()).isEqualTo(ViewMode.WORKERS);
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT1);
+        assertThat(timeline(robot).modeProperty().get()).isEqualTo(ViewMode.REQUESTS);
+        robot.push(KeyCode.SHORTCUT, KeyCode.HOME);
+        assertThat(timeline(robot).playheadMsProperty().get()).isZero();
+        robot.push(KeyCode.SHORTCUT, KeyCode.RIGHT);
+        assertThat(timeline(robot).playheadMsProperty().get()).isEqualTo(10);
+        robot.push(KeyCode.SHORTCUT, KeyCode.CLOSE_BRACKET);
+        assertThat(robot.lookup("#speedChoice").queryComboBox().getValue()).isEqualTo(2.0);
+    }
+
+    @Test
     @DisplayName("typing 0 or abc into workers shows why beside the field and keeps the last picture")
     void invalidValueKeepsPicture(FxRobot robot) {
         List<Trace> before = timeline(robot).tracesProperty().get();

@@ -3,6 +3,7 @@ package io.interleave.app.metrics;
 import io.interleave.app.AppViewModel;
 import io.interleave.scenario.Policy;
 import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -11,6 +12,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /**
  * The bottom panel: draws {@link MetricsViewModel.Panel} into the table and
@@ -18,6 +20,7 @@ import javafx.scene.layout.GridPane;
  * and {@code diff-KEY}, for tests and for anyone reading the scene graph.
  */
 public final class MetricsController {
+    private static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
     private final MetricsViewModel vm;
 
     @FXML private Label headline;
@@ -43,9 +46,10 @@ public final class MetricsController {
         if (panel == null) {
             return;
         }
-        headline.setText(panel.headline().isEmpty() ? "" : "Event loop vs sync: " + panel.headline());
-        headline.setVisible(!panel.headline().isEmpty());
-        headline.setManaged(headline.isVisible());
+        headline.setText(panel.headline().isEmpty()
+                ? "Compare policies (Ctrl+K) shows sync and event loop side by side."
+                : "Event loop vs sync: " + panel.headline());
+        headline.pseudoClassStateChanged(HINT, panel.headline().isEmpty());
         showTable(panel);
         String policyClass = panel.policies().size() == 2 ? "compare"
                 : panel.policies().get(0) == Policy.SYNC ? "policy-sync" : "policy-event-loop";
@@ -81,7 +85,7 @@ public final class MetricsController {
             metricsTable.add(h, c + 1, 0);
         }
         if (compare) {
-            metricsTable.add(cell("Event loop vs sync", "metric-header"), 3, 0);
+            metricsTable.add(cell("Difference", "metric-header"), 3, 0);
         }
         int r = 1;
         for (MetricRows.Row row : panel.rows()) {
@@ -103,6 +107,7 @@ public final class MetricsController {
     private static Label cell(String text, String styleClass) {
         Label l = new Label(text);
         l.getStyleClass().add(styleClass);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 }
