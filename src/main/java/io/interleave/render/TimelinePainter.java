@@ -21,11 +21,16 @@ import java.util.Optional;
  * <p>Only what is visible is drawn: rows outside the viewport are skipped,
  * each row's first visible span is found by binary search, and spans
  * narrower than a pixel are merged into one-pixel columns coloured by the
- * state that filled most of the column, so that a trace of thousands of
- * requests still paints quickly.
+ * state that filled most of the column (judged from its first few spans
+ * when it holds many), so that a trace of a hundred thousand requests still
+ * paints in a few milliseconds.
  */
 public final class TimelinePainter {
     private static final SpanState[] STATES = SpanState.values();
+    /** Spans sampled into one pixel column before the rest of that column is skipped. */
+    private static final int SAMPLES_PER_COLUMN = 12;
+    /** What {@link DrawingSurface#tag} names each state's bars, e.g. "span waiting-resource". */
+    private static final String[] SPAN_TAGS = Arrays.stream(STATES).map(st -> "span " + st.csvName()).toArray(String[]::new);
 
     private final Palette palette;
 
@@ -54,6 +59,7 @@ public final class TimelinePainter {
                       double scrollY, Optional<Span> highlight) {
         double scroll = layout.clampScroll(scrollY);
         double playhead = Double.isNaN(playheadMs) ? Double.POSITIVE_INFINITY : playheadMs;
+        g.tag("background");
         g.fillRect(0, 0, layout.width(), layout.height(), palette.background());
         List<TimeScale.Tick> ticks = scale.ticks(layout.tickSpacing());
 
@@ -66,6 +72,7 @@ public final class TimelinePainter {
 
         paintHeader(g, layout, ticks);
         paintNowLine(g, layout, scale, playhead);
+        g.tag(null);
     }
 
     // --------------------------------------------------------------- sections
@@ -76,6 +83,7 @@ public final class TimelinePainter {
         double bandTop = layout.toCanvasY(section.top(), scroll);
         double bandHeight = section.rowsTop() - section.top();
         if (bandTop + bandHeight > layout.headerHeight() && bandTop < layout.height()) {
+            g.tag("section-title");
             g.fillRect(0, bandTop, layout.width(), bandHeight, palette.sectionBand());
             g.text(section.title(), layout.pad(), bandTop + bandHeight / 2, layout.titleStyle(), palette.text(), TextAlign.LEFT);
         }
@@ -90,11 +98,13 @@ public final class TimelinePainter {
         double top = rowsTop + first * rh;
         double bottom = rowsTop + (last + 1) * rh;
 
+        g.tag("row");
         for (int p = first; p <= last; p++) {
             paintRowBackground(g, layout, layout.row(sectionIndex, p), rowsTop + p * rh);
         }
         g.save();
         g.clip(layout.plotLeft(), top, layout.plotWidth(), bottom - top);
+        g.tag("grid");
         for (TimeScale.Tick tick : ticks) {
             double x = Math.round(layout.plotLeft() + tick.x()) + 0.5;
             g.line(x, top, x, bottom, palette.grid(), 1);
@@ -110,7 +120,9 @@ public final class TimelinePainter {
         g.restore();
 
         double gutterX = Math.round(layout.plotLeft()) - 0.5;
+        g.tag("grid");
         g.line(gutterX, top, gutterX, bottom, palette.grid(), 1);
+        g.tag("row-label");
         g.save();
         g.clip(0, top, layout.plotLeft(), bottom - top);
         int every = layout.labelEvery();
@@ -126,6 +138,7 @@ public final class TimelinePainter {
             int workers = section.trace().scenario().server().workers();
             if (workers >= first && workers <= last + 1 && workers > 0) {
                 double y = rowsTop + workers * rh;
+                g.tag("lane-divider");
                 g.line(0, y, layout.width(), y, palette.axis(), Math.max(1, layout.textScale()));
             }
         }
@@ -192,12 +205,18 @@ public final class TimelinePainter {
                     column.x = col;
                 }
                 column.ms[span.state().ordinal()] += b - a;
+                if (++column.count >= SAMPLES_PER_COLUMN) {
+                    // The column's colour is settled: skip the rest of its spans.
+                    double columnEndMs = scale.toMs(col + 1 - left);
+                    i = Math.max(i, SpanSearch.firstEndingAfter(spans, columnEndMs, i + 1) - 1);
+                }
                 continue;
             }
             column.flush(g, barTop, bh);
             double x0 = Math.round(rawX0);
             double x1 = Math.max(x0 + 1, Math.round(rawX1));
             Fill fill = palette.fill(span.state());
+            g.tag(SPAN_TAGS[span.state().ordinal()]);
             g.fillRect(x0, barTop, x1 - x0, bh, fill);
             if (outlined && x1 - x0 >= 6) {
                 g.strokeRect(x0 + 0.5, barTop + 0.5, x1 - x0 - 1, bh - 1, fill.ink(), 1);
@@ -215,6 +234,7 @@ public final class TimelinePainter {
                 double x1 = left + scale.toX(Math.min(h.endMs(), hi));
                 double w = Math.max(2, x1 - x0);
                 double lw = Math.max(2, 2.5 * layout.textScale());
+                g.tag("highlight");
                 g.strokeRect(x0 - lw / 2, barTop - lw / 2, w + lw, bh + lw, palette.text(), lw);
             }
         }
@@ -228,18 +248,20 @@ public final class TimelinePainter {
         }
         double w = g.textWidth(label, style);
         if (w + 8 > x1 - x0) {
-            style = new TextStyle(Math.max(9, style.size() * 0.8), true);
+            style = new TextStyle(Math.max(9, style.size() * 0.75), true);
             w = g.textWidth(label, style);
-            if (w + 4 > x1 - x0) {
+            if (w + 2 > x1 - x0) {
                 return;
             }
         }
+        g.tag("bar-label");
         g.text(label, (x0 + x1) / 2, top + height / 2, style, palette.textOn(fill.color()), TextAlign.CENTER);
     }
 
     /** Sub-pixel spans of one row that fall into the same pixel column. */
     private final class PixelColumn {
         int x = Integer.MIN_VALUE;
+        int count;
         final double[] ms = new double[STATES.length];
 
         void flush(DrawingSurface g, double top, double height) {
@@ -252,8 +274,10 @@ public final class TimelinePainter {
                     best = k;
                 }
             }
+            g.tag(SPAN_TAGS[best]);
             g.fillRect(x, top, 1, height, palette.fill(STATES[best]).color());
             Arrays.fill(ms, 0);
+            count = 0;
             x = Integer.MIN_VALUE;
         }
     }
@@ -280,12 +304,14 @@ public final class TimelinePainter {
         double room = (layout.rowHeight() - bh) / 2;
         double m = Math.min(room - 1, 11 * s);
         if (m >= 4) {
+            g.tag("arrival");
             g.fillPolygon(new double[] {ax - m * 0.75, ax + m * 0.75, ax},
                     new double[] {barTop - m, barTop - m, barTop}, palette.text());
         }
         if (r.finishMs() <= playhead) {
             double fx = left + scale.toX(r.finishMs());
             double lw = Math.max(2, 3 * s);
+            g.tag("response");
             g.line(fx, barTop - Math.min(room, 6 * s), fx, barTop + bh + Math.min(room, 6 * s), palette.text(), lw);
             g.text(TimeFormat.duration(r.responseMs()), fx + lw + 6 * s, barTop + bh / 2,
                     layout.labelStyle(), palette.text(), TextAlign.LEFT);
@@ -293,6 +319,7 @@ public final class TimelinePainter {
     }
 
     private void paintRejected(DrawingSurface g, TimelineLayout layout, double x, double barTop, double bh) {
+        g.tag("rejected");
         if (!layout.roomyRows()) {
             g.fillRect(x - 1, barTop, 3, bh, palette.rejected());
             return;
@@ -308,12 +335,15 @@ public final class TimelinePainter {
     // ---------------------------------------------------------- header, now
 
     private void paintHeader(DrawingSurface g, TimelineLayout layout, List<TimeScale.Tick> ticks) {
+        g.tag("header");
         g.fillRect(0, 0, layout.width(), layout.headerHeight(), palette.background());
+        g.tag("legend");
         for (LegendItem item : layout.legend()) {
             paintLegendItem(g, layout, item);
         }
         double base = layout.headerHeight() - 1;
         double tickLength = 6 * layout.textScale();
+        g.tag("axis");
         g.save();
         g.clip(layout.plotLeft() - 40 * layout.textScale(), layout.axisTop(), layout.plotWidth() + 60 * layout.textScale(), layout.headerHeight() - layout.axisTop());
         for (TimeScale.Tick tick : ticks) {
@@ -365,6 +395,7 @@ public final class TimelinePainter {
         }
         double x = layout.plotLeft() + scale.toX(playhead);
         double s = layout.textScale();
+        g.tag("now");
         g.line(x, layout.axisTop(), x, layout.height(), palette.nowLine(), Math.max(2, 2 * s));
         String label = TimeFormat.duration(playhead);
         TextStyle style = TextStyle.bold(layout.axisStyle().size());

@@ -3,6 +3,7 @@ package io.interleave.app.timeline;
 import io.interleave.render.DrawingSurface;
 import io.interleave.render.Fill;
 import io.interleave.render.FillPattern;
+import io.interleave.render.PatternTile;
 import io.interleave.render.Rgb;
 import io.interleave.render.TextAlign;
 import io.interleave.render.TextStyle;
@@ -28,7 +29,7 @@ import javafx.scene.text.TextAlignment;
  * Must be used on the FX thread.
  */
 public final class CanvasSurface implements DrawingSurface {
-    private static final int TILE = 8;
+    private static final int TILE = PatternTile.SIZE;
 
     private final GraphicsContext gc;
     private final Text measurer = new Text();
@@ -131,7 +132,7 @@ public final class CanvasSurface implements DrawingSurface {
         return paints.computeIfAbsent(fill, CanvasSurface::tile);
     }
 
-    /** An 8×8 tile of the pattern, repeated from the canvas origin. */
+    /** A tile of the pattern, repeated from the canvas origin. */
     private static Paint tile(Fill fill) {
         WritableImage image = new WritableImage(TILE, TILE);
         PixelWriter w = image.getPixelWriter();
@@ -139,19 +140,9 @@ public final class CanvasSurface implements DrawingSurface {
         Color ink = Color.rgb(fill.ink().red(), fill.ink().green(), fill.ink().blue());
         for (int y = 0; y < TILE; y++) {
             for (int x = 0; x < TILE; x++) {
-                w.setColor(x, y, inked(fill.pattern(), x, y) ? ink : base);
+                w.setColor(x, y, PatternTile.inked(fill.pattern(), x, y) ? ink : base);
             }
         }
         return new ImagePattern(image, 0, 0, TILE, TILE, false);
-    }
-
-    /** Whether pixel (x, y) of a tile carries the pattern's ink. */
-    static boolean inked(FillPattern pattern, int x, int y) {
-        return switch (pattern) {
-            case SOLID -> false;
-            case HATCHED -> Math.floorMod(x + y, TILE) < 2;
-            case CROSSHATCHED -> Math.floorMod(x + y, TILE) < 2 || Math.floorMod(x - y, TILE) < 2;
-            case DOTTED -> Math.floorMod(x, TILE / 2) < 2 && Math.floorMod(y, TILE / 2) < 2 && (x / 4 + y / 4) % 2 == 0;
-        };
     }
 }

@@ -67,6 +67,8 @@ public final class TimelineView extends Region {
 
     private TimelinePainter painter = new TimelinePainter(Palette.LIGHT);
     private TimelineLayout layout;
+    /** The scale that shows everything, for the current layout and traces: fit() goes here, zooming out stops here. */
+    private TimeScale fitScale = TimeScale.of(0, 100, 1);
     private boolean fitted = true;
     private double dragX;
     private double dragY;
@@ -368,6 +370,7 @@ public final class TimelineView extends Region {
             scrollBar.setVisible(overflow);
             requestLayout();
         }
+        fitScale = computeFitScale();
     }
 
     /** The range [first arrival or 0, last finish] of every trace. */
@@ -387,6 +390,10 @@ public final class TimelineView extends Region {
     }
 
     private TimeScale fittedScale() {
+        return fitScale;
+    }
+
+    private TimeScale computeFitScale() {
         double[] range = dataRange();
         double s = layout.textScale();
         double padRight = 16 * s;
