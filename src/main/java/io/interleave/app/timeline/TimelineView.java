@@ -88,7 +88,7 @@ public final class TimelineView extends Region {
         getChildren().addAll(canvas, scrollBar, tooltip);
 
         traces.addListener((obs, old, now) -> {
-            Objects.requireNonNull(now, "traces");
+            clearHover();
             relayout();
             if (fitted) {
                 fit();
@@ -97,7 +97,6 @@ public final class TimelineView extends Region {
             }
         });
         mode.addListener((obs, old, now) -> {
-            Objects.requireNonNull(now, "mode");
             scrollBar.setValue(0);
             relayout();
             if (fitted) {
@@ -115,7 +114,7 @@ public final class TimelineView extends Region {
             }
         });
         palette.addListener((obs, old, now) -> {
-            painter = new TimelinePainter(Objects.requireNonNull(now, "palette"));
+            painter = new TimelinePainter(now == null ? Palette.LIGHT : now);
             repaint();
         });
         playheadMs.addListener((obs, old, now) -> {
@@ -148,12 +147,12 @@ public final class TimelineView extends Region {
 
     // ------------------------------------------------------------- properties
 
-    /** The traces drawn, one or two (compare), each labelled with its policy. */
+    /** The traces drawn, one or two (compare), each labelled with its policy; null counts as none. */
     public ObjectProperty<List<Trace>> tracesProperty() {
         return traces;
     }
 
-    /** Requests or workers. */
+    /** Requests or workers; null counts as requests. */
     public ObjectProperty<ViewMode> modeProperty() {
         return mode;
     }
@@ -168,7 +167,7 @@ public final class TimelineView extends Region {
         return palette;
     }
 
-    /** 1 normally; larger for projector mode (bigger type, taller bars). */
+    /** 1 normally; larger for projector mode (bigger type, taller bars). Kept within 0.5 .. 4. */
     public DoubleProperty textScaleProperty() {
         return textScale;
     }
@@ -312,6 +311,16 @@ public final class TimelineView extends Region {
 
     // ----------------------------------------------------------------- layout
 
+    private List<Trace> currentTraces() {
+        List<Trace> t = traces.get();
+        return t == null ? List.of() : t;
+    }
+
+    private ViewMode currentMode() {
+        ViewMode m = mode.get();
+        return m == null ? ViewMode.REQUESTS : m;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth();
@@ -355,8 +364,8 @@ public final class TimelineView extends Region {
     }
 
     private void relayout() {
-        layout = TimelineLayout.of(traces.get(), mode.get(), Math.max(1, canvas.getWidth()), Math.max(1, canvas.getHeight()),
-                textScale.get(), surface);
+        layout = TimelineLayout.of(currentTraces(), currentMode(), Math.max(1, canvas.getWidth()), Math.max(1, canvas.getHeight()),
+                Math.max(0.5, Math.min(4, textScale.get())), surface);
         double max = layout.maxScrollY();
         boolean overflow = max > 0.5;
         scrollBar.setMax(max);
@@ -377,7 +386,7 @@ public final class TimelineView extends Region {
     private double[] dataRange() {
         double from = 0;
         double to = 0;
-        for (Trace t : traces.get()) {
+        for (Trace t : currentTraces()) {
             if (!t.requests().isEmpty()) {
                 from = Math.min(from, t.requests().get(0).arrivalMs());
             }
@@ -397,9 +406,9 @@ public final class TimelineView extends Region {
         double[] range = dataRange();
         double s = layout.textScale();
         double padRight = 16 * s;
-        if (mode.get() == ViewMode.REQUESTS) {
+        if (currentMode() == ViewMode.REQUESTS) {
             padRight = 24 * s + surface.textWidth("999 ms", layout.labelStyle());
-            for (Trace t : traces.get()) {
+            for (Trace t : currentTraces()) {
                 for (RequestRecord r : t.requests()) {
                     if (!r.completed()) {
                         padRight = Math.max(padRight, 40 * s + surface.textWidth("rejected", layout.labelDetailStyle()));
@@ -506,7 +515,7 @@ public final class TimelineView extends Region {
         }
         hover.set(hit);
         if (hit.isPresent()) {
-            Trace trace = traces.get().get(hit.get().traceIndex());
+            Trace trace = currentTraces().get(hit.get().traceIndex());
             tooltip.setText(HoverText.describe(trace, hit.get()));
             tooltip.setVisible(true);
             tooltip.autosize();

@@ -21,6 +21,8 @@ import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
@@ -217,5 +219,40 @@ class TimelineViewTest {
         fx(() -> view.tracesProperty().set(List.of(sync)));
         assertThat(view.timeScale().startMs()).isCloseTo(zoomed.startMs(), within(1e-9));
         assertThat(view.timeScale().spanMs()).isCloseTo(zoomed.spanMs(), within(1e-9));
+    }
+
+    @Test
+    @DisplayName("keys pan, zoom and fit; Space is left for the window's play button")
+    void keyboard(FxRobot robot) {
+        TimeScale fitted = view.timeScale();
+        robot.clickOn(view.canvas());
+        robot.type(KeyCode.EQUALS);
+        TimeScale zoomed = view.timeScale();
+        assertThat(zoomed.spanMs()).isLessThan(fitted.spanMs());
+        robot.type(KeyCode.RIGHT);
+        assertThat(view.timeScale().startMs()).isGreaterThan(zoomed.startMs());
+        robot.type(KeyCode.DIGIT0);
+        assertThat(view.timeScale().startMs()).isCloseTo(fitted.startMs(), within(1e-9));
+        assertThat(view.isFitted()).isTrue();
+        AtomicReference<Boolean> consumed = new AtomicReference<>(true);
+        fx(() -> {
+            KeyEvent space = new KeyEvent(KeyEvent.KEY_PRESSED, " ", " ", KeyCode.SPACE, false, false, false, false);
+            view.getScene().addEventHandler(KeyEvent.KEY_PRESSED, e -> consumed.set(e.isConsumed()));
+            Event.fireEvent(view, space);
+        });
+        assertThat(consumed.get()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a null binding value shows an empty timeline instead of failing")
+    void nullTolerant() {
+        fx(() -> {
+            view.tracesProperty().set(null);
+            view.modeProperty().set(null);
+        });
+        assertThat(view.timelineLayout().sections()).isEmpty();
+        assertColour(pixel(400, 300), P.background());
+        fx(() -> view.tracesProperty().set(List.of(sync)));
+        assertColour(pixel(view.xOf(5), r(1)), P.fill(SpanState.COMPUTE).color());
     }
 }
