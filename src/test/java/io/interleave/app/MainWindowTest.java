@@ -182,6 +182,29 @@ class MainWindowTest {
         assertThat(robot.lookup("#type1Remove").tryQuery()).isPresent();
     }
 
+    @Test
+    @DisplayName("the type editor refuses a rename the arrival list cannot follow, and applies a segment edit")
+    void editsATypeSegmentBySegment(FxRobot robot) throws TimeoutException {
+        // The card is below the fold of the left panel; fire it as the keyboard would (the dialog blocks, so not through interact).
+        Button edit = robot.lookup("#type1Edit").queryButton();
+        javafx.application.Platform.runLater(edit::fire);
+        await(() -> robot.lookup(".type-editor").tryQuery().isPresent());
+        javafx.scene.Node editor = robot.lookup(".type-editor").query();
+        Button ok = robot.lookup(".button").match(n -> n instanceof Button b && b.getText().equals("OK")).queryButton();
+        robot.interact(() -> robot.from(editor).lookup("#nameField").queryAs(TextField.class).setText("search"));
+        assertThat(robot.from(editor).lookup("#error").queryAs(Label.class).getText())
+                .isEqualTo("arrivals.at[2].type: unknown request type 'lookup'");
+        assertThat(ok.isDisabled()).isTrue();
+        robot.interact(() -> {
+            robot.from(editor).lookup("#nameField").queryAs(TextField.class).setText("lookup");
+            robot.from(editor).lookup(".segment-row").nth(0).lookup("#duration").queryAs(TextField.class).setText("30");
+        });
+        assertThat(ok.isDisabled()).isFalse();
+        robot.clickOn(ok);
+        await(() -> text(robot, "#value-max-0").equals("192.0 ms"));
+        assertThat(robot.lookup("#type1ComputeField").queryAs(TextField.class).getText()).isEqualTo("34");
+    }
+
     private static TimelineView timeline(FxRobot robot) {
         return robot.lookup("#timeline").queryAs(TimelineView.class);
     }

@@ -66,7 +66,7 @@ public final class ControlsViewModel {
                 (s, t) -> ScenarioEdits.withRate(s, Numbers.parseDouble("ratePerSec", t)),
                 s -> ScenarioEdits.rate(s.arrivals()).applies()));
         users = field(new FieldModel("users", scenario,
-                s -> s.arrivals() instanceof Arrivals.Closed c ? Integer.toString(c.users()) : "",
+                s -> Integer.toString(s.arrivals() instanceof Arrivals.Closed c ? c.users() : ScenarioEdits.DEFAULT_USERS),
                 (s, t) -> ScenarioEdits.withUsers(s, Numbers.parseInt("users", t)),
                 s -> s.arrivals() instanceof Arrivals.Closed));
         seed = field(new FieldModel("seed", scenario, s -> Long.toString(s.seed()),

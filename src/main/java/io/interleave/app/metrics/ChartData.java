@@ -66,30 +66,34 @@ public final class ChartData {
     public static List<Point> inFlight(Trace trace) {
         List<RequestRecord> accepted = trace.requests().stream().filter(RequestRecord::completed).toList();
         int n = accepted.size();
-        double[] times = new double[2 * n];
-        int[] deltas = new int[2 * n];
-        Integer[] order = new Integer[2 * n];
+        double[] arrivals = new double[n];
+        double[] finishes = new double[n];
         for (int i = 0; i < n; i++) {
-            times[2 * i] = accepted.get(i).arrivalMs();
-            deltas[2 * i] = 1;
-            times[2 * i + 1] = accepted.get(i).finishMs();
-            deltas[2 * i + 1] = -1;
+            arrivals[i] = accepted.get(i).arrivalMs();
+            finishes[i] = accepted.get(i).finishMs();
         }
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        // Finishes before arrivals at the same instant: a request that leaves as another arrives is not counted twice.
-        Arrays.sort(order, (x, y) -> times[x] != times[y] ? Double.compare(times[x], times[y]) : Integer.compare(deltas[x], deltas[y]));
+        Arrays.sort(arrivals);
+        Arrays.sort(finishes);
         List<Point> steps = new ArrayList<>();
         steps.add(new Point(0, 0));
         int level = 0;
-        for (int k = 0; k < order.length; k++) {
-            int i = order[k];
-            level += deltas[i];
-            boolean lastAtThisTime = k + 1 == order.length || times[order[k + 1]] != times[i];
-            if (lastAtThisTime) {
-                steps.add(new Point(times[i], steps.get(steps.size() - 1).inFlight()));
-                steps.add(new Point(times[i], level));
+        int a = 0;
+        int f = 0;
+        while (a < n || f < n) {
+            double t = Math.min(a < n ? arrivals[a] : Double.POSITIVE_INFINITY, f < n ? finishes[f] : Double.POSITIVE_INFINITY);
+            int before = level;
+            // Everything at the same instant is one step, so a request that leaves as another arrives is not counted twice.
+            while (f < n && finishes[f] == t) {
+                level--;
+                f++;
+            }
+            while (a < n && arrivals[a] == t) {
+                level++;
+                a++;
+            }
+            if (level != before) {
+                steps.add(new Point(t, before));
+                steps.add(new Point(t, level));
             }
         }
         return steps.size() <= 2 * MAX_STEPS ? steps : downsample(steps, trace.endMs());
