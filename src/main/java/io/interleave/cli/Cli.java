@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code simulate}, {@code presets} and the rest. Exit codes 0, 2 (bad input), 1 (failure). */
 @Command(name = "interleave", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Simulates how a web server schedules requests. With no arguments, opens the window.",
-        subcommands = {SimulateCommand.class, SweepCommand.class, PresetsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, RenderCommand.class, SweepCommand.class, PresetsCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILURE = 1;
@@ -19,6 +19,10 @@ public final class Cli {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // Pictures are drawn with Java2D off screen: no display is needed or wanted.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         CommandLine cmd = new CommandLine(new Cli());
         cmd.setOut(out);
         cmd.setErr(err);

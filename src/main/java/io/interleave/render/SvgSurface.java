@@ -28,6 +28,7 @@ public final class SvgSurface implements DrawingSurface {
     private int clipCount;
     private String title = "";
     private String tag;
+    private double displayScale = 1;
 
     public SvgSurface(double width, double height, Rgb background) {
         if (!(width > 0) || !(height > 0)) {
@@ -37,6 +38,14 @@ public final class SvgSurface implements DrawingSurface {
         this.height = height;
         body.append("<rect x=\"0\" y=\"0\" width=\"").append(num(width)).append("\" height=\"").append(num(height))
                 .append("\" fill=\"").append(background.hex()).append("\" class=\"background\"/>\n");
+    }
+
+    /** Multiplies the document's width and height attributes (not its coordinates), for a larger default size. */
+    public void displayScale(double scale) {
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("scale must be > 0, was " + scale);
+        }
+        this.displayScale = scale;
     }
 
     /** The document's {@code <title>}. */
@@ -156,8 +165,8 @@ public final class SvgSurface implements DrawingSurface {
     public String toSvg() {
         StringBuilder out = new StringBuilder(body.length() + defs.length() + 512);
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(num(width)).append("\" height=\"")
-                .append(num(height)).append("\" viewBox=\"0 0 ").append(num(width)).append(' ').append(num(height))
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(num(width * displayScale)).append("\" height=\"")
+                .append(num(height * displayScale)).append("\" viewBox=\"0 0 ").append(num(width)).append(' ').append(num(height))
                 .append("\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n");
         out.append("<title>").append(escape(title)).append("</title>\n");
         out.append("<defs>\n").append(defs).append("</defs>\n");

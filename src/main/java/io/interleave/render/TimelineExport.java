@@ -1,0 +1,242 @@
+package io.interleave.render;
+
+import io.interleave.stats.Summary;
+import io.interleave.stats.SummaryCollector;
+import io.interleave.trace.RequestRecord;
+import io.interleave.trace.Span;
+import io.interleave.trace.Trace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A whole timeline as a picture for slides: a title (scenario and policy),
+ * the timeline with its legend and axis (both policies in compare mode), and
+ * a small metrics table. The same painter as the window draws it, onto a PNG
+ * or SVG surface, at any scale. It needs no display.
+ *
+ * <p>A requests view of a very long run would be too tall to read; it shows
+ * the first {@value #MAX_REQUEST_ROWS} requests and says so on the picture
+ * (the workers view always shows the whole run).
+ */
+public final class TimelineExport {
+    /** Most request rows one picture shows. */
+    public static final int MAX_REQUEST_ROWS = 1_500;
+
+    private final List<Trace> traces;
+    private final List<Trace> shown;
+    private final List<Summary> summaries;
+    private final ViewMode mode;
+    private final Palette palette;
+    private final double width;
+    private final double textScale;
+    private final TimelineLayout layout;
+    private final TimeScale scale;
+    private final String note;
+
+    /**
+     * @param traces one trace, or two of the same workload under both policies
+     * @param mode requests or workers
+     * @param width the picture's logical width in pixels (at least 480)
+     * @param textScale 1 normally, larger for projectors
+     */
+    public TimelineExport(List<Trace> traces, ViewMode mode, double width, double textScale, Palette palette) {
+        if (traces.isEmpty() || traces.size() > 2) {
+            throw new IllegalArgumentException("export takes one or two traces, was " + traces.size());
+        }
+        if (!(width >= 480) || width > 20_000) {
+            throw new IllegalArgumentException("width must be between 480 and 20000 pixels, was " + width);
+        }
+        this.traces = List.copyOf(traces);
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.palette = Objects.requireNonNull(palette, "palette");
+        this.width = width;
+        this.textScale = textScale;
+        this.summaries = this.traces.stream().map(t -> SummaryCollector.of(t, 0)).toList();
+        int requests = this.traces.get(0).requests().size();
+        boolean cut = mode == ViewMode.REQUESTS && requests > MAX_REQUEST_ROWS;
+        this.shown = cut ? this.traces.stream().map(t -> firstRequests(t, MAX_REQUEST_ROWS)).toList() : this.traces;
+        this.note = cut ? String.format(Locale.ROOT, "Showing R1–R%d of %,d requests; the metrics cover all of them. The workers view shows the whole run.",
+                MAX_REQUEST_ROWS, requests) : "";
+        TextMeasure measure = new AwtFonts();
+        this.layout = TimelineLayout.forExport(shown, mode, width, textScale, measure);
+        this.scale = fitScale(layout, shown, measure);
+    }
+
+    /** The picture's logical height in pixels. */
+    public double height() {
+        return titleHeight() + layout.height() + tableHeight() + noteHeight();
+    }
+
+    public double width() {
+        return width;
+    }
+
+    /** The title printed at the top, e.g. "Three requests — Sync (threads) · 1 thread · 1 core". */
+    public String title() {
+        Trace first = traces.get(0);
+        String what = traces.size() == 2
+                ? traces.get(0).scenario().server().policy().displayName() + " vs " + traces.get(1).scenario().server().policy().displayName()
+                : TimelineLayout.title(first);
+        return first.scenario().name() + " — " + what;
+    }
+
+    /** Paints the whole picture onto {@code g}, which must be {@link #width()} by {@link #height()}. */
+    public void paint(DrawingSurface g) {
+        double s = textScale;
+        g.tag("title");
+        g.fillRect(0, 0, width, titleHeight(), palette.background());
+        g.text(traces.get(0).scenario().name(), 16 * s, 24 * s, TextStyle.bold(22 * s), palette.text(), TextAlign.LEFT);
+        String subtitle = traces.size() == 2
+                ? "Same workload under " + traces.get(0).scenario().server().policy().displayName() + " and "
+                  + traces.get(1).scenario().server().policy().displayName()
+                : TimelineLayout.title(traces.get(0));
+        g.text(subtitle, 16 * s, 50 * s, TextStyle.regular(14 * s), palette.mutedText(), TextAlign.LEFT);
+        g.text("Interleave", width - 16 * s, 24 * s, TextStyle.regular(13 * s), palette.mutedText(), TextAlign.RIGHT);
+        g.tag(null);
+
+        new TimelinePainter(palette).paint(new OffsetSurface(g, titleHeight()), layout, scale, Double.POSITIVE_INFINITY);
+
+        paintTable(new OffsetSurface(g, titleHeight() + layout.height()));
+        if (!note.isEmpty()) {
+            g.tag("note");
+            g.text(note, 16 * s, height() - noteHeight() / 2, TextStyle.regular(13 * s), palette.rejected(), TextAlign.LEFT);
+            g.tag(null);
+        }
+    }
+
+    /** The picture as PNG bytes, {@code scale} times the logical size (1, 2 or 3 for slides). */
+    public byte[] png(double scale) {
+        PngSurface surface = new PngSurface((int) Math.ceil(width), (int) Math.ceil(height()), scale, palette.background());
+        paint(surface);
+        return surface.toPng();
+    }
+
+    /** The picture as an SVG document, displayed at {@code scale} times its logical size. */
+    public String svg(double scale) {
+        SvgSurface surface = new SvgSurface(Math.ceil(width), Math.ceil(height()), palette.background());
+        surface.displayScale(scale);
+        surface.title(title());
+        paint(surface);
+        return surface.toSvg();
+    }
+
+    /** The note printed when rows were left out, or empty. */
+    public String note() {
+        return note;
+    }
+
+    /** The layout of the timeline part (its y coordinates start below the title). */
+    public TimelineLayout layout() {
+        return layout;
+    }
+
+    /** The time scale of the timeline part. */
+    public TimeScale timeScale() {
+        return scale;
+    }
+
+    /** Where the timeline part starts, from the top of the picture. */
+    public double timelineTop() {
+        return titleHeight();
+    }
+
+    // ------------------------------------------------------------------ parts
+
+    private double titleHeight() {
+        return 68 * textScale;
+    }
+
+    private double rowHeight() {
+        return 26 * textScale;
+    }
+
+    private double tableHeight() {
+        return 16 * textScale + rowHeight() * (1 + traces.size()) + 12 * textScale;
+    }
+
+    private double noteHeight() {
+        return note.isEmpty() ? 0 : 28 * textScale;
+    }
+
+    private static final String[] COLUMNS = {"Policy", "Mean", "p50", "p95", "Max", "Throughput", "CPU", "Workers busy", "Rejected"};
+
+    private void paintTable(DrawingSurface g) {
+        double s = textScale;
+        double top = 16 * s;
+        double left = 16 * s;
+        double right = width - 16 * s;
+        double[] xs = new double[COLUMNS.length];
+        double policyWidth = Math.min(260 * s, (right - left) * 0.28);
+        double rest = (right - left - policyWidth) / (COLUMNS.length - 1);
+        xs[0] = left;
+        for (int c = 1; c < COLUMNS.length; c++) {
+            xs[c] = left + policyWidth + rest * c; // right edge of column c
+        }
+        TextStyle head = TextStyle.bold(13 * s);
+        TextStyle cell = TextStyle.regular(14 * s);
+        g.tag("metrics");
+        g.fillRect(left, top, right - left, rowHeight(), palette.sectionBand());
+        double y = top + rowHeight() / 2;
+        for (int c = 0; c < COLUMNS.length; c++) {
+            g.text(COLUMNS[c], c == 0 ? xs[0] + 8 * s : xs[c] - 8 * s, y, head, palette.text(), c == 0 ? TextAlign.LEFT : TextAlign.RIGHT);
+        }
+        for (int i = 0; i < traces.size(); i++) {
+            Summary m = summaries.get(i);
+            Trace t = traces.get(i);
+            double rowTop = top + rowHeight() * (1 + i);
+            if (i % 2 == 1) {
+                g.fillRect(left, rowTop, right - left, rowHeight(), palette.stripe());
+            }
+            String[] values = {
+                TimelineLayout.title(t),
+                ms(m.response().mean()), ms(m.response().p50()), ms(m.response().p95()), ms(m.response().max()),
+                String.format(Locale.ROOT, "%.1f/s", m.throughputPerSec()),
+                percent(m.cpuUtilization()), percent(m.workerUtilization()),
+                Long.toString(m.rejected())
+            };
+            double cy = rowTop + rowHeight() / 2;
+            for (int c = 0; c < values.length; c++) {
+                g.text(values[c], c == 0 ? xs[0] + 8 * s : xs[c] - 8 * s, cy, c == 0 ? head : cell, palette.text(),
+                        c == 0 ? TextAlign.LEFT : TextAlign.RIGHT);
+            }
+        }
+        g.line(left, top + rowHeight() * (1 + traces.size()), right, top + rowHeight() * (1 + traces.size()), palette.grid(), 1);
+        g.tag(null);
+    }
+
+    private static String ms(double v) {
+        return Double.isFinite(v) ? TimeFormat.duration(v) : "–";
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    }
+
+    /** The whole run over the plot width, leaving room for the response-time labels at the ends of rows. */
+    private static TimeScale fitScale(TimelineLayout layout, List<Trace> traces, TextMeasure measure) {
+        double end = 0;
+        for (Trace t : traces) {
+            end = Math.max(end, t.endMs());
+            for (RequestRecord r : t.requests()) {
+                end = Math.max(end, r.finishMs());
+            }
+        }
+        double s = layout.textScale();
+        double padRight = layout.mode() == ViewMode.REQUESTS
+                ? 24 * s + measure.textWidth("999.9 ms", layout.labelStyle())
+                : 16 * s;
+        return TimeScale.fit(0, Math.max(end, TimeScale.MIN_SPAN_MS), layout.plotWidth(), 8 * s, padRight);
+    }
+
+    /** The first {@code n} requests of a trace with their spans. */
+    static Trace firstRequests(Trace trace, int n) {
+        List<RequestRecord> requests = trace.requests().subList(0, n);
+        List<Span> spans = new ArrayList<>();
+        for (int id = 1; id <= n; id++) {
+            spans.addAll(trace.spansOf(id));
+        }
+        return new Trace(trace.scenario(), requests, spans, trace.totals());
+    }
+}
