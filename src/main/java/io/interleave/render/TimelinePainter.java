@@ -70,8 +70,9 @@ public final class TimelinePainter {
         }
         g.restore();
 
-        paintHeader(g, layout, ticks);
-        paintNowLine(g, layout, scale, playhead);
+        Optional<NowLabel> now = nowLabel(g, layout, scale, playhead);
+        paintHeader(g, layout, ticks, now);
+        now.ifPresent(label -> paintNowLine(g, layout, label));
         g.tag(null);
     }
 
@@ -334,7 +335,7 @@ public final class TimelinePainter {
 
     // ---------------------------------------------------------- header, now
 
-    private void paintHeader(DrawingSurface g, TimelineLayout layout, List<TimeScale.Tick> ticks) {
+    private void paintHeader(DrawingSurface g, TimelineLayout layout, List<TimeScale.Tick> ticks, Optional<NowLabel> now) {
         g.tag("header");
         g.fillRect(0, 0, layout.width(), layout.headerHeight(), palette.background());
         g.tag("legend");
@@ -349,7 +350,10 @@ public final class TimelinePainter {
         for (TimeScale.Tick tick : ticks) {
             double x = Math.round(layout.plotLeft() + tick.x()) + 0.5;
             g.line(x, base - tickLength, x, base, palette.axis(), 1);
-            g.text(tick.label(), x, base - tickLength - layout.axisStyle().size() * 0.75, layout.axisStyle(), palette.axis(), TextAlign.CENTER);
+            double half = g.textWidth(tick.label(), layout.axisStyle()) / 2 + 4 * layout.textScale();
+            if (now.isEmpty() || !now.get().overlaps(x - half, x + half)) {
+                g.text(tick.label(), x, base - tickLength - layout.axisStyle().size() * 0.75, layout.axisStyle(), palette.axis(), TextAlign.CENTER);
+            }
         }
         g.restore();
         g.line(0, Math.round(base) + 0.5, layout.width(), Math.round(base) + 0.5, palette.axis(), 1);
@@ -389,21 +393,31 @@ public final class TimelinePainter {
         g.text(item.label(), x + w + 7 * s, item.y(), layout.legendStyle(), palette.text(), TextAlign.LEFT);
     }
 
-    private void paintNowLine(DrawingSurface g, TimelineLayout layout, TimeScale scale, double playhead) {
-        if (Double.isInfinite(playhead) || playhead < scale.startMs() || playhead > scale.endMs()) {
-            return;
+    /** The playhead's box on the axis: its time, where the line is, and where the box is. */
+    private record NowLabel(String text, TextStyle style, double lineX, double boxX, double top, double width, double height) {
+        boolean overlaps(double from, double to) {
+            return to > boxX && from < boxX + width;
         }
-        double x = layout.plotLeft() + scale.toX(playhead);
+    }
+
+    private Optional<NowLabel> nowLabel(DrawingSurface g, TimelineLayout layout, TimeScale scale, double playhead) {
+        if (Double.isInfinite(playhead) || playhead < scale.startMs() || playhead > scale.endMs()) {
+            return Optional.empty();
+        }
         double s = layout.textScale();
-        g.tag("now");
-        g.line(x, layout.axisTop(), x, layout.height(), palette.nowLine(), Math.max(2, 2 * s));
-        String label = TimeFormat.duration(playhead);
+        double x = layout.plotLeft() + scale.toX(playhead);
+        String text = TimeFormat.duration(playhead);
         TextStyle style = TextStyle.bold(layout.axisStyle().size());
-        double w = g.textWidth(label, style) + 12 * s;
+        double w = g.textWidth(text, style) + 12 * s;
         double h = style.size() + 8 * s;
-        double top = layout.axisTop() + 1;
         double boxX = Math.max(layout.plotLeft() - w / 2, Math.min(layout.plotRight() + layout.rightMargin() - w, x - w / 2));
-        g.fillRect(boxX, top, w, h, palette.nowLine());
-        g.text(label, boxX + w / 2, top + h / 2, style, palette.nowLabelText(), TextAlign.CENTER);
+        return Optional.of(new NowLabel(text, style, x, boxX, layout.axisTop() + 1, w, h));
+    }
+
+    private void paintNowLine(DrawingSurface g, TimelineLayout layout, NowLabel now) {
+        g.tag("now");
+        g.line(now.lineX(), layout.axisTop(), now.lineX(), layout.height(), palette.nowLine(), Math.max(2, 2 * layout.textScale()));
+        g.fillRect(now.boxX(), now.top(), now.width(), now.height(), palette.nowLine());
+        g.text(now.text(), now.boxX() + now.width() / 2, now.top() + now.height() / 2, now.style(), palette.nowLabelText(), TextAlign.CENTER);
     }
 }

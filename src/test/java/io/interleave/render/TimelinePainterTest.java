@@ -111,7 +111,23 @@ class TimelinePainterTest {
             assertThat(l.x1()).isCloseTo(nowX, within(1e-9));
             assertThat(l.color()).isEqualTo(P.nowLine());
         });
-        assertThat(g.textsEqual("120 ms")).anySatisfy(t -> assertThat(t.color()).isEqualTo(P.nowLabelText()));
+        assertThat(g.textsEqual("120 ms")).singleElement().satisfies(t -> assertThat(t.color()).isEqualTo(P.nowLabelText()));
+    }
+
+    @Test
+    @DisplayName("the playhead's time hides the axis label it would cover, and only that one")
+    void nowLabelHidesTick() {
+        Trace trace = Fixtures.threeRequests(Policy.SYNC);
+        TimelineLayout layout = layout(List.of(trace), ViewMode.REQUESTS, 1200, 600);
+        TimeScale scale = fitted(layout, trace.endMs());
+        List<String> ticks = scale.ticks(layout.tickSpacing()).stream().map(TimeScale.Tick::label).toList();
+        assertThat(ticks).contains("50 ms", "100 ms", "150 ms");
+        painter.paint(g, layout, scale, 103);
+        java.util.function.Predicate<RecordingSurface.TextCall> axisLabel =
+                t -> t.y() < layout.headerHeight() && t.color().equals(P.axis());
+        assertThat(g.texts.stream().filter(axisLabel).map(RecordingSurface.TextCall::text))
+                .doesNotContain("100 ms").contains("50 ms", "150 ms");
+        assertThat(g.textsEqual("103 ms")).singleElement().satisfies(t -> assertThat(t.color()).isEqualTo(P.nowLabelText()));
     }
 
     @Test

@@ -380,6 +380,7 @@ public final class TimelineView extends Region {
             requestLayout();
         }
         fitScale = computeFitScale();
+        tooltip.setStyle("-fx-font-size: " + Math.round(14 * layout.textScale()) + "px;");
     }
 
     /** The range [first arrival or 0, last finish] of every trace. */
