@@ -205,6 +205,23 @@ class MainWindowTest {
         assertThat(robot.lookup("#type1ComputeField").queryAs(TextField.class).getText()).isEqualTo("34");
     }
 
+    @Test
+    @DisplayName("a large run simulates off the FX thread with a progress indicator, then replaces the picture")
+    void largeRunInBackground(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> {
+            robot.lookup("#patternChoice").queryComboBox().getSelectionModel().select("poisson");
+            robot.lookup("#countField").queryAs(TextField.class).setText("60000");
+        });
+        await(() -> robot.lookup("#progress").query().isVisible());
+        assertThat(text(robot, "#statusLabel")).startsWith("Simulating");
+        long before = System.nanoTime();
+        robot.interact(() -> { });
+        assertThat((System.nanoTime() - before) / 1e6).as("the FX thread answers while simulating").isLessThan(500);
+        await(() -> timeline(robot).tracesProperty().get().get(0).requests().size() == 60_000);
+        assertThat(text(robot, "#value-completed-0")).isEqualTo("60,000");
+        assertThat(robot.lookup("#progress").query().isVisible()).isFalse();
+    }
+
     private static TimelineView timeline(FxRobot robot) {
         return robot.lookup("#timeline").queryAs(TimelineView.class);
     }
