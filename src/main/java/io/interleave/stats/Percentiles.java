@@ -1,25 +1,44 @@
 package io.interleave.stats;
 
 import java.util.Arrays;
+import java.util.TreeSet;
 
 /**
  * Exact percentiles by the nearest-rank definition: the p-th percentile of
  * n values is the value at rank ceil(p / 100 * n) in ascending order (rank 1
  * for p = 0). Every reported value is one of the observations.
+ *
+ * <p>Nothing is sorted. Each query selects just the rank it needs
+ * (quickselect), moving it to the position it would have in sorted order; a
+ * settled position splits the array, so later queries search only between
+ * their two nearest settled neighbours. Asking for min, p50, p90, p95, p99
+ * and max of ten million values touches each value a few times instead of
+ * sorting them all. Values must not be NaN.
  */
 public final class Percentiles {
-    private final double[] sorted;
+    /** Beyond this many partitioning rounds for one rank, sort the range instead (bad pivots). */
+    private static final int MAX_ROUNDS = 64;
 
-    /** Sorts {@code values} in place and keeps them; the caller must not change the array afterwards. */
-    private Percentiles(double[] sorted) {
-        this.sorted = sorted;
+    private final double[] values;
+    private final int n;
+    /** Positions holding the value of that rank: everything left is <=, everything right is >=. */
+    private final TreeSet<Integer> settled = new TreeSet<>();
+
+    private Percentiles(double[] values, int n) {
+        this.values = values;
+        this.n = n;
     }
 
-    /** Percentiles of the first {@code n} entries of {@code values} (the array is sorted in place). */
+    /**
+     * Percentiles of the first {@code n} entries of {@code values}, which are
+     * reordered in place as queries run; the caller must not change the array
+     * afterwards.
+     */
     public static Percentiles ofInPlace(double[] values, int n) {
-        double[] v = n == values.length ? values : Arrays.copyOf(values, n);
-        Arrays.sort(v);
-        return new Percentiles(v);
+        if (n < 0 || n > values.length) {
+            throw new IllegalArgumentException("n must be in [0, " + values.length + "], was " + n);
+        }
+        return new Percentiles(values, n);
     }
 
     /** Percentiles of a copy of {@code values}. */
@@ -28,7 +47,7 @@ public final class Percentiles {
     }
 
     public int count() {
-        return sorted.length;
+        return n;
     }
 
     /** The p-th percentile, p in [0, 100]; NaN when there are no values. */
@@ -36,12 +55,11 @@ public final class Percentiles {
         if (!(p >= 0 && p <= 100)) {
             throw new IllegalArgumentException("percentile must be in [0, 100], was " + p);
         }
-        if (sorted.length == 0) {
+        if (n == 0) {
             return Double.NaN;
         }
-        long rank = nearestRank(p, sorted.length);
-        int index = (int) Math.max(0, Math.min(sorted.length - 1, rank - 1));
-        return sorted[index];
+        long rank = nearestRank(p, n);
+        return valueAt((int) Math.max(0, Math.min(n - 1, rank - 1)));
     }
 
     /**
@@ -59,10 +77,82 @@ public final class Percentiles {
     }
 
     public double min() {
-        return sorted.length == 0 ? Double.NaN : sorted[0];
+        return n == 0 ? Double.NaN : valueAt(0);
     }
 
     public double max() {
-        return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1];
+        return n == 0 ? Double.NaN : valueAt(n - 1);
+    }
+
+    /** The value of 0-based sorted position {@code k}, settling it if it is not yet. */
+    private double valueAt(int k) {
+        if (!settled.contains(k)) {
+            Integer below = settled.lower(k);
+            Integer above = settled.higher(k);
+            select(values, below == null ? 0 : below + 1, above == null ? n - 1 : above - 1, k);
+            settled.add(k);
+        }
+        return values[k];
+    }
+
+    /**
+     * Reorders {@code a[lo..hi]} so that {@code a[k]} holds the value that
+     * sorting the range would put there, with no larger value before it and
+     * no smaller one after it (Hoare's FIND, as in Wirth's "Algorithms + Data
+     * Structures").
+     */
+    static void select(double[] a, int lo, int hi, int k) {
+        if (k == lo || k == hi) {
+            moveExtreme(a, lo, hi, k == lo);
+            return;
+        }
+        for (int round = 0; lo < hi; round++) {
+            if (round == MAX_ROUNDS) {
+                Arrays.sort(a, lo, hi + 1);
+                return;
+            }
+            double pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            // now a[lo..j] <= pivot <= a[i..hi], and anything between equals the pivot
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Swaps the smallest (or largest) value of {@code a[lo..hi]} to {@code lo} (or {@code hi}): one pass. */
+    private static void moveExtreme(double[] a, int lo, int hi, boolean smallest) {
+        int best = smallest ? lo : hi;
+        for (int i = lo; i <= hi; i++) {
+            if (smallest ? a[i] < a[best] : a[i] > a[best]) {
+                best = i;
+            }
+        }
+        int to = smallest ? lo : hi;
+        double t = a[to];
+        a[to] = a[best];
+        a[best] = t;
+    }
+
+    private static double medianOfThree(double x, double y, double z) {
+        return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
     }
 }
