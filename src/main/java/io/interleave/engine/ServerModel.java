@@ -12,6 +12,7 @@ import io.interleave.trace.SpanState;
 import io.interleave.trace.Status;
 import io.interleave.trace.TraceListener;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -33,6 +34,7 @@ final class ServerModel {
     private final SegmentKind[][] kinds;
     private final int[][] resourceOf;
     private final Worker[] workers;
+    private final OptionalInt[] workerIds;
     private final Pool[] pools;
     private final int queueLimit;
     private final int maxConcurrency;
@@ -82,6 +84,8 @@ final class ServerModel {
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker(w);
         }
+        this.workerIds = new OptionalInt[workers.length];
+        Arrays.setAll(workerIds, OptionalInt::of);
         idleThreads.set(0, workers.length);
         freeCores.set(0, server.cores());
         this.coreBusySince = new double[server.cores()];
@@ -90,9 +94,9 @@ final class ServerModel {
                 .toArray(Pool[]::new);
     }
 
-    /** Creates the engine-side state of a request that has just been drawn. */
-    Req newRequest(int id, Workload.Body body, int user) {
-        return new Req(id, body.type(), body.segmentMs(), user);
+    /** Creates the engine-side state of a request that has just been drawn and will arrive at {@code arrivalMs}. */
+    Req newRequest(int id, Workload.Body body, int user, double arrivalMs) {
+        return new Req(id, body.type(), body.segmentMs(), user, arrivalMs);
     }
 
     // ------------------------------------------------------------ arrivals
@@ -256,7 +260,7 @@ final class ServerModel {
         inFlight--;
         endMs = Math.max(endMs, now);
         listener.request(new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
-                r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), OptionalInt.of(r.worker)));
+                r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker]));
         setCurrent(w, null);
         if (eventLoop) {
             w.inFlight--;
@@ -481,12 +485,12 @@ final class ServerModel {
         int core = -1;
         int spanSegment;
 
-        Req(int id, int type, double[] ms, int user) {
+        Req(int id, int type, double[] ms, int user, double arrivalMs) {
             this.id = id;
             this.type = type;
             this.ms = ms;
             this.user = user;
-            this.arrivalMs = engine.now();
+            this.arrivalMs = arrivalMs;
         }
 
         @Override

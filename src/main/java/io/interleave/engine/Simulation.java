@@ -36,12 +36,17 @@ public final class Simulation {
         return recorder.toTrace(scenario, totals);
     }
 
-    /** Arrivals known in advance: one pending arrival event at a time keeps memory flat. */
-    private static final class OpenArrivals {
+    /**
+     * Arrivals known in advance. Only the next arrival is ever pending, which
+     * keeps memory flat; this object is its event, so an arrival allocates
+     * nothing but its request.
+     */
+    private static final class OpenArrivals implements Runnable {
         private final Engine engine;
         private final ServerModel server;
         private final Workload workload;
         private int sent;
+        private ServerModel.Req next;
 
         OpenArrivals(Engine engine, ServerModel server, Workload workload) {
             this.engine = engine;
@@ -54,11 +59,14 @@ public final class Simulation {
                 return;
             }
             Workload.Arrival arrival = workload.nextArrival();
-            int id = ++sent;
-            engine.at(arrival.atMs(), () -> {
-                server.arrive(server.newRequest(id, arrival.body(), 0));
-                scheduleNext();
-            });
+            next = server.newRequest(++sent, arrival.body(), 0, arrival.atMs());
+            engine.at(arrival.atMs(), this);
+        }
+
+        @Override
+        public void run() {
+            server.arrive(next);
+            scheduleNext();
         }
     }
 
@@ -90,7 +98,7 @@ public final class Simulation {
                 return;
             }
             int id = ++sent;
-            server.arrive(server.newRequest(id, workload.nextBody(), user));
+            server.arrive(server.newRequest(id, workload.nextBody(), user, engine.now()));
         }
     }
 }
