@@ -220,6 +220,7 @@ public final class TimelinePainter {
             g.tag(SPAN_TAGS[span.state().ordinal()]);
             g.fillRect(x0, barTop, x1 - x0, bh, fill);
             if (outlined && x1 - x0 >= 6) {
+                g.tag("span-outline");
                 g.strokeRect(x0 + 0.5, barTop + 0.5, x1 - x0 - 1, bh - 1, fill.ink(), 1);
             }
             if (lane) {

@@ -26,7 +26,7 @@ final class RecordingSurface implements DrawingSurface {
         }
     }
 
-    record FillCall(double x, double y, double width, double height, Fill fill, Clip clip) {
+    record FillCall(double x, double y, double width, double height, Fill fill, Clip clip, String tag) {
         double right() {
             return x + width;
         }
@@ -48,7 +48,7 @@ final class RecordingSurface implements DrawingSurface {
     record PolygonCall(double[] xs, double[] ys, Rgb color, Clip clip) {
     }
 
-    record StrokeCall(double x, double y, double width, double height, Rgb color, double lineWidth, Clip clip) {
+    record StrokeCall(double x, double y, double width, double height, Rgb color, double lineWidth, Clip clip, String tag) {
     }
 
     final List<FillCall> fills = new ArrayList<>();
@@ -58,6 +58,12 @@ final class RecordingSurface implements DrawingSurface {
     final List<StrokeCall> strokes = new ArrayList<>();
     private final Deque<Clip> saved = new ArrayDeque<>();
     private Clip clip = Clip.NONE;
+    private String tag;
+
+    @Override
+    public void tag(String cssClass) {
+        tag = cssClass;
+    }
 
     /** Characters are 0.6 em wide: close enough to a sans-serif font, and deterministic. */
     @Override
@@ -67,12 +73,12 @@ final class RecordingSurface implements DrawingSurface {
 
     @Override
     public void fillRect(double x, double y, double width, double height, Fill fill) {
-        fills.add(new FillCall(x, y, width, height, fill, clip));
+        fills.add(new FillCall(x, y, width, height, fill, clip, tag));
     }
 
     @Override
     public void strokeRect(double x, double y, double width, double height, Rgb color, double lineWidth) {
-        strokes.add(new StrokeCall(x, y, width, height, color, lineWidth, clip));
+        strokes.add(new StrokeCall(x, y, width, height, color, lineWidth, clip, tag));
     }
 
     @Override

@@ -66,6 +66,12 @@ class TimelinePainterTest {
         long stateFills = g.fills.stream().filter(f -> f.y() >= layout.headerHeight())
                 .filter(f -> Set.of(SpanState.values()).stream().anyMatch(s -> P.fill(s).equals(f.fill()))).count();
         assertThat(stateFills).isEqualTo(11);
+        // Each bar is tagged with its state for SVG, and nothing else carries a span tag.
+        assertThat(g.fills.stream().filter(f -> f.tag() != null && f.tag().startsWith("span ")))
+                .hasSize(11)
+                .allSatisfy(f -> assertThat(f.tag()).isEqualTo("span " + Set.of(SpanState.values()).stream()
+                        .filter(s -> P.fill(s).equals(f.fill())).findFirst().orElseThrow().csvName()));
+        assertThat(g.strokes).noneSatisfy(st -> assertThat(st.tag()).startsWith("span "));
     }
 
     @Test
