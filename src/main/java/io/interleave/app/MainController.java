@@ -177,7 +177,7 @@ public final class MainController {
 
     @FXML
     private void focusControls() {
-        controlsScroll.getContent().lookup("#policySync").requestFocus();
+        controlsScroll.getContent().lookup("#workersField").requestFocus();
     }
 
     @FXML

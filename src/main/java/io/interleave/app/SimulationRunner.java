@@ -57,6 +57,7 @@ public final class SimulationRunner {
     public void request(Scenario scenario, boolean compare) {
         pendingScenario = scenario;
         pendingCompare = compare;
+        service.cancel();
         debounce.playFromStart();
     }
 

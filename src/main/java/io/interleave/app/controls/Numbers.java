@@ -1,7 +1,6 @@
 package io.interleave.app.controls;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /** Reading and writing the numbers typed into the controls, with messages that name the field. */
 public final class Numbers {
@@ -48,10 +47,6 @@ public final class Numbers {
         }
         BigDecimal d = BigDecimal.valueOf(Math.round(value * 1000) / 1000.0).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
-    }
-
-    static String formatFixed(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static String requireText(String field, String text) {
