@@ -1,6 +1,13 @@
 package io.interleave.cli;
 
+import io.interleave.render.Palette;
+import io.interleave.render.SweepChart;
+import io.interleave.scenario.Policy;
 import io.interleave.scenario.Scenario;
+import io.interleave.stats.Theory;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import io.interleave.stats.Sweep;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,6 +41,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write.")
     Path out;
 
+    @Option(names = "--chart", paramLabel = "FILE.png|FILE.svg", description = "Also draw response time against rate for both policies, marking where each saturates.")
+    Path chart;
+
     @Override
     public Integer call() throws IOException {
         List<Double> rateList = parseRates(rates);
@@ -44,6 +54,14 @@ public final class SweepCommand implements Callable<Integer> {
             throw new UsageException("--out: must name a .csv file, was " + out);
         }
         OutputPaths.writable("--out", out);
+        if (chart != null) {
+            String format = OutputPaths.extension(chart);
+            if (!format.equals("png") && !format.equals("svg")) {
+                throw new UsageException("--chart: must end in .png or .svg, was " + chart);
+            }
+            OutputPaths.writable("--chart", chart);
+            OutputPaths.distinct(out, chart);
+        }
         Scenario scenario = ScenarioSource.load(scenarioArg);
         try {
             Sweep.atRate(scenario, rateList.get(0));
@@ -51,11 +69,25 @@ public final class SweepCommand implements Callable<Integer> {
             throw new UsageException("--rates: " + e.getMessage());
         }
         Sweep.Result result = Sweep.run(scenario, rateList, replications, Runtime.getRuntime().availableProcessors());
+        byte[] picture = chart == null ? null : chartBytes(scenario, result);
         AtomicOutput.write(out, toCsv(result));
+        if (picture != null) {
+            AtomicOutput.write(chart, picture);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("wrote %d points to %s%n", result.points().size(), out);
+        stdout.printf("wrote %d points to %s%s%n", result.points().size(), out, chart == null ? "" : " and the chart to " + chart);
         stdout.flush();
         return 0;
+    }
+
+    private byte[] chartBytes(Scenario scenario, Sweep.Result result) {
+        Map<Policy, Theory.Model> theory = new EnumMap<>(Policy.class);
+        for (Policy policy : Policy.values()) {
+            Theory.of(scenario, policy).ifPresent(m -> theory.put(policy, m));
+        }
+        SweepChart picture = new SweepChart(result, scenario.name() + " — response time against arrival rate",
+                theory, replications, 1200, 720, Palette.LIGHT);
+        return OutputPaths.extension(chart).equals("png") ? picture.png(1) : picture.svg().getBytes(StandardCharsets.UTF_8);
     }
 
     static List<Double> parseRates(String text) {

@@ -148,6 +148,16 @@ public final class Palette {
         return rejected;
     }
 
+    /** The line colour of a policy in charts: Okabe–Ito vermillion for sync, blue for the event loop. */
+    public Rgb policy(io.interleave.scenario.Policy policy) {
+        return policy == io.interleave.scenario.Policy.SYNC ? OI_VERMILLION : states.get(SpanState.COMPUTE).color();
+    }
+
+    /** The colour of theory curves in charts. */
+    public Rgb theory() {
+        return mutedText;
+    }
+
     /** Black or white, whichever reads better on {@code fill}. */
     public Rgb textOn(Rgb fill) {
         return fill.pickTextColour(BLACK, WHITE);

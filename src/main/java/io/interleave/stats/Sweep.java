@@ -28,13 +28,15 @@ public final class Sweep {
      * percent, a saturated server falls behind by much more.
      */
     public static final double SATURATED_THROUGHPUT = 0.9;
+    /** ...or when its threads or loops are busy at least this share of the time (the queue then grows without bound). */
+    public static final double SATURATED_WORKERS = 0.97;
 
     private Sweep() {
     }
 
     /** One point: a policy at a rate, over replications. */
     public record Point(Policy policy, double ratePerSec, ConfidenceInterval meanResponseMs, double p95Ms,
-                        double throughputPerSec, double cpuUtilization, double rejected) {
+                        double throughputPerSec, double cpuUtilization, double workerUtilization, double rejected) {
     }
 
     /** The whole sweep, points ordered by policy (sync first) and then rate. */
@@ -49,7 +51,8 @@ public final class Sweep {
          */
         public java.util.OptionalDouble saturationRate(Policy policy) {
             return of(policy).stream()
-                    .filter(p -> p.throughputPerSec() < SATURATED_THROUGHPUT * p.ratePerSec() || p.rejected() > 0)
+                    .filter(p -> p.workerUtilization() >= SATURATED_WORKERS
+                            || p.throughputPerSec() < SATURATED_THROUGHPUT * p.ratePerSec() || p.rejected() > 0)
                     .mapToDouble(Point::ratePerSec).findFirst();
         }
     }
@@ -112,6 +115,7 @@ public final class Sweep {
                 double p95 = 0;
                 double throughput = 0;
                 double cpu = 0;
+                double workers = 0;
                 double rejected = 0;
                 for (int r = 0; r < reps.size(); r++) {
                     Summary s = reps.get(r).get();
@@ -119,11 +123,12 @@ public final class Sweep {
                     p95 += s.response().p95();
                     throughput += s.throughputPerSec();
                     cpu += s.cpuUtilization();
+                    workers += s.workerUtilization();
                     rejected += s.rejected();
                 }
                 int n = reps.size();
                 points.add(new Point(order.get(i), rateOrder.get(i), ConfidenceInterval.of(means, 0.95),
-                        p95 / n, throughput / n, cpu / n, rejected / n));
+                        p95 / n, throughput / n, cpu / n, workers / n, rejected / n));
             }
             return new Result(List.copyOf(points));
         } catch (InterruptedException e) {

@@ -105,6 +105,43 @@ class SweepCommandTest {
         assertThat(Files.readString(dir.resolve("a.csv"))).isEqualTo(Files.readString(dir.resolve("b.csv")));
     }
 
+    @Test
+    @DisplayName("--chart PNG: a readable image of 1200 x 720 pixels beside the CSV")
+    void chartPng() throws IOException {
+        Path png = dir.resolve("chart.png");
+        sweep(dir.resolve("s.csv"), "--rates", "20:140:40", "--chart", png.toString());
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(720);
+    }
+
+    @Test
+    @DisplayName("--chart SVG: both series, sync's saturation marked, and the event loop's never")
+    void chartSvgMarksSaturation() throws IOException {
+        Path svg = dir.resolve("chart.svg");
+        sweep(dir.resolve("s.csv"), "--rates", "20:140:40", "--replications", "2", "--chart", svg.toString());
+
+        String text = Files.readString(svg);
+        assertThat(text).contains("class=\"mean sync\"", "class=\"mean event-loop\"", "class=\"band sync\"",
+                "class=\"saturation sync\"", "Sync (threads) saturates at 100/s");
+        assertThat(text).doesNotContain("class=\"saturation event-loop\"");
+        // waits on a database: no textbook queue, so no theory curve
+        assertThat(text).doesNotContain("class=\"theory");
+    }
+
+    @Test
+    @DisplayName("--chart on an M/M/1 scenario draws the theory curve, labelled")
+    void chartTheory() throws IOException {
+        Path svg = dir.resolve("mm1.svg");
+        Result r = run("sweep", fixture("sweep-mm1.json").toString(), "--rates", "20:80:20", "--out", dir.resolve("m.csv").toString(),
+                "--chart", svg.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+
+        String text = Files.readString(svg);
+        assertThat(text).contains("class=\"theory sync\"", "class=\"theory event-loop\"", "theory: M/M/1");
+    }
+
     static Stream<Arguments> badInput() {
         String mix = fixture("sweep-mix.json").toString();
         return Stream.of(
@@ -118,7 +155,8 @@ class SweepCommandTest {
                 Arguments.of(List.of("sweep", mix, "--rates", "10:200:10", "--out", "missing/OUT"), "--out: directory"),
                 Arguments.of(List.of("sweep", "preset:three-requests", "--rates", "10:200:10", "--out", "OUT"),
                         "--rates: only poisson and uniform arrivals have a rate; this scenario's are 'explicit'"),
-                Arguments.of(List.of("sweep", mix, "--out", "OUT"), "Missing required option: '--rates=START:STOP:STEP'"));
+                Arguments.of(List.of("sweep", mix, "--out", "OUT"), "Missing required option: '--rates=START:STOP:STEP'"),
+                Arguments.of(List.of("sweep", mix, "--rates", "10:200:10", "--out", "OUT", "--chart", "OUT.gif"), "--chart: must end in .png or .svg"));
     }
 
     @ParameterizedTest(name = "{1}")

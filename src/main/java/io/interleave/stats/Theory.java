@@ -1,0 +1,99 @@
+package io.interleave.stats;
+
+import io.interleave.scenario.Arrivals;
+import io.interleave.scenario.Distribution;
+import io.interleave.scenario.Policy;
+import io.interleave.scenario.RequestType;
+import io.interleave.scenario.Scenario;
+import io.interleave.scenario.Segment;
+import io.interleave.scenario.SegmentKind;
+import io.interleave.scenario.Server;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which closed-form queueing result, if any, predicts a scenario's mean
+ * response time, so a sweep can draw theory next to the simulation.
+ *
+ * <p>It applies when arrivals are Poisson, there is one request type, and
+ * the server is a textbook queue:
+ * <ul>
+ *   <li>sync with at least as many cores as threads, where a thread is held
+ *   for the whole request (compute, waits and blocks on unlimited
+ *   resources), so each thread is a server: M/M/c with Erlang C when the
+ *   request is one exponential segment, M/G/1 (Pollaczek–Khinchine) with one
+ *   thread and any durations;</li>
+ *   <li>an event loop, one loop, whose request only computes: M/G/1 (M/M/1
+ *   when exponential).</li>
+ * </ul>
+ */
+public final class Theory {
+    private Theory() {
+    }
+
+    /** A closed-form model of mean response time against arrival rate. */
+    public record Model(String name, int servers, double meanServiceMs, double serviceVarianceMs2, boolean exponential) {
+
+        /** The highest arrival rate per second the model is stable for. */
+        public double capacityPerSec() {
+            return servers * 1000.0 / meanServiceMs;
+        }
+
+        /** Predicted mean response at {@code ratePerSec}; empty at or beyond capacity. */
+        public Optional<Double> meanResponseMs(double ratePerSec) {
+            if (!(ratePerSec > 0) || ratePerSec >= capacityPerSec()) {
+                return Optional.empty();
+            }
+            if (servers == 1) {
+                return Optional.of(exponential
+                        ? QueueingTheory.mm1MeanResponseMs(ratePerSec, meanServiceMs)
+                        : QueueingTheory.mg1MeanResponseMs(ratePerSec, meanServiceMs, serviceVarianceMs2));
+            }
+            return Optional.of(QueueingTheory.mmcMeanResponseMs(servers, ratePerSec, meanServiceMs));
+        }
+    }
+
+    /** The model for {@code scenario} under {@code policy}, if one applies. */
+    public static Optional<Model> of(Scenario scenario, Policy policy) {
+        if (!(scenario.arrivals() instanceof Arrivals.Poisson)) {
+            return Optional.empty();
+        }
+        List<RequestType> types = scenario.requestTypes().stream().filter(t -> t.weight() > 0).toList();
+        if (types.size() != 1) {
+            return Optional.empty();
+        }
+        List<Segment> segments = types.get(0).segments().stream().filter(s -> !isZero(s.ms())).toList();
+        if (segments.isEmpty()) {
+            return Optional.empty();
+        }
+        Server server = scenario.server();
+        double mean = segments.stream().mapToDouble(s -> s.ms().mean()).sum();
+        double variance = segments.stream().mapToDouble(s -> s.ms().variance()).sum();
+        boolean exponential = segments.size() == 1 && segments.get(0).ms() instanceof Distribution.Exponential;
+        if (policy == Policy.SYNC) {
+            if (server.cores() < server.workers() || server.queueLimit().isPresent()) {
+                return Optional.empty();
+            }
+            boolean unlimited = segments.stream().allMatch(s -> s.on().isEmpty()
+                    || scenario.resources().get(scenario.resourceIndex(s.on().get()).orElseThrow()).capacity().isEmpty());
+            if (!unlimited) {
+                return Optional.empty();
+            }
+            if (server.workers() == 1) {
+                return Optional.of(new Model(exponential ? "M/M/1" : "M/G/1 (Pollaczek–Khinchine)", 1, mean, variance, exponential));
+            }
+            return exponential
+                    ? Optional.of(new Model("M/M/" + server.workers() + " (Erlang C)", server.workers(), mean, variance, true))
+                    : Optional.empty();
+        }
+        boolean computeOnly = segments.stream().allMatch(s -> s.kind() == SegmentKind.COMPUTE);
+        if (server.workers() != 1 || !computeOnly || server.queueLimit().isPresent() || server.maxConcurrency().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Model(exponential ? "M/M/1" : "M/G/1 (Pollaczek–Khinchine)", 1, mean, variance, exponential));
+    }
+
+    private static boolean isZero(Distribution d) {
+        return d instanceof Distribution.Constant c && c.value() == 0;
+    }
+}
