@@ -148,9 +148,9 @@ public final class Palette {
         return rejected;
     }
 
-    /** The line colour of a policy in charts: Okabe–Ito vermillion for sync, blue for the event loop. */
+    /** The colour of a policy in charts, as in the window: Okabe–Ito vermillion for sync, bluish green for the event loop. */
     public Rgb policy(io.interleave.scenario.Policy policy) {
-        return policy == io.interleave.scenario.Policy.SYNC ? OI_VERMILLION : states.get(SpanState.COMPUTE).color();
+        return policy == io.interleave.scenario.Policy.SYNC ? OI_VERMILLION : OI_BLUISH_GREEN;
     }
 
     /** The colour of theory curves in charts. */

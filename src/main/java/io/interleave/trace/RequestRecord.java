@@ -34,6 +34,21 @@ public record RequestRecord(int id, int type, double arrivalMs, double startMs, 
         return startMs - arrivalMs;
     }
 
+    /**
+     * The response time this request would have had alone on the server: the
+     * sum of its own segments, since with nothing else running it never
+     * waits for a thread, a core, its loop or a resource slot.
+     */
+    public double aloneMs() {
+        return computeMs + waitMs;
+    }
+
+    /** Response time over time alone (1 = as fast as alone); NaN for rejected requests or a zero-length request. */
+    public double slowdown() {
+        double alone = aloneMs();
+        return completed() && alone > 0 ? responseMs() / alone : Double.NaN;
+    }
+
     public boolean completed() {
         return status == Status.COMPLETED;
     }
