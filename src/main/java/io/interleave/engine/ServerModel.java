@@ -49,6 +49,9 @@ final class ServerModel {
     private final double[] coreBusySince;
     private final ArrayDeque<Worker> cpuQueue = new ArrayDeque<>();
 
+    // finished requests, for newRequest to reuse
+    private final ArrayDeque<Req> spare = new ArrayDeque<>();
+
     private int notStarted;
     private int inFlight;
     private int maxInFlight;
@@ -94,9 +97,19 @@ final class ServerModel {
                 .toArray(Pool[]::new);
     }
 
-    /** Creates the engine-side state of a request that has just been drawn and will arrive at {@code arrivalMs}. */
-    Req newRequest(int id, Workload.Body body, int user, double arrivalMs) {
-        return new Req(id, body.type(), body.segmentMs(), user, arrivalMs);
+    /**
+     * Draws the next request from {@code workload} (after its arrival time,
+     * for open workloads), to arrive at {@code arrivalMs}. Finished requests
+     * are reused, so a run allocates only as many as are ever in flight.
+     */
+    Req newRequest(int id, Workload workload, int user, double arrivalMs) {
+        Req r = spare.poll();
+        if (r == null) {
+            r = new Req();
+        }
+        int type = workload.nextType();
+        r.reset(id, type, workload.nextDurations(type, r.ms), user, arrivalMs);
+        return r;
     }
 
     // ------------------------------------------------------------ arrivals
@@ -169,6 +182,7 @@ final class ServerModel {
         listener.request(new RequestRecord(r.id, r.type, now, now, now, Status.REJECTED,
                 r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), OptionalInt.empty()));
         doneHook.accept(r);
+        spare.add(r);
     }
 
     /** The request first holds a thread (sync) or first runs on its loop. */
@@ -271,6 +285,7 @@ final class ServerModel {
             }
         }
         doneHook.accept(r);
+        spare.add(r);
     }
 
     private void setCurrent(Worker w, Req r) {
@@ -468,29 +483,41 @@ final class ServerModel {
 
     /** A request inside the engine; as a {@link Runnable} it is the end of its current wait. */
     final class Req implements Runnable {
-        final int id;
-        final int type;
-        final double[] ms;
-        final int user;
-        final double arrivalMs;
+        int id;
+        int type;
+        double[] ms;
+        int user;
+        double arrivalMs;
         int seg;
         double remainingMs;
         double runEndMs;
         double startMs;
         boolean started;
-        int worker = -1;
+        int worker;
         SpanState state;
         double since;
         boolean holds;
-        int core = -1;
+        int core;
         int spanSegment;
 
-        Req(int id, int type, double[] ms, int user, double arrivalMs) {
+        /** Makes this a fresh request (new or reused): every field is set here. */
+        void reset(int id, int type, double[] ms, int user, double arrivalMs) {
             this.id = id;
             this.type = type;
             this.ms = ms;
             this.user = user;
             this.arrivalMs = arrivalMs;
+            seg = 0;
+            remainingMs = 0;
+            runEndMs = 0;
+            startMs = 0;
+            started = false;
+            worker = -1;
+            state = null;
+            since = 0;
+            holds = false;
+            core = -1;
+            spanSegment = 0;
         }
 
         @Override

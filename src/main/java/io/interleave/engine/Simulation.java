@@ -38,8 +38,8 @@ public final class Simulation {
 
     /**
      * Arrivals known in advance. Only the next arrival is ever pending, which
-     * keeps memory flat; this object is its event, so an arrival allocates
-     * nothing but its request.
+     * keeps memory flat; this object is its event, so arrivals allocate
+     * nothing.
      */
     private static final class OpenArrivals implements Runnable {
         private final Engine engine;
@@ -58,9 +58,9 @@ public final class Simulation {
             if (sent == workload.count()) {
                 return;
             }
-            Workload.Arrival arrival = workload.nextArrival();
-            next = server.newRequest(++sent, arrival.body(), 0, arrival.atMs());
-            engine.at(arrival.atMs(), this);
+            double at = workload.nextArrivalMs();
+            next = server.newRequest(++sent, workload, 0, at);
+            engine.at(at, this);
         }
 
         @Override
@@ -86,7 +86,10 @@ public final class Simulation {
         }
 
         void start() {
-            server.onDone(r -> engine.after(think.next(r.user), () -> send(r.user)));
+            server.onDone(r -> {
+                int user = r.user; // r is reused once this hook returns
+                engine.after(think.next(user), () -> send(user));
+            });
             for (int u = 0; u < think.users(); u++) {
                 int user = u;
                 engine.at(0, () -> send(user));
@@ -98,7 +101,7 @@ public final class Simulation {
                 return;
             }
             int id = ++sent;
-            server.arrive(server.newRequest(id, workload.nextBody(), user, engine.now()));
+            server.arrive(server.newRequest(id, workload, user, engine.now()));
         }
     }
 }

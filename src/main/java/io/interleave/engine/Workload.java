@@ -4,6 +4,7 @@ import io.interleave.scenario.Arrivals;
 import io.interleave.scenario.Distribution;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Scenario;
+import io.interleave.scenario.Segment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,9 +37,11 @@ public final class Workload {
     private final RandomGenerator durationStream;
     private final SplittableGenerator thinkRoot;
     private final double[] cumulativeWeights;
+    private final Distribution[][] durations;
     private final List<Arrivals.At> explicitSorted;
     private int drawn;
     private double lastArrival;
+    private int arrivalType = -1;
 
     public Workload(Scenario scenario) {
         this.scenario = scenario;
@@ -49,10 +52,12 @@ public final class Workload {
         this.thinkRoot = root.split();
         List<RequestType> types = scenario.requestTypes();
         this.cumulativeWeights = new double[types.size()];
+        this.durations = new Distribution[types.size()][];
         double sum = 0;
         for (int i = 0; i < types.size(); i++) {
             sum += types.get(i).weight();
             cumulativeWeights[i] = sum;
+            durations[i] = types.get(i).segments().stream().map(Segment::ms).toArray(Distribution[]::new);
         }
         if (scenario.arrivals() instanceof Arrivals.Explicit explicit) {
             List<Arrivals.At> sorted = new ArrayList<>(explicit.at());
@@ -86,19 +91,32 @@ public final class Workload {
      * {@link #count()} times. Times never decrease.
      */
     public Arrival nextArrival() {
-        if (drawn >= count()) {
-            throw new IllegalStateException("all " + count() + " arrivals were already drawn");
-        }
+        double at = nextArrivalMs();
+        int type = nextType();
+        return new Arrival(at, new Body(type, nextDurations(type, null)));
+    }
+
+    /** The next request's body in arrival (or send) order. */
+    public Body nextBody() {
+        int type = nextType();
+        return new Body(type, nextDurations(type, null));
+    }
+
+    // The engine draws each request in these steps, to reuse its arrays:
+    // nextArrivalMs() (open workloads only), then nextType(), then nextDurations().
+
+    /** The time of the next open-loop arrival; its type and durations follow from the next two calls. */
+    double nextArrivalMs() {
+        requireMore();
         int index = drawn;
         double at;
-        int type = -1;
         Arrivals arrivals = scenario.arrivals();
-        if (arrivals instanceof Arrivals.Explicit) {
+        if (arrivals instanceof Arrivals.Poisson p) {
+            at = lastArrival - (1000.0 / p.ratePerSec()) * Math.log(1.0 - arrivalStream.nextDouble());
+        } else if (arrivals instanceof Arrivals.Explicit) {
             Arrivals.At entry = explicitSorted.get(index);
             at = entry.atMs();
-            type = scenario.typeIndex(entry.type()).orElseThrow();
-        } else if (arrivals instanceof Arrivals.Poisson p) {
-            at = lastArrival - (1000.0 / p.ratePerSec()) * Math.log(1.0 - arrivalStream.nextDouble());
+            arrivalType = scenario.typeIndex(entry.type()).orElseThrow();
         } else if (arrivals instanceof Arrivals.Uniform u) {
             at = index * u.intervalMs();
         } else if (arrivals instanceof Arrivals.Burst b) {
@@ -107,26 +125,32 @@ public final class Workload {
             throw new IllegalStateException("closed workloads have no precomputed arrival times");
         }
         lastArrival = at;
-        return new Arrival(at, nextBody(type));
+        return at;
     }
 
-    /** The next request's body in arrival (or send) order. */
-    public Body nextBody() {
+    /** The type of the next request (fixed by an explicit arrival, else drawn); counts the request as drawn. */
+    int nextType() {
+        requireMore();
+        drawn++;
+        int type = arrivalType >= 0 ? arrivalType : drawType();
+        arrivalType = -1;
+        return type;
+    }
+
+    /** The sampled durations of a request of {@code type}, written into {@code reuse} if it has the right length. */
+    double[] nextDurations(int type, double[] reuse) {
+        Distribution[] segments = durations[type];
+        double[] ms = reuse != null && reuse.length == segments.length ? reuse : new double[segments.length];
+        for (int s = 0; s < ms.length; s++) {
+            ms[s] = segments[s].sample(durationStream);
+        }
+        return ms;
+    }
+
+    private void requireMore() {
         if (drawn >= count()) {
             throw new IllegalStateException("all " + count() + " requests were already drawn");
         }
-        return nextBody(-1);
-    }
-
-    private Body nextBody(int fixedType) {
-        drawn++;
-        int type = fixedType >= 0 ? fixedType : drawType();
-        List<io.interleave.scenario.Segment> segments = scenario.requestTypes().get(type).segments();
-        double[] ms = new double[segments.size()];
-        for (int s = 0; s < ms.length; s++) {
-            ms[s] = segments.get(s).ms().sample(durationStream);
-        }
-        return new Body(type, ms);
     }
 
     private int drawType() {
