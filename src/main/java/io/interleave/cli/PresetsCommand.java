@@ -1,5 +1,6 @@
 package io.interleave.cli;
 
+import io.interleave.scenario.Policy;
 import io.interleave.scenario.Presets;
 import io.interleave.scenario.Scenario;
 import java.io.PrintWriter;
@@ -20,7 +21,8 @@ public final class PresetsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (String id : Presets.ids()) {
             Scenario s = Presets.load(id).orElseThrow();
-            out.printf("%-22s %s%n", "preset:" + id, s.name());
+            out.printf("%-24s %-34s %s, compare with %s%n", "preset:" + id, s.name(), s.server().policy().jsonName(),
+                    Presets.compareWith(id).map(Policy::jsonName).orElse("-"));
         }
         out.flush();
         return 0;
