@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * for p = 0). Every reported value is one of the observations.
  *
  * <p>Nothing is sorted. Each query selects just the rank it needs
- * (quickselect), moving it to the position it would have in sorted order; a
+ * (Floyd-Rivest selection), moving it to the position it would have in sorted order; a
  * settled position splits the array, so later queries search only between
  * their two nearest settled neighbours. Asking for min, p50, p90, p95, p99
  * and max of ten million values touches each value a few times instead of
@@ -98,44 +98,71 @@ public final class Percentiles {
     /**
      * Reorders {@code a[lo..hi]} so that {@code a[k]} holds the value that
      * sorting the range would put there, with no larger value before it and
-     * no smaller one after it (Hoare's FIND, as in Wirth's "Algorithms + Data
-     * Structures").
+     * no smaller one after it. This is Floyd and Rivest's SELECT (CACM 18(3),
+     * 1975): on a large range it first selects within a small sample around
+     * the expected position, so the pivot lands very close to rank k and each
+     * round discards most of the range; about 1.5 n comparisons for a median
+     * against quickselect's 3.4 n.
      */
     static void select(double[] a, int lo, int hi, int k) {
         if (k == lo || k == hi) {
             moveExtreme(a, lo, hi, k == lo);
             return;
         }
-        for (int round = 0; lo < hi; round++) {
+        for (int round = 0; hi > lo; round++) {
             if (round == MAX_ROUNDS) {
                 Arrays.sort(a, lo, hi + 1);
                 return;
             }
-            double pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            if (hi - lo > 600) {
+                // narrow the pivot down within a sample of about n^(2/3) values around k
+                double n = hi - lo + 1;
+                double i = k - lo + 1;
+                double z = Math.log(n);
+                double s = 0.5 * Math.exp(2 * z / 3);
+                double sd = 0.5 * Math.sqrt(z * s * (n - s) / n) * Math.signum(i - n / 2);
+                int sampleLo = (int) Math.max(lo, Math.floor(k - i * s / n + sd));
+                int sampleHi = (int) Math.min(hi, Math.floor(k + (n - i) * s / n + sd));
+                select(a, sampleLo, sampleHi, k);
+            }
+            // partition around t = a[k]; afterwards a[j] = t, smaller values before it, larger after
+            double t = a[k];
             int i = lo;
             int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
+            swap(a, lo, k);
+            if (a[hi] > t) {
+                swap(a, hi, lo);
+            }
+            while (i < j) {
+                swap(a, i, j);
+                i++;
+                j--;
+                while (a[i] < t) {
                     i++;
                 }
-                while (a[j] > pivot) {
+                while (a[j] > t) {
                     j--;
                 }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
             }
-            // now a[lo..j] <= pivot <= a[i..hi], and anything between equals the pivot
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
+            if (a[lo] == t) {
+                swap(a, lo, j);
             } else {
-                return;
+                j++;
+                swap(a, j, hi);
+            }
+            if (j <= k) {
+                lo = j + 1;
+            }
+            if (k <= j) {
+                hi = j - 1;
             }
         }
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /** Swaps the smallest (or largest) value of {@code a[lo..hi]} to {@code lo} (or {@code hi}): one pass. */
@@ -146,13 +173,7 @@ public final class Percentiles {
                 best = i;
             }
         }
-        int to = smallest ? lo : hi;
-        double t = a[to];
-        a[to] = a[best];
-        a[best] = t;
+        swap(a, smallest ? lo : hi, best);
     }
 
-    private static double medianOfThree(double x, double y, double z) {
-        return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-    }
 }
