@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# bench/run.sh: how fast is `interleave simulate` at scale, next to references?
+#
+# Runs, side by side and as whole processes (JVM start, reading, sampling,
+# simulating, exact percentiles, output), the same M/M/1 queue: Poisson
+# arrivals at 900/s, exponential service of mean 1 ms, one server, FIFO,
+# 10,000,000 requests (examples/mm1.json):
+#
+#   1. interleave   java -jar interleave.jar simulate examples/mm1.json
+#   2. ssj          io.interleave.bench.SsjMm1: the same model on SSJ 3.3.2's
+#                   Simulator/Event API (src/bench/java)
+#   3. hand loop    io.interleave.bench.HandLoopMm1: a minimal hand-written
+#                   PriorityQueue event loop (src/bench/java)
+#
+# Each runs RUNS times, round-robin (so load drifts hit all three alike),
+# under /usr/bin/time -v at default JVM settings. It prints the median wall
+# time and median max RSS of each, the ratios interleave/ssj and
+# interleave/hand loop, and the JDK, core count and date. Targets (issue 6):
+# interleave/ssj <= 1, interleave/hand loop <= 1.5, interleave RSS < 512 MiB.
+#
+# Usage:   bench/run.sh [RUNS]            (default 5)
+# Env:     BUILD_DIR   where Maven builds (default target); the bench
+#                      classes go to $BUILD_DIR/bench
+#          MVN_FLAGS   extra Maven flags, e.g. -o to stay offline
+#          SKIP_BUILD  1 to reuse what is built
+#          COUNT       requests per run (default 10000000; the Interleave run
+#                      gets --count only when this is set)
+#
+# SSJ is a dependency of the Maven profile `bench` only (pom.xml), so it is in
+# no default build or test run; `./mvnw -B verify` never runs this script.
+# Needs /usr/bin/time (Debian: apt-get install time).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+RUNS="${1:-5}"
+BUILD_DIR="${BUILD_DIR:-target}"
+MVN_FLAGS="${MVN_FLAGS:-}"
+COUNT_ARG=()
+REF_COUNT=10000000
+if [[ -n "${COUNT:-}" ]]; then
+  COUNT_ARG=(--count "$COUNT")
+  REF_COUNT="$COUNT"
+fi
+SCENARIO=examples/mm1.json
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+if [[ ! -x /usr/bin/time ]]; then
+  echo "bench/run.sh: needs /usr/bin/time (apt-get install time)" >&2
+  exit 2
+fi
+
+build() {
+  if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
+    return
+  fi
+  echo "building the jar and the bench classes..." >&2
+  # shellcheck disable=SC2086
+  ./mvnw -B -q $MVN_FLAGS -DbuildDir="$BUILD_DIR" package -DskipTests
+  # shellcheck disable=SC2086
+  ./mvnw -B -q $MVN_FLAGS -P bench -DbuildDir="$BUILD_DIR/bench" compile \
+    dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$BUILD_DIR/bench/classpath.txt"
+}
+
+# timed LABEL RUN COMMAND...: one run under /usr/bin/time -v; appends
+# "seconds kilobytes" to $WORK/LABEL.times and keeps the first run's output.
+timed() {
+  local label="$1" run="$2"
+  shift 2
+  /usr/bin/time -v -o "$WORK/time.txt" "$@" > "$WORK/out.txt" 2> "$WORK/err.txt" || {
+    echo "$label failed:" >&2
+    cat "$WORK/err.txt" >&2
+    exit 1
+  }
+  local wall rss
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/time.txt" |
+    awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time.txt")
+  echo "$wall $rss" >> "$WORK/$label.times"
+  if [[ "$run" == 1 ]]; then
+    cp "$WORK/out.txt" "$WORK/$label.out"
+  fi
+}
+
+median() { # column of $WORK/LABEL.times
+  sort -n -k"$2" "$WORK/$1.times" | awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+div() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
+
+bench_simulate() {
+  local jar="$BUILD_DIR/interleave.jar"
+  local cp="$BUILD_DIR/bench/classes:$(cat "$BUILD_DIR/bench/classpath.txt")"
+  for run in $(seq "$RUNS"); do
+    echo "run $run/$RUNS" >&2
+    timed interleave "$run" java -jar "$jar" simulate "$SCENARIO" "${COUNT_ARG[@]}"
+    timed ssj "$run" java -cp "$cp" io.interleave.bench.SsjMm1 "$REF_COUNT"
+    timed hand "$run" java -cp "$cp" io.interleave.bench.HandLoopMm1 "$REF_COUNT"
+  done
+
+  echo
+  echo "M/M/1, rho 0.9, $REF_COUNT requests; median of $RUNS whole-process runs"
+  printf '%-12s %10s %14s   %s\n' "" "wall (s)" "max RSS (MiB)" "all walls (s)"
+  for label in interleave ssj hand; do
+    printf '%-12s %10.2f %14.0f   %s\n' "$label" "$(median "$label" 1)" "$(div "$(median "$label" 2)" 1024)" \
+      "$(cut -d' ' -f1 "$WORK/$label.times" | tr '\n' ' ')"
+  done
+  echo
+  printf 'interleave / ssj       %.2f  (target <= 1)\n' "$(div "$(median interleave 1)" "$(median ssj 1)")"
+  printf 'interleave / hand loop %.2f  (target <= 1.5)\n' "$(div "$(median interleave 1)" "$(median hand 1)")"
+  echo
+  echo "what each computed (first run):"
+  echo "  interleave: $(tr -d '\n ' < "$WORK/interleave.out" | grep -o '"responseMs":{[^}]*}')"
+  echo "  $(cat "$WORK/ssj.out")"
+  echo "  $(cat "$WORK/hand.out")"
+}
+
+# The window's frame-time benchmark goes here (issue 6, UI half): a function
+# bench_window_frames that prints its own figures, called below.
+bench_window_frames() {
+  :
+}
+
+build
+echo "JDK:   $(java -version 2>&1 | head -n 1)"
+echo "cores: $(nproc)"
+echo "date:  $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "load:  $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+bench_simulate
+bench_window_frames
