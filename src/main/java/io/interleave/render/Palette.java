@@ -26,7 +26,7 @@ public final class Palette {
     public static final Palette LIGHT = new Builder("Light")
             .background("#FFFFFF").stripe("#F3F5F8").laneBackground("#E6E9EE").grid("#DCE0E6")
             .axis("#59616E").text("#16191D").mutedText("#8A929E").sectionBand("#EAEEF3")
-            .nowLine("#000000").nowLabelText("#FFFFFF").rejected(OI_VERMILLION)
+            .nowLine("#000000").nowLabelText("#FFFFFF").rejected(OI_VERMILLION).ghost("#97A1AE")
             .state(SpanState.QUEUED, new Fill(Rgb.hex("#D3D8DF"), FillPattern.HATCHED, Rgb.hex("#6E7784")))
             .state(SpanState.READY, new Fill(OI_SKY_BLUE, FillPattern.SOLID, Rgb.hex("#2B6D93")))
             .state(SpanState.COMPUTE, new Fill(OI_BLUE, FillPattern.SOLID, Rgb.hex("#00476F")))
@@ -39,7 +39,7 @@ public final class Palette {
     public static final Palette DARK = new Builder("Dark")
             .background("#101215").stripe("#181B20").laneBackground("#262B32").grid("#2E343C")
             .axis("#B4BCC8").text("#F4F6F8").mutedText("#7E8793").sectionBand("#1E2228")
-            .nowLine("#FFFFFF").nowLabelText("#000000").rejected(Rgb.hex("#FF7B3A"))
+            .nowLine("#FFFFFF").nowLabelText("#000000").rejected(Rgb.hex("#FF7B3A")).ghost("#6F7986")
             .state(SpanState.QUEUED, new Fill(Rgb.hex("#59616C"), FillPattern.HATCHED, Rgb.hex("#B9C0CA")))
             .state(SpanState.READY, new Fill(OI_SKY_BLUE, FillPattern.SOLID, Rgb.hex("#A9DAF5")))
             .state(SpanState.COMPUTE, new Fill(Rgb.hex("#1C8FD6"), FillPattern.SOLID, Rgb.hex("#8CCBF2")))
@@ -61,6 +61,7 @@ public final class Palette {
     private final Rgb nowLine;
     private final Rgb nowLabelText;
     private final Rgb rejected;
+    private final Rgb ghost;
 
     private Palette(Builder b) {
         this.name = b.name;
@@ -81,6 +82,7 @@ public final class Palette {
         this.nowLine = Objects.requireNonNull(b.nowLine, "nowLine");
         this.nowLabelText = Objects.requireNonNull(b.nowLabelText, "nowLabelText");
         this.rejected = Objects.requireNonNull(b.rejected, "rejected");
+        this.ghost = b.ghost != null ? b.ghost : this.mutedText;
     }
 
     /** "Light" or "Dark". */
@@ -148,6 +150,11 @@ public final class Palette {
         return rejected;
     }
 
+    /** The faint outline of a request's time alone on the server (its single-user baseline), behind its row. */
+    public Rgb ghost() {
+        return ghost;
+    }
+
     /** The colour of a policy in charts, as in the window: Okabe–Ito vermillion for sync, bluish green for the event loop. */
     public Rgb policy(io.interleave.scenario.Policy policy) {
         return policy == io.interleave.scenario.Policy.SYNC ? OI_VERMILLION : OI_BLUISH_GREEN;
@@ -182,6 +189,7 @@ public final class Palette {
         private Rgb nowLine;
         private Rgb nowLabelText;
         private Rgb rejected;
+        private Rgb ghost;
 
         Builder(String name) {
             this.name = name;
@@ -244,6 +252,11 @@ public final class Palette {
 
         Builder rejected(Rgb colour) {
             rejected = colour;
+            return this;
+        }
+
+        Builder ghost(String hex) {
+            ghost = Rgb.hex(hex);
             return this;
         }
 

@@ -84,6 +84,8 @@ public final class TimelineLayout {
         ARRIVAL,
         /** The completion marker and response time. */
         RESPONSE,
+        /** The outline of a request's time alone on the server (its single-user baseline). */
+        GHOST,
         /** The rejection marker. */
         REJECTED
     }
@@ -551,6 +553,7 @@ public final class TimelineLayout {
         }
         Set<SpanState> states = EnumSet.noneOf(SpanState.class);
         boolean rejected = false;
+        boolean completed = false;
         for (Trace t : traces) {
             if (mode == ViewMode.REQUESTS) {
                 for (Span sp : t.spans()) {
@@ -558,6 +561,7 @@ public final class TimelineLayout {
                 }
                 for (RequestRecord r : t.requests()) {
                     rejected |= !r.completed();
+                    completed |= r.completed();
                 }
             } else {
                 for (int w = 0; w < t.scenario().server().workers(); w++) {
@@ -581,6 +585,9 @@ public final class TimelineLayout {
         } else {
             entries.add(new Entry(LegendKind.ARRIVAL, Optional.empty(), "Arrives"));
             entries.add(new Entry(LegendKind.RESPONSE, Optional.empty(), "Response sent"));
+            if (completed) {
+                entries.add(new Entry(LegendKind.GHOST, Optional.empty(), "Time alone"));
+            }
             if (rejected) {
                 entries.add(new Entry(LegendKind.REJECTED, Optional.empty(), "Rejected"));
             }

@@ -110,6 +110,12 @@ public final class TimelinePainter {
             double x = Math.round(layout.plotLeft() + tick.x()) + 0.5;
             g.line(x, top, x, bottom, palette.grid(), 1);
         }
+        if (layout.mode() == ViewMode.REQUESTS) {
+            g.tag("ghost");
+            for (int p = first; p <= last; p++) {
+                paintGhost(g, layout, section.trace().request(p + 1), rowsTop + p * rh, scale, playhead);
+            }
+        }
         for (int p = first; p <= last; p++) {
             Row row = layout.row(sectionIndex, p);
             double y = rowsTop + p * rh;
@@ -284,6 +290,35 @@ public final class TimelinePainter {
         }
     }
 
+    // ------------------------------------------------------------------ ghost
+
+    /**
+     * The single-user baseline: a faint outline, a little larger than the
+     * bar, from the request's arrival to where it would have finished had it
+     * been alone on the server. Drawn behind the bars once the request has
+     * arrived, so the real bar can be seen racing it.
+     */
+    private void paintGhost(DrawingSurface g, TimelineLayout layout, RequestRecord r, double rowY,
+                            TimeScale scale, double playhead) {
+        if (!r.completed() || r.arrivalMs() > playhead || !(r.aloneMs() > 0)) {
+            return;
+        }
+        double from = r.arrivalMs();
+        double to = r.arrivalMs() + r.aloneMs();
+        if (to <= scale.startMs() || from >= scale.endMs()) {
+            return;
+        }
+        double bh = layout.barHeight();
+        double barTop = Math.round(rowY + (layout.rowHeight() - bh) / 2);
+        double room = (layout.rowHeight() - bh) / 2;
+        double grow = Math.max(0, Math.min(room - 1, 3 * layout.textScale()));
+        double lw = layout.roomyRows() ? Math.max(1.5, 2 * layout.textScale()) : 1;
+        double x0 = layout.plotLeft() + scale.toX(from);
+        double x1 = layout.plotLeft() + scale.toX(to);
+        // Exact at both ends (the right edge is the finish alone); a little taller than the bar, so it shows around it.
+        g.strokeRect(x0, barTop - grow, Math.max(1, x1 - x0), bh + 2 * grow, palette.ghost(), lw);
+    }
+
     // ---------------------------------------------------------------- markers
 
     private void paintRequestMarkers(DrawingSurface g, TimelineLayout layout, RequestRecord r, double rowY,
@@ -383,6 +418,7 @@ public final class TimelinePainter {
                         new double[] {item.y() - m / 2, item.y() - m / 2, item.y() + m / 2}, palette.text());
             }
             case RESPONSE -> g.line(x + w / 2, top - 1, x + w / 2, top + h + 1, palette.text(), Math.max(2, 3 * s));
+            case GHOST -> g.strokeRect(x + 1, top, w - 2, h, palette.ghost(), Math.max(1.5, 2 * s));
             case REJECTED -> {
                 double half = h * 0.4;
                 double cx = x + w / 2;

@@ -289,7 +289,7 @@ class TimelinePainterTest {
         TimelineLayout layout = layout(List.of(trace), ViewMode.REQUESTS, 1200, 600);
         painter.paint(g, layout, fitted(layout, trace.endMs()), INF);
         assertThat(layout.legend()).extracting(TimelineLayout.LegendItem::label)
-                .containsExactly("Queued", "Compute", "Wait", "Arrives", "Response sent");
+                .containsExactly("Queued", "Compute", "Wait", "Arrives", "Response sent", "Time alone");
         for (SpanState s : List.of(SpanState.QUEUED, SpanState.COMPUTE, SpanState.WAIT)) {
             assertThat(g.fills.stream().filter(f -> f.fill().equals(P.fill(s)) && f.y() < layout.headerHeight())).hasSize(1);
         }
