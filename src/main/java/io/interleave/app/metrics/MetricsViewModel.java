@@ -81,7 +81,7 @@ public final class MetricsViewModel {
         String axis = group == 1 ? "Request" : "Requests in arrival order (mean of each group of " + group + ")";
         List<Series<ChartData.Point>> inFlight = traces.stream()
                 .map(t -> new Series<>(t.scenario().server().policy(), ChartData.inFlight(t))).toList();
-        return new Panel(policies, MetricRows.of(result.summaries()), MetricRows.headline(result.summaries()),
+        return new Panel(policies, SlowdownRows.addTo(MetricRows.of(result.summaries()), traces), MetricRows.headline(result.summaries()),
                 bars, axis, inFlight);
     }
 }
