@@ -42,6 +42,22 @@ public final class TimelineExport {
      * @param textScale 1 normally, larger for projectors
      */
     public TimelineExport(List<Trace> traces, ViewMode mode, double width, double textScale, Palette palette) {
+        this(traces, mode, width, textScale, palette, null);
+    }
+
+    /**
+     * An export of the time range {@code [fromMs, toMs]} only, such as the
+     * range the window shows: bars outside it are clipped, the metrics still
+     * cover the whole run.
+     */
+    public TimelineExport over(double fromMs, double toMs) {
+        if (!(toMs > fromMs)) {
+            throw new IllegalArgumentException("the range must end after it starts: " + fromMs + " .. " + toMs);
+        }
+        return new TimelineExport(traces, mode, width, textScale, palette, new double[] {fromMs, toMs});
+    }
+
+    private TimelineExport(List<Trace> traces, ViewMode mode, double width, double textScale, Palette palette, double[] range) {
         if (traces.isEmpty() || traces.size() > 2) {
             throw new IllegalArgumentException("export takes one or two traces, was " + traces.size());
         }
@@ -61,7 +77,7 @@ public final class TimelineExport {
                 MAX_REQUEST_ROWS, requests) : "";
         TextMeasure measure = new AwtFonts();
         this.layout = TimelineLayout.forExport(shown, mode, width, textScale, measure);
-        this.scale = fitScale(layout, shown, measure);
+        this.scale = range == null ? fitScale(layout, shown, measure) : TimeScale.of(range[0], range[1], layout.plotWidth());
     }
 
     /** The picture's logical height in pixels. */
@@ -106,11 +122,16 @@ public final class TimelineExport {
         }
     }
 
-    /** The picture as PNG bytes, {@code scale} times the logical size (1, 2 or 3 for slides). */
-    public byte[] png(double scale) {
+    /** The picture drawn on a raster image {@code scale} times the logical size (1, 2 or 3 for slides). */
+    public PngSurface raster(double scale) {
         PngSurface surface = new PngSurface((int) Math.ceil(width), (int) Math.ceil(height()), scale, palette.background());
         paint(surface);
-        return surface.toPng();
+        return surface;
+    }
+
+    /** The picture as PNG bytes, {@code scale} times the logical size. */
+    public byte[] png(double scale) {
+        return raster(scale).toPng();
     }
 
     /** The picture as an SVG document, displayed at {@code scale} times its logical size. */

@@ -167,6 +167,21 @@ class TimelineExportTest {
     }
 
     @Test
+    @DisplayName("an export of a time range puts that range across the plot and keeps the whole run's metrics")
+    void overARange() throws IOException {
+        TimelineExport whole = new TimelineExport(List.of(sync()), ViewMode.REQUESTS, 1200, 1, Palette.LIGHT);
+        TimelineExport part = whole.over(0, 50);
+        BufferedImage image = read(part.png(1));
+
+        assertThat(part.timeScale().startMs()).isEqualTo(0.0);
+        assertThat(part.timeScale().endMs()).isEqualTo(50.0);
+        double[] r1Wait = barPoint(part, 0, 1, 45);
+        assertThat(pixel(image, r1Wait[0], r1Wait[1], 1)).isEqualTo(Palette.LIGHT.fill(SpanState.WAIT).color());
+        assertThat(part.height()).isEqualTo(whole.height());
+        assertThatThrownBy(() -> whole.over(50, 50)).hasMessageContaining("must end after it starts");
+    }
+
+    @Test
     @DisplayName("bad sizes are refused with the value named")
     void badSizes() {
         assertThatThrownBy(() -> new TimelineExport(List.of(sync()), ViewMode.REQUESTS, 100, 1, Palette.LIGHT))
