@@ -13,7 +13,6 @@ import io.interleave.trace.Status;
 import io.interleave.trace.TraceListener;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
@@ -41,11 +40,11 @@ final class ServerModel {
     private final double timeSliceMs;
 
     // sync: idle threads and the one FIFO accept queue
-    private final BitSet idleThreads = new BitSet();
+    private final IndexSet idleThreads;
     private final ArrayDeque<Req> acceptQueue = new ArrayDeque<>();
 
     // CPU: free cores and workers waiting for one, FIFO
-    private final BitSet freeCores = new BitSet();
+    private final IndexSet freeCores;
     private final double[] coreBusySince;
     private final ArrayDeque<Worker> cpuQueue = new ArrayDeque<>();
 
@@ -69,7 +68,9 @@ final class ServerModel {
         this.eventLoop = server.policy() == Policy.EVENT_LOOP;
         this.queueLimit = server.queueLimit().orElse(Integer.MAX_VALUE);
         this.maxConcurrency = eventLoop ? server.maxConcurrency().orElse(Integer.MAX_VALUE) : Integer.MAX_VALUE;
-        this.timeSliceMs = server.timeSliceMs();
+        // With no more workers than cores nobody ever waits for a core, and a
+        // quantum that ends with nobody waiting just renews: no quanta at all.
+        this.timeSliceMs = server.workers() <= server.cores() ? 0 : server.timeSliceMs();
         int typeCount = scenario.requestTypes().size();
         this.kinds = new SegmentKind[typeCount][];
         this.resourceOf = new int[typeCount][];
@@ -89,8 +90,8 @@ final class ServerModel {
         }
         this.workerIds = new OptionalInt[workers.length];
         Arrays.setAll(workerIds, OptionalInt::of);
-        idleThreads.set(0, workers.length);
-        freeCores.set(0, server.cores());
+        this.idleThreads = IndexSet.full(workers.length);
+        this.freeCores = IndexSet.full(server.cores());
         this.coreBusySince = new double[server.cores()];
         this.pools = scenario.resources().stream()
                 .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE)))
@@ -126,7 +127,7 @@ final class ServerModel {
     }
 
     private boolean arriveAtPool(Req r) {
-        int thread = idleThreads.nextSetBit(0);
+        int thread = idleThreads.lowest();
         if (thread >= 0) {
             accept(r);
             Worker w = workers[thread];
@@ -192,7 +193,7 @@ final class ServerModel {
         if (!eventLoop) {
             enter(r, SpanState.READY, true, -1); // closes the queued span before the thread is named
             r.worker = w.index;
-            idleThreads.clear(w.index);
+            idleThreads.remove(w.index);
         }
         setCurrent(w, r);
     }
@@ -264,7 +265,7 @@ final class ServerModel {
             releaseCore(w);
         }
         if (!eventLoop) {
-            idleThreads.set(w.index);
+            idleThreads.add(w.index);
         }
     }
 
@@ -332,7 +333,7 @@ final class ServerModel {
     // ------------------------------------------------------------ CPU
 
     private void wantCore(Worker w) {
-        int core = freeCores.nextSetBit(0);
+        int core = freeCores.lowest();
         if (core >= 0) {
             dispatch(w, core);
         } else {
@@ -343,7 +344,7 @@ final class ServerModel {
 
     private void dispatch(Worker w, int core) {
         double now = engine.now();
-        freeCores.clear(core);
+        freeCores.remove(core);
         coreBusySince[core] = now;
         w.core = core;
         w.quantumEnd = timeSliceMs > 0 ? now + timeSliceMs : Double.POSITIVE_INFINITY;
@@ -393,7 +394,7 @@ final class ServerModel {
         int core = w.core;
         busyCoreMs += engine.now() - coreBusySince[core];
         w.core = -1;
-        freeCores.set(core);
+        freeCores.add(core);
         Worker next = cpuQueue.poll();
         if (next != null) {
             dispatch(next, core);
@@ -450,6 +451,41 @@ final class ServerModel {
 
         Worker(int index) {
             this.index = index;
+        }
+    }
+
+    /** Idle threads or free cores by index, lowest first (a BitSet without its size bookkeeping). */
+    private static final class IndexSet {
+        private final long[] words;
+
+        private IndexSet(int size) {
+            this.words = new long[(size + 63) / 64];
+        }
+
+        static IndexSet full(int size) {
+            IndexSet set = new IndexSet(size);
+            for (int i = 0; i < size; i++) {
+                set.add(i);
+            }
+            return set;
+        }
+
+        /** The lowest index in the set, or -1 if it is empty. */
+        int lowest() {
+            for (int w = 0; w < words.length; w++) {
+                if (words[w] != 0) {
+                    return w * 64 + Long.numberOfTrailingZeros(words[w]);
+                }
+            }
+            return -1;
+        }
+
+        void add(int i) {
+            words[i >>> 6] |= 1L << i;
+        }
+
+        void remove(int i) {
+            words[i >>> 6] &= ~(1L << i);
         }
     }
 
