@@ -1,6 +1,8 @@
 package io.interleave.app;
 
 import io.interleave.app.controls.ControlsViewModel;
+import io.interleave.app.files.DocumentViewModel;
+import io.interleave.app.files.ExportViewModel;
 import io.interleave.app.metrics.MetricsViewModel;
 import io.interleave.app.playback.PlaybackViewModel;
 import io.interleave.render.ViewMode;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -54,6 +57,9 @@ public final class AppViewModel {
     private final MetricsViewModel metrics;
     private final StringBinding status;
     private final ReadOnlyStringWrapper mixError = new ReadOnlyStringWrapper(this, "mixError", "");
+    private final DocumentViewModel document;
+    private final ExportViewModel export;
+    private boolean keepingScenario;
 
     public AppViewModel() {
         presets = Presets.ids().stream()
@@ -61,6 +67,8 @@ public final class AppViewModel {
         PresetChoice first = presets.stream().filter(p -> p.id().equals(FIRST_PRESET)).findFirst().orElse(presets.get(0));
         scenario.set(Presets.load(first.id()).orElseThrow());
         controls = new ControlsViewModel(scenario, new Random());
+        document = new DocumentViewModel(scenario, this::showFile);
+        export = new ExportViewModel(traces.getReadOnlyProperty(), viewMode);
         metrics = new MetricsViewModel(runner.resultProperty());
         status = Bindings.createStringBinding(this::statusText,
                 runner.runningProperty(), runner.progressProperty(), runner.errorProperty());
@@ -72,8 +80,17 @@ public final class AppViewModel {
         compare.addListener((obs, old, now) -> runner.requestNow(scenario.get(), now));
         preset.set(first);
         preset.addListener((obs, old, now) -> {
-            if (now != null) {
-                load(Presets.load(now.id()).orElseThrow());
+            if (now != null && !keepingScenario) {
+                Scenario next = Presets.load(now.id()).orElseThrow();
+                if (document.openPreset(next)) {
+                    load(next);
+                } else { // "Save your changes?" was cancelled: show the preset the scenario came from again
+                    Platform.runLater(() -> {
+                        keepingScenario = true;
+                        preset.set(old);
+                        keepingScenario = false;
+                    });
+                }
             }
         });
         runner.requestNow(scenario.get(), compare.get());
@@ -91,6 +108,22 @@ public final class AppViewModel {
         if (p != null) {
             load(Presets.load(p.id()).orElseThrow());
         }
+    }
+
+    /** Shows a scenario opened from a file; no preset is chosen then. */
+    private void showFile(Scenario s) {
+        preset.set(null);
+        load(s);
+    }
+
+    /** The file the scenario belongs to: open, save, autosave. */
+    public DocumentViewModel document() {
+        return document;
+    }
+
+    /** Pictures and results of what is shown. */
+    public ExportViewModel export() {
+        return export;
     }
 
     /** The scenario as edited; setting a valid one re-simulates (debounced). */

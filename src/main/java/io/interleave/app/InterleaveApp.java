@@ -29,5 +29,6 @@ public final class InterleaveApp extends Application {
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.setScene(scene);
         stage.show();
+        io.interleave.app.files.FilesWindow.attach(stage, vm, getParameters() != null);
     }
 }

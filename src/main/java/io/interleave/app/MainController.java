@@ -83,6 +83,7 @@ public final class MainController {
         timeline.tracesProperty().bind(vm.tracesProperty());
         timeline.modeProperty().bind(vm.viewModeProperty());
         timeline.playheadMsProperty().bind(playback.playheadMsProperty());
+        vm.export().bindView(timeline.timeScaleProperty(), timeline.paletteProperty(), timeline.textScaleProperty());
         vm.tracesProperty().addListener((obs, old, now) -> Platform.runLater(timeline::fit));
         vm.viewModeProperty().addListener((obs, old, now) -> Platform.runLater(timeline::fit));
         scenarioName.textProperty().bind(vm.scenarioProperty().map(s -> s.name()));
@@ -178,11 +179,6 @@ public final class MainController {
     @FXML
     private void focusControls() {
         controlsScroll.getContent().lookup("#workersField").requestFocus();
-    }
-
-    @FXML
-    private void quit() {
-        Platform.exit();
     }
 
     /** "1x", "0.25x". */

@@ -1,0 +1,182 @@
+package io.interleave.app.files;
+
+import io.interleave.cli.AtomicOutput;
+import io.interleave.render.Palette;
+import io.interleave.render.TimeScale;
+import io.interleave.render.ViewMode;
+import io.interleave.trace.Trace;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * File ▸ Export: the timeline as PNG or SVG (whole run or the current view,
+ * at 1x, 2x or 3x), as an image on the clipboard, and the per-request
+ * results as CSV. Exports what the window shows: one policy, or both in
+ * compare mode, in the window's view mode, palette and text size.
+ */
+public final class ExportViewModel {
+    /** The picture's logical width, as the render command's default. */
+    public static final double WIDTH = 1600;
+
+    private final ReadOnlyObjectProperty<List<Trace>> traces;
+    private final ObservableValue<ViewMode> mode;
+    private final ObjectProperty<TimeScale> visible = new SimpleObjectProperty<>(this, "visible");
+    private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.LIGHT);
+    private final DoubleProperty textScale = new SimpleDoubleProperty(this, "textScale", 1);
+    private final BooleanBinding canExport;
+    private FileDialogs dialogs = new NoDialogs();
+    private Consumer<BufferedImage> clipboard = ClipboardImages::put;
+    private Supplier<Optional<Path>> directory = Optional::empty;
+    private Consumer<Path> usedDirectory = p -> { };
+    private ExportOptions last = ExportOptions.DEFAULT;
+
+    public ExportViewModel(ReadOnlyObjectProperty<List<Trace>> traces, ObservableValue<ViewMode> mode) {
+        this.traces = traces;
+        this.mode = mode;
+        this.canExport = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> traces.get() != null && !traces.get().isEmpty(), traces);
+    }
+
+    /** Follows the timeline: its visible time range, palette and text size. */
+    public void bindView(ObservableValue<TimeScale> visibleRange, ObservableValue<Palette> palette, ObservableValue<? extends Number> textScale) {
+        this.visible.bind(visibleRange);
+        this.palette.bind(palette.orElse(Palette.LIGHT));
+        this.textScale.bind(textScale.map(Number::doubleValue).orElse(1.0));
+    }
+
+    public void useDialogs(FileDialogs dialogs) {
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+    }
+
+    /** Where the file choosers start and where a chosen folder is remembered (shared with the document). */
+    public void useDirectories(Supplier<Optional<Path>> directory, Consumer<Path> usedDirectory) {
+        this.directory = directory;
+        this.usedDirectory = usedDirectory;
+    }
+
+    void useClipboard(Consumer<BufferedImage> clipboard) {
+        this.clipboard = clipboard;
+    }
+
+    /** The time range the timeline shows, for "current view" exports. */
+    public ObjectProperty<TimeScale> visibleProperty() {
+        return visible;
+    }
+
+    public ObjectProperty<Palette> paletteProperty() {
+        return palette;
+    }
+
+    public DoubleProperty textScaleProperty() {
+        return textScale;
+    }
+
+    /** False until there is something to export. */
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
+    /** The options the last picture was exported with (also used by Copy Image). */
+    public ExportOptions lastOptions() {
+        return last;
+    }
+
+    // ------------------------------------------------------------ commands
+
+    /** File ▸ Export PNG…: asks scale and range, then where. */
+    public boolean exportPng() {
+        return askPicture("PNG").flatMap(o -> choose(FileDialogs.Kind.PNG, o))
+                .map(c -> write(c.path(), () -> picture(c.options()).png(c.options().scale()))).orElse(false);
+    }
+
+    /** File ▸ Export SVG…: asks scale and range, then where. */
+    public boolean exportSvg() {
+        return askPicture("SVG").flatMap(o -> choose(FileDialogs.Kind.SVG, o))
+                .map(c -> write(c.path(), () -> picture(c.options()).svg(c.options().scale()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .orElse(false);
+    }
+
+    /** File ▸ Export Results CSV…: every request of the traces shown, both policies in compare mode. */
+    public boolean exportCsv() {
+        if (!canExport.get()) {
+            return false;
+        }
+        return dialogs.chooseSave(FileDialogs.Kind.CSV, directory.get(), baseName() + "-results.csv")
+                .map(p -> write(FileText.withExtension(p, "csv"), () -> ResultsCsv.of(traces.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .orElse(false);
+    }
+
+    /** File ▸ Copy Image: the PNG picture with the last export options, onto the clipboard. */
+    public boolean copyImage() {
+        if (!canExport.get()) {
+            return false;
+        }
+        try {
+            clipboard.accept(picture(last).raster(last.scale()).image());
+            return true;
+        } catch (RuntimeException e) {
+            dialogs.showError("Cannot copy the image", FileText.reason(e));
+            return false;
+        }
+    }
+
+    /** The picture of what is shown, with these options. */
+    public ExportPicture picture(ExportOptions options) {
+        return new ExportPicture(traces.get(), mode.getValue(), WIDTH, textScale.get(), palette.get(),
+                options.currentView(), Optional.ofNullable(visible.get()));
+    }
+
+    // ------------------------------------------------------------- helpers
+
+    private record Choice(Path path, ExportOptions options) {
+    }
+
+    private Optional<ExportOptions> askPicture(String format) {
+        if (!canExport.get()) {
+            return Optional.empty();
+        }
+        Optional<ExportOptions> options = dialogs.askExportOptions(format, last);
+        options.ifPresent(o -> last = o);
+        return options;
+    }
+
+    private Optional<Choice> choose(FileDialogs.Kind kind, ExportOptions options) {
+        return dialogs.chooseSave(kind, directory.get(), baseName() + "." + kind.extension())
+                .map(p -> new Choice(FileText.withExtension(p, kind.extension()), options));
+    }
+
+    private interface Bytes {
+        byte[] get() throws IOException;
+    }
+
+    private boolean write(Path path, Bytes bytes) {
+        try {
+            AtomicOutput.write(path, bytes.get());
+            usedDirectory.accept(path);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            dialogs.showError("Cannot export " + path.getFileName(), path + ": " + FileText.reason(e));
+            return false;
+        }
+    }
+
+    /** "three-requests" or "three-requests-compare", for suggested file names. */
+    private String baseName() {
+        List<Trace> shown = traces.get();
+        String name = FileText.slug(shown.get(0).scenario().name());
+        return shown.size() == 2 ? name + "-compare" : name;
+    }
+}

@@ -1,0 +1,56 @@
+package io.interleave.app.files;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The questions the File menu asks. The window answers them with real
+ * dialogs ({@link FxFileDialogs}); tests answer them directly.
+ */
+public interface FileDialogs {
+    /** What a file chooser offers. */
+    enum Kind {
+        SCENARIO("Scenario files", "json"),
+        PNG("PNG images", "png"),
+        SVG("SVG pictures", "svg"),
+        CSV("CSV files", "csv");
+
+        private final String description;
+        private final String extension;
+
+        Kind(String description, String extension) {
+            this.description = description;
+            this.extension = extension;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** Without the dot. */
+        public String extension() {
+            return extension;
+        }
+    }
+
+    /** The answer to "Save your changes?". */
+    enum Unsaved { SAVE, DONT_SAVE, CANCEL }
+
+    /** A scenario file to open, or empty if cancelled. */
+    Optional<Path> chooseOpen(Optional<Path> initialDir);
+
+    /** Where to save, or empty if cancelled. */
+    Optional<Path> chooseSave(Kind kind, Optional<Path> initialDir, String suggestedName);
+
+    /** "Do you want to save the changes to NAME?" */
+    Unsaved askUnsaved(String documentName);
+
+    /** "Restore your unsaved work from WHEN?"; true to restore. */
+    boolean offerRestore(String when);
+
+    /** Scale and range for a picture, starting from {@code last}; empty if cancelled. */
+    Optional<ExportOptions> askExportOptions(String format, ExportOptions last);
+
+    /** Tells the user something failed; {@code message} is the full reason. */
+    void showError(String title, String message);
+}

@@ -1,0 +1,66 @@
+package io.interleave.app.files;
+
+import io.interleave.cli.CsvWriters;
+import io.interleave.trace.RequestRecord;
+import io.interleave.trace.Trace;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * The per-request results of the traces shown, as CSV: the command line's
+ * columns ({@link CsvWriters#REQUEST_HEADER}) then {@code policy},
+ * {@code aloneMs} (the response time alone on the server) and
+ * {@code slowdown} (response over alone; empty for rejected requests). In
+ * compare mode the sync rows come first, then the event-loop rows.
+ */
+public final class ResultsCsv {
+    public static final String HEADER = CsvWriters.REQUEST_HEADER + ",policy,aloneMs,slowdown";
+
+    private ResultsCsv() {
+    }
+
+    /** The whole file: the header and one line per request per trace, by request id. */
+    public static String of(List<Trace> traces) {
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        for (Trace trace : traces) {
+            List<String> typeNames = trace.scenario().requestTypes().stream().map(t -> text(t.name())).toList();
+            String policy = trace.scenario().server().policy().jsonName();
+            for (RequestRecord r : trace.requests()) {
+                out.append(r.id()).append(',').append(typeNames.get(r.type())).append(',').append(number(r.arrivalMs())).append(',');
+                if (r.completed()) {
+                    out.append(number(r.startMs())).append(',').append(number(r.finishMs())).append(',')
+                            .append(number(r.responseMs())).append(',').append(number(r.queueMs()));
+                } else {
+                    out.append(",,,");
+                }
+                out.append(',').append(number(r.computeMs())).append(',').append(number(r.waitMs()))
+                        .append(',').append(r.status().csvName()).append(',');
+                r.worker().ifPresent(out::append);
+                out.append(',').append(policy).append(',').append(number(r.aloneMs())).append(',')
+                        .append(number(r.slowdown())).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** At most six decimals, no trailing zeros, no exponent (as the command line writes); empty for NaN. */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        BigDecimal d = BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        return d.signum() == 0 ? "0" : d.toPlainString();
+    }
+
+    /** Quotes a text cell that holds a comma, quote or line break. */
+    static String text(String s) {
+        if (s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
