@@ -1,0 +1,126 @@
+package io.interleave.trace.narration;
+
+import io.interleave.scenario.Policy;
+import io.interleave.trace.RequestRecord;
+import io.interleave.trace.Trace;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * Where playback should pause on its own: when a chosen request is done
+ * (its response sent, or it was turned away), when any request is
+ * rejected, or at a chosen time. Playback asks, for each animation frame,
+ * for the earliest of these in the time the frame covers, and stops the
+ * playhead exactly there.
+ *
+ * @param requestId pause when this request (1-based) is done; empty for none
+ * @param anyRejection pause whenever a request is rejected
+ * @param atMs pause when the playhead reaches this time; empty for none
+ */
+public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalDouble atMs) {
+    /** Never pause. */
+    public static final Breakpoints NONE = new Breakpoints(OptionalInt.empty(), false, OptionalDouble.empty());
+
+    public Breakpoints {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(atMs, "atMs");
+        if (requestId.isPresent() && requestId.getAsInt() < 1) {
+            throw new IllegalArgumentException("requestId: must be >= 1, was " + requestId.getAsInt());
+        }
+        if (atMs.isPresent() && !(atMs.getAsDouble() >= 0 && atMs.getAsDouble() < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("atMs: must be a finite time >= 0, was " + atMs.getAsDouble());
+        }
+    }
+
+    /**
+     * Why and where playback stopped.
+     *
+     * @param timeMs the event's time: the playhead stops exactly here
+     * @param reason e.g. "R2 done in 100 ms (event loop)", "R9 rejected", "reached 50 ms"
+     */
+    public record Hit(double timeMs, String reason) {
+    }
+
+    public Breakpoints withRequest(OptionalInt id) {
+        return new Breakpoints(id, anyRejection, atMs);
+    }
+
+    public Breakpoints withAnyRejection(boolean on) {
+        return new Breakpoints(requestId, on, atMs);
+    }
+
+    public Breakpoints withAtMs(OptionalDouble ms) {
+        return new Breakpoints(requestId, anyRejection, ms);
+    }
+
+    /** Whether any breakpoint is set. */
+    public boolean any() {
+        return requestId.isPresent() || anyRejection || atMs.isPresent();
+    }
+
+    /**
+     * The earliest breakpoint in {@code (fromMs, toMs]}: after where the
+     * playhead was (so that playing on from a stop does not stop again at
+     * once) and up to where it has got to. With two traces (compare) the
+     * first to happen in either counts. At one instant a chosen request
+     * comes before a rejection, and both before the time.
+     */
+    public Optional<Hit> firstBetween(List<Trace> traces, double fromMs, double toMs) {
+        if (!(toMs > fromMs) || !any()) {
+            return Optional.empty();
+        }
+        Hit best = null;
+        for (Trace trace : traces) {
+            String where = traces.size() > 1 ? " (" + policyWords(trace) + ")" : "";
+            if (requestId.isPresent() && requestId.getAsInt() <= trace.requests().size()) {
+                RequestRecord r = trace.request(requestId.getAsInt());
+                if (r.finishMs() > fromMs && r.finishMs() <= toMs) {
+                    String what = r.completed() ? " done in " + Words.ms(r.responseMs()) : " rejected";
+                    best = earlier(best, new Hit(r.finishMs(), r.label() + what + where));
+                }
+            }
+            if (anyRejection) {
+                Optional<RequestRecord> rejected = firstRejection(trace, fromMs, toMs);
+                if (rejected.isPresent()) {
+                    best = earlier(best, new Hit(rejected.get().arrivalMs(), rejected.get().label() + " rejected" + where));
+                }
+            }
+        }
+        if (atMs.isPresent() && atMs.getAsDouble() > fromMs && atMs.getAsDouble() <= toMs) {
+            best = earlier(best, new Hit(atMs.getAsDouble(), "reached " + Words.ms(atMs.getAsDouble())));
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Hit earlier(Hit best, Hit candidate) {
+        return best == null || candidate.timeMs() < best.timeMs() ? candidate : best;
+    }
+
+    /** The first rejected request arriving in (from, to]; requests are numbered in arrival order. */
+    private static Optional<RequestRecord> firstRejection(Trace trace, double fromMs, double toMs) {
+        List<RequestRecord> rs = trace.requests();
+        int lo = 0;
+        int hi = rs.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rs.get(mid).arrivalMs() <= fromMs) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < rs.size() && rs.get(i).arrivalMs() <= toMs; i++) {
+            if (!rs.get(i).completed()) {
+                return Optional.of(rs.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String policyWords(Trace trace) {
+        return trace.scenario().server().policy() == Policy.SYNC ? "sync" : "event loop";
+    }
+}
