@@ -14,7 +14,8 @@
 #
 # Each runs RUNS times, round-robin (so load drifts hit all three alike),
 # under /usr/bin/time -v at default JVM settings. It prints the median wall
-# time and median max RSS of each, the ratios interleave/ssj and
+# time, max RSS and CPU time (user + sys, which busy neighbours disturb less
+# than wall time) of each, the ratios interleave/ssj and
 # interleave/hand loop, and the JDK, core count and date. Targets (issue 6):
 # interleave/ssj <= 1, interleave/hand loop <= 1.5, interleave RSS < 512 MiB.
 #
@@ -63,7 +64,8 @@ build() {
 }
 
 # timed LABEL RUN COMMAND...: one run under /usr/bin/time -v; appends
-# "seconds kilobytes" to $WORK/LABEL.times and keeps the first run's output.
+# "wall-seconds kilobytes cpu-seconds" to $WORK/LABEL.times and keeps the
+# first run's output.
 timed() {
   local label="$1" run="$2"
   shift 2
@@ -72,11 +74,12 @@ timed() {
     cat "$WORK/err.txt" >&2
     exit 1
   }
-  local wall rss
+  local wall rss cpu
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/time.txt" |
     awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time.txt")
-  echo "$wall $rss" >> "$WORK/$label.times"
+  cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { print s }' "$WORK/time.txt")
+  echo "$wall $rss $cpu" >> "$WORK/$label.times"
   if [[ "$run" == 1 ]]; then
     cp "$WORK/out.txt" "$WORK/$label.out"
   fi
@@ -100,9 +103,9 @@ bench_simulate() {
 
   echo
   echo "M/M/1, rho 0.9, $REF_COUNT requests; median of $RUNS whole-process runs"
-  printf '%-12s %10s %14s   %s\n' "" "wall (s)" "max RSS (MiB)" "all walls (s)"
+  printf '%-12s %10s %14s %12s   %s\n' "" "wall (s)" "max RSS (MiB)" "user+sys (s)" "all walls (s)"
   for label in interleave ssj hand; do
-    printf '%-12s %10.2f %14.0f   %s\n' "$label" "$(median "$label" 1)" "$(div "$(median "$label" 2)" 1024)" \
+    printf '%-12s %10.2f %14.0f %12.2f   %s\n' "$label" "$(median "$label" 1)" "$(div "$(median "$label" 2)" 1024)" "$(median "$label" 3)" \
       "$(cut -d' ' -f1 "$WORK/$label.times" | tr '\n' ' ')"
   done
   echo
