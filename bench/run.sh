@@ -82,6 +82,7 @@ timed() {
   echo "$wall $rss $cpu" >> "$WORK/$label.times"
   if [[ "$run" == 1 ]]; then
     cp "$WORK/out.txt" "$WORK/$label.out"
+    cp "$WORK/err.txt" "$WORK/$label.err"
   fi
 }
 
@@ -114,8 +115,8 @@ bench_simulate() {
   echo
   echo "what each computed (first run):"
   echo "  interleave: $(tr -d '\n ' < "$WORK/interleave.out" | grep -o '"responseMs":{[^}]*}')"
-  echo "  $(cat "$WORK/ssj.out")"
-  echo "  $(cat "$WORK/hand.out")"
+  echo "  $(cat "$WORK/ssj.out") ($(cat "$WORK/ssj.err"))"
+  echo "  $(cat "$WORK/hand.out") ($(cat "$WORK/hand.err"))"
 }
 
 # The window's frame-time benchmark goes here (issue 6, UI half): a function

@@ -31,6 +31,7 @@ public final class HandLoopMm1 {
 
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
+        long start = System.nanoTime();
         RandomGenerator.SplittableGenerator root =
                 (RandomGenerator.SplittableGenerator) RandomGeneratorFactory.of("L64X128MixRandom").create(42);
         RandomGenerator gaps = root.split();
@@ -69,13 +70,16 @@ public final class HandLoopMm1 {
                 }
             }
         }
+        long simulated = System.nanoTime();
         double sum = 0;
         for (double r : responses) {
             sum += r;
         }
         Arrays.sort(responses);
+        long sorted = System.nanoTime();
         System.out.printf("hand loop: %d customers, mean %.4f ms, p50 %.4f, p90 %.4f, p95 %.4f, p99 %.4f, max %.4f%n",
                 done, sum / done, SsjMm1.rank(responses, done, 50), SsjMm1.rank(responses, done, 90),
                 SsjMm1.rank(responses, done, 95), SsjMm1.rank(responses, done, 99), responses[done - 1]);
+        SsjMm1.phases(start, simulated, sorted);
     }
 }
