@@ -50,6 +50,8 @@ public final class DocumentViewModel {
     private final BooleanBinding dirty;
     private final StringBinding title;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    /** One view for everyone: the view listens to {@code recent} weakly, so a view made per call could be collected. */
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private RecentFiles recentFiles = RecentFiles.inMemory();
     private Optional<Autosave> autosave = Optional.empty();
     private Debouncer debouncer;
@@ -105,7 +107,7 @@ public final class DocumentViewModel {
 
     /** Recently opened or saved files, newest first. */
     public ObservableList<Path> recentFiles() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     public Optional<Autosave> autosave() {
