@@ -23,6 +23,7 @@ public final class PlaybackViewModel {
     private final PlaybackClock clock = new PlaybackClock(0);
     private List<Trace> traces = List.of();
     private long lastFrameNanos = -1;
+    private PlaybackStops stops = PlaybackStops.NONE;
 
     private final ReadOnlyDoubleWrapper positionMs = new ReadOnlyDoubleWrapper(this, "positionMs", 0);
     private final ReadOnlyDoubleWrapper endMs = new ReadOnlyDoubleWrapper(this, "endMs", 0);
@@ -130,6 +131,11 @@ public final class PlaybackViewModel {
         SPEEDS.stream().filter(s -> s < clock.speed()).reduce((a, b) -> b).ifPresent(this::setSpeed);
     }
 
+    /** Where playing stops on its own (breakpoints); {@link PlaybackStops#NONE} for nowhere. */
+    public void setStops(PlaybackStops newStops) {
+        stops = newStops == null ? PlaybackStops.NONE : newStops;
+    }
+
     /** One animation frame at {@code nowNanos} (monotonic); the first frame after play only sets the origin. */
     public void tick(long nowNanos) {
         if (!clock.playing()) {
@@ -137,7 +143,12 @@ public final class PlaybackViewModel {
             return;
         }
         if (lastFrameNanos >= 0) {
+            double from = clock.positionMs();
             clock.advance((nowNanos - lastFrameNanos) / 1e9);
+            stops.firstStop(from, clock.positionMs()).ifPresent(stop -> {
+                clock.pause();
+                clock.seek(stop);
+            });
             publish();
         }
         lastFrameNanos = nowNanos;

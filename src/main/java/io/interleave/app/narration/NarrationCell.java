@@ -1,0 +1,82 @@
+package io.interleave.app.narration;
+
+import io.interleave.trace.narration.NarrationLine;
+import io.interleave.trace.narration.Words;
+import java.util.function.IntConsumer;
+import javafx.beans.value.ObservableIntegerValue;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.HBox;
+
+/** One line of the narration: its time and its words; the playhead's line is marked {@code :current}. */
+final class NarrationCell extends ListCell<NarrationLine> {
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass NOTE = PseudoClass.getPseudoClass("note");
+
+    private final ObservableIntegerValue current;
+    private final Label time = new Label();
+    private final Label text = new Label();
+    private final HBox box = new HBox(time, text);
+
+    NarrationCell(ObservableIntegerValue current, IntConsumer seek) {
+        this.current = current;
+        getStyleClass().add("narration-line");
+        time.getStyleClass().add("narration-time");
+        text.getStyleClass().add("narration-text");
+        text.setWrapText(true);
+        box.getStyleClass().add("narration-box");
+        current.addListener((obs, old, now) -> mark());
+        listViewProperty().addListener((obs, old, list) -> {
+            if (list != null) {
+                // Wrap within the list's width, less the time column, the gaps and the scroll bar.
+                text.prefWidthProperty().bind(list.widthProperty().subtract(110));
+                text.maxWidthProperty().bind(text.prefWidthProperty());
+            }
+        });
+        indexProperty().addListener((obs, old, now) -> mark());
+        setOnMouseClicked(e -> {
+            if (!isEmpty()) {
+                seek.accept(getIndex());
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(NarrationLine line, boolean empty) {
+        super.updateItem(line, empty);
+        if (empty || line == null) {
+            setGraphic(null);
+            setText(null);
+        } else {
+            time.setText(Words.ms(line.timeMs()));
+            text.setText(line.text());
+            pseudoClassStateChanged(NOTE, line.kind() == io.interleave.trace.narration.NarrationKind.NOTE);
+            setGraphic(box);
+            setText(null);
+        }
+        mark();
+    }
+
+    private void mark() {
+        pseudoClassStateChanged(CURRENT, !isEmpty() && getIndex() == current.get());
+    }
+
+    /** Scrolls {@code list} so that line {@code index} is in view, if it is not already. */
+    static void reveal(ListView<NarrationLine> list, int index) {
+        if (index < 0) {
+            return;
+        }
+        VirtualFlow<?> flow = list.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+        if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
+            int first = flow.getFirstVisibleCell().getIndex();
+            int last = flow.getLastVisibleCell().getIndex();
+            if (index > first && index < last) {
+                return;
+            }
+        }
+        list.scrollTo(Math.max(0, index - 2));
+    }
+}

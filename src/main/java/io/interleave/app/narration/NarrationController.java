@@ -1,0 +1,118 @@
+package io.interleave.app.narration;
+
+import io.interleave.app.AppViewModel;
+import io.interleave.scenario.Policy;
+import io.interleave.trace.narration.NarrationLine;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+
+/**
+ * The "What happens" panel beside the timeline: the narration synced to the
+ * playhead, a policy switch when comparing, and the "Pause at" breakpoints.
+ */
+public final class NarrationController {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private final NarrationViewModel vm;
+
+    @FXML private HBox policySwitch;
+    @FXML private ToggleGroup policyGroup;
+    @FXML private ToggleButton narrateFirst;
+    @FXML private ToggleButton narrateSecond;
+    @FXML private ListView<NarrationLine> log;
+    @FXML private ComboBox<Integer> pauseRequest;
+    @FXML private CheckBox pauseRejection;
+    @FXML private TextField pauseTime;
+    @FXML private Label pauseStatus;
+
+    /** In the window: narrates the app's traces and drives its playback. */
+    public NarrationController(AppViewModel app) {
+        this(new NarrationViewModel(app.tracesProperty(), app.playback()));
+    }
+
+    public NarrationController(NarrationViewModel vm) {
+        this.vm = vm;
+    }
+
+    public NarrationViewModel viewModel() {
+        return vm;
+    }
+
+    @FXML
+    private void initialize() {
+        log.setItems(vm.lines());
+        log.setCellFactory(list -> new NarrationCell(vm.currentProperty(), vm::seekTo));
+        log.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                vm.seekTo(log.getSelectionModel().getSelectedIndex());
+                e.consume();
+            }
+        });
+        vm.currentProperty().addListener((obs, old, now) -> NarrationCell.reveal(log, now.intValue()));
+
+        policySwitch.visibleProperty().bind(vm.policiesProperty().map(p -> p.size() == 2));
+        policySwitch.managedProperty().bind(policySwitch.visibleProperty());
+        vm.policiesProperty().addListener((obs, old, now) -> namePolicies(now));
+        namePolicies(vm.policiesProperty().get());
+        narrateFirst.setUserData(0);
+        narrateSecond.setUserData(1);
+        selectShown(vm.shownProperty().get());
+        policyGroup.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                vm.shownProperty().set((Integer) now.getUserData());
+            }
+        });
+        vm.shownProperty().addListener((obs, old, now) -> selectShown(now.intValue()));
+
+        pauseRequest.setItems(vm.requestChoices());
+        pauseRequest.setConverter(new RequestConverter());
+        pauseRequest.valueProperty().bindBidirectional(vm.pauseRequestProperty());
+        pauseRejection.selectedProperty().bindBidirectional(vm.pauseOnRejectionProperty());
+        pauseTime.textProperty().bindBidirectional(vm.pauseTimeProperty());
+        vm.pauseTimeValidProperty().addListener((obs, was, ok) -> pauseTime.pseudoClassStateChanged(INVALID, !ok));
+        pauseStatus.textProperty().bind(vm.statusProperty());
+        pauseStatus.visibleProperty().bind(vm.statusProperty().isNotEmpty());
+        pauseStatus.managedProperty().bind(pauseStatus.visibleProperty());
+    }
+
+    private void namePolicies(List<Policy> policies) {
+        if (policies.size() == 2) {
+            narrateFirst.setText(policies.get(0).displayName());
+            narrateSecond.setText(policies.get(1).displayName());
+        }
+    }
+
+    private void selectShown(int index) {
+        (index == 1 ? narrateSecond : narrateFirst).setSelected(true);
+    }
+
+    /** 0 reads "none"; others "R7". */
+    private static final class RequestConverter extends StringConverter<Integer> {
+        @Override
+        public String toString(Integer id) {
+            return id == null || id <= 0 ? "none" : "R" + id;
+        }
+
+        @Override
+        public Integer fromString(String text) {
+            String s = text == null ? "" : text.strip().replaceFirst("^[Rr]", "");
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.interleave.app.narration;
+
+import io.interleave.app.playback.PlaybackViewModel;
+import io.interleave.scenario.Policy;
+import io.interleave.trace.Trace;
+import io.interleave.trace.narration.Breakpoints;
+import io.interleave.trace.narration.Narration;
+import io.interleave.trace.narration.NarrationLine;
+import io.interleave.trace.narration.Narrator;
+import io.interleave.trace.narration.Words;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The narration panel: the story of the run shown (or of one of the two
+ * policies when comparing), the line the playhead is on, and the
+ * breakpoints that pause playback. Needs no running toolkit.
+ */
+public final class NarrationViewModel {
+    /** Requests offered in the "pause when done" picker at most. */
+    static final int MAX_REQUEST_CHOICES = 2_000;
+
+    private final ObservableValue<List<Trace>> traces;
+    private final PlaybackViewModel playback;
+    private List<Narration> narrations = List.of();
+
+    private final ObservableList<NarrationLine> lines = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper current = new ReadOnlyIntegerWrapper(this, "current", -1);
+    private final ReadOnlyObjectWrapper<List<Policy>> policies = new ReadOnlyObjectWrapper<>(this, "policies", List.of());
+    private final IntegerProperty shown = new SimpleIntegerProperty(this, "shown", 0);
+    private final ObservableList<Integer> requestChoices = FXCollections.observableArrayList(0);
+    private final ObjectProperty<Integer> pauseRequest = new SimpleObjectProperty<>(this, "pauseRequest", 0);
+    private final BooleanProperty pauseOnRejection = new SimpleBooleanProperty(this, "pauseOnRejection", false);
+    private final StringProperty pauseTime = new SimpleStringProperty(this, "pauseTime", "");
+    private final ReadOnlyBooleanWrapper pauseTimeValid = new ReadOnlyBooleanWrapper(this, "pauseTimeValid", true);
+    private final ReadOnlyObjectWrapper<Breakpoints> breakpoints = new ReadOnlyObjectWrapper<>(this, "breakpoints", Breakpoints.NONE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+
+    public NarrationViewModel(ObservableValue<List<Trace>> traces, PlaybackViewModel playback) {
+        this.traces = traces;
+        this.playback = playback;
+        traces.addListener((obs, old, now) -> narrate());
+        shown.addListener((obs, old, now) -> showLines());
+        playback.playheadMsProperty().addListener((obs, old, now) -> follow());
+        playback.playingProperty().addListener((obs, was, now) -> {
+            if (now) {
+                status.set("");
+            }
+        });
+        pauseRequest.addListener((obs, old, now) -> updateBreakpoints());
+        pauseOnRejection.addListener((obs, old, now) -> updateBreakpoints());
+        pauseTime.addListener((obs, old, now) -> updateBreakpoints());
+        playback.setStops((from, to) -> {
+            Optional<Breakpoints.Hit> hit = breakpoints.get().firstBetween(currentTraces(), from, to);
+            hit.ifPresent(h -> status.set("Paused at " + Words.ms(h.timeMs()) + ": " + h.reason()));
+            return hit.map(h -> OptionalDouble.of(h.timeMs())).orElse(OptionalDouble.empty());
+        });
+        narrate();
+    }
+
+    // ------------------------------------------------------------- narration
+
+    /** The lines of the policy shown, in time order. */
+    public ObservableList<NarrationLine> lines() {
+        return FXCollections.unmodifiableObservableList(lines);
+    }
+
+    /** The line the playhead is on (the last at or before it), or -1 before the first. */
+    public ReadOnlyIntegerProperty currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** The policies narrated: one, or sync then event loop when comparing. */
+    public ReadOnlyObjectProperty<List<Policy>> policiesProperty() {
+        return policies.getReadOnlyProperty();
+    }
+
+    /** Which of {@link #policiesProperty()} is told, when comparing. */
+    public IntegerProperty shownProperty() {
+        return shown;
+    }
+
+    /** Moves the playhead to a line's time (a click or Enter on it). */
+    public void seekTo(int index) {
+        if (index >= 0 && index < lines.size()) {
+            playback.seek(lines.get(index).timeMs());
+        }
+    }
+
+    private List<Trace> currentTraces() {
+        List<Trace> t = traces.getValue();
+        return t == null ? List.of() : t;
+    }
+
+    private void narrate() {
+        List<Trace> t = currentTraces();
+        narrations = t.stream().map(Narrator::narrate).toList();
+        policies.set(t.stream().map(tr -> tr.scenario().server().policy()).toList());
+        int requests = t.isEmpty() ? 0 : t.get(0).requests().size();
+        requestChoices.setAll(IntStream.rangeClosed(0, Math.min(requests, MAX_REQUEST_CHOICES)).boxed().toList());
+        if (pauseRequest.get() == null || pauseRequest.get() > Math.min(requests, MAX_REQUEST_CHOICES)) {
+            pauseRequest.set(0);
+        }
+        if (shown.get() >= narrations.size() || shown.get() < 0) {
+            shown.set(0);
+        }
+        showLines();
+    }
+
+    private void showLines() {
+        int i = shown.get();
+        lines.setAll(i >= 0 && i < narrations.size() ? narrations.get(i).lines() : List.of());
+        follow();
+    }
+
+    private void follow() {
+        int i = shown.get();
+        current.set(i >= 0 && i < narrations.size() ? narrations.get(i).indexAt(playback.playheadMsProperty().get()) : -1);
+    }
+
+    // ----------------------------------------------------------- breakpoints
+
+    /** 0 ("none") and the requests of the run, for the picker. */
+    public ObservableList<Integer> requestChoices() {
+        return FXCollections.unmodifiableObservableList(requestChoices);
+    }
+
+    /** Pause when this request is done; 0 for none. */
+    public ObjectProperty<Integer> pauseRequestProperty() {
+        return pauseRequest;
+    }
+
+    /** Pause whenever a request is rejected. */
+    public BooleanProperty pauseOnRejectionProperty() {
+        return pauseOnRejection;
+    }
+
+    /** Pause at this time, as typed (ms); blank for none. */
+    public StringProperty pauseTimeProperty() {
+        return pauseTime;
+    }
+
+    /** False while the typed time is not a number >= 0. */
+    public ReadOnlyBooleanProperty pauseTimeValidProperty() {
+        return pauseTimeValid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Breakpoints> breakpointsProperty() {
+        return breakpoints.getReadOnlyProperty();
+    }
+
+    /** "Paused at 200 ms: R2 done in 160 ms" after a breakpoint stopped playback; "" once it plays again. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    private void updateBreakpoints() {
+        Integer r = pauseRequest.get();
+        OptionalDouble at = parseTime(pauseTime.get());
+        pauseTimeValid.set(at != null);
+        breakpoints.set(new Breakpoints(r == null || r <= 0 ? OptionalInt.empty() : OptionalInt.of(r),
+                pauseOnRejection.get(), at == null ? OptionalDouble.empty() : at));
+    }
+
+    /** Empty for blank, null for text that is not a time. */
+    static OptionalDouble parseTime(String text) {
+        String s = text == null ? "" : text.strip().replaceFirst("(?i)\\s*ms$", "");
+        if (s.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double v = Double.parseDouble(s);
+            return v >= 0 && v < Double.POSITIVE_INFINITY ? OptionalDouble.of(v) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
