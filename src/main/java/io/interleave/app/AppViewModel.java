@@ -1,5 +1,6 @@
 package io.interleave.app;
 
+import io.interleave.app.classroom.ClassroomViewModel;
 import io.interleave.app.controls.ControlsViewModel;
 import io.interleave.app.files.DocumentViewModel;
 import io.interleave.app.files.ExportViewModel;
@@ -55,6 +56,7 @@ public final class AppViewModel {
     private final ControlsViewModel controls;
     private final PlaybackViewModel playback = new PlaybackViewModel();
     private final MetricsViewModel metrics;
+    private final ClassroomViewModel classroom = new ClassroomViewModel();
     private final StringBinding status;
     private final ReadOnlyStringWrapper mixError = new ReadOnlyStringWrapper(this, "mixError", "");
     private final DocumentViewModel document;
@@ -190,6 +192,11 @@ public final class AppViewModel {
 
     public MetricsViewModel metrics() {
         return metrics;
+    }
+
+    /** Projector mode and theme. */
+    public ClassroomViewModel classroom() {
+        return classroom;
     }
 
     /** Replaces request type {@code index}; throws IllegalArgumentException if the scenario would be invalid. */

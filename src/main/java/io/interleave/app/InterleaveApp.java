@@ -1,5 +1,6 @@
 package io.interleave.app;
 
+import io.interleave.app.classroom.AppIcons;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -25,6 +26,7 @@ public final class InterleaveApp extends Application {
         Scene scene = new Scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(InterleaveApp.class.getResource("interleave.css").toExternalForm());
         stage.setTitle(TITLE);
+        AppIcons.apply(stage);
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.setScene(scene);

@@ -1,5 +1,9 @@
 package io.interleave.app;
 
+import io.interleave.app.classroom.ClassroomLook;
+import io.interleave.app.classroom.ClassroomViewModel;
+import io.interleave.app.classroom.ClassroomWindows;
+import io.interleave.app.classroom.Theme;
 import io.interleave.app.editor.TypeEditorDialog;
 import io.interleave.app.playback.PlaybackViewModel;
 import io.interleave.app.timeline.TimelineView;
@@ -10,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
@@ -35,6 +40,12 @@ public final class MainController {
     @FXML private RadioMenuItem requestsMenuItem;
     @FXML private RadioMenuItem workersMenuItem;
     @FXML private CheckMenuItem compareMenuItem;
+    @FXML private MenuBar menuBar;
+    @FXML private CheckMenuItem projectorMenuItem;
+    @FXML private ToggleGroup themeGroup;
+    @FXML private RadioMenuItem lightThemeMenuItem;
+    @FXML private RadioMenuItem darkThemeMenuItem;
+    private ClassroomWindows windows;
     @FXML private ComboBox<AppViewModel.PresetChoice> presetChoice;
     @FXML private HBox statusBox;
     @FXML private ProgressIndicator progress;
@@ -103,9 +114,19 @@ public final class MainController {
         timeLabel.textProperty().bind(playback.timeTextProperty());
         playback.playingProperty().addListener((obs, was, now) -> driver.follow(now));
 
+        ClassroomViewModel classroom = vm.classroom();
+        projectorMenuItem.selectedProperty().bindBidirectional(classroom.projectorProperty());
+        lightThemeMenuItem.setUserData(Theme.LIGHT);
+        darkThemeMenuItem.setUserData(Theme.DARK);
+        Toggles.bind(themeGroup, classroom.themeProperty());
+        timeline.textScaleProperty().bind(classroom.textScaleProperty());
+        timeline.paletteProperty().bind(classroom.paletteProperty());
+        windows = new ClassroomWindows(root, menuBar, vm.scenarioProperty(), classroom);
+
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 PlaybackKeys.install(scene, playback, scrubber);
+                ClassroomLook.attach(scene, classroom);
             }
         });
     }
@@ -179,6 +200,26 @@ public final class MainController {
     @FXML
     private void focusControls() {
         controlsScroll.getContent().lookup("#workersField").requestFocus();
+    }
+
+    @FXML
+    private void showSweep() {
+        windows.showSweep();
+    }
+
+    @FXML
+    private void toggleTheme() {
+        vm.classroom().toggleTheme();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        windows.showShortcuts();
+    }
+
+    @FXML
+    private void showAbout() {
+        windows.showAbout();
     }
 
     /** "1x", "0.25x". */
