@@ -1,0 +1,99 @@
+package io.interleave.app.narration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.interleave.app.playback.PlaybackViewModel;
+import io.interleave.engine.Simulation;
+import io.interleave.scenario.Policy;
+import io.interleave.scenario.Presets;
+import io.interleave.trace.Trace;
+import java.util.List;
+import java.util.OptionalDouble;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The panel's view model with no toolkit: frames of playback stop exactly at a breakpoint. */
+@DisplayName("Narration view model: breakpoints stop playback frames at the event")
+class NarrationViewModelTest {
+    private static final long FRAME = 16_666_667L;
+
+    private static Trace lesson(Policy p) {
+        return Simulation.trace(Presets.load("three-requests").orElseThrow().withPolicy(p));
+    }
+
+    @Test
+    @DisplayName("R2 chosen: frames of 60 fps stop the clock at exactly 200 ms, then it plays on to the end")
+    void stopsAtCompletion() {
+        List<Trace> traces = List.of(lesson(Policy.SYNC));
+        PlaybackViewModel playback = new PlaybackViewModel();
+        playback.setTraces(traces);
+        NarrationViewModel vm = new NarrationViewModel(new SimpleObjectProperty<>(traces), playback);
+        vm.pauseRequestProperty().set(2);
+        playback.setSpeed(16);
+        playback.restart();
+        playback.play();
+        long now = 0;
+        for (int i = 0; i < 1000 && playback.playingProperty().get(); i++) {
+            playback.tick(now += FRAME);
+        }
+        assertThat(playback.positionMsProperty().get()).isEqualTo(200);
+        assertThat(playback.playheadMsProperty().get()).isEqualTo(200);
+        assertThat(vm.statusProperty().get()).isEqualTo("Paused at 200 ms: R2 done in 160 ms");
+        assertThat(vm.lines().get(vm.currentProperty().get()).timeMs()).isEqualTo(200);
+
+        playback.play();
+        assertThat(vm.statusProperty().get()).isEmpty();
+        for (int i = 0; i < 1000 && playback.playingProperty().get(); i++) {
+            playback.tick(now += FRAME);
+        }
+        assertThat(playback.playheadMsProperty().get()).isInfinite();
+        assertThat(vm.currentProperty().get()).isEqualTo(vm.lines().size() - 1);
+    }
+
+    @Test
+    @DisplayName("comparing, a time breakpoint stops both at 50 ms; a new run keeps a request that still exists")
+    void timeAndNewRuns() {
+        SimpleObjectProperty<List<Trace>> traces = new SimpleObjectProperty<>(List.of(lesson(Policy.SYNC), lesson(Policy.EVENT_LOOP)));
+        PlaybackViewModel playback = new PlaybackViewModel();
+        playback.setTraces(traces.get());
+        NarrationViewModel vm = new NarrationViewModel(traces, playback);
+        vm.pauseTimeProperty().set("50 ms");
+        vm.pauseRequestProperty().set(3);
+        assertThat(vm.breakpointsProperty().get().atMs()).hasValue(50);
+        playback.restart();
+        playback.play();
+        long now = 0;
+        for (int i = 0; i < 2000 && playback.playingProperty().get(); i++) {
+            playback.tick(now += FRAME);
+        }
+        assertThat(playback.positionMsProperty().get()).isEqualTo(50);
+        assertThat(vm.statusProperty().get()).isEqualTo("Paused at 50 ms: reached 50 ms");
+        assertThat(vm.policiesProperty().get()).containsExactly(Policy.SYNC, Policy.EVENT_LOOP);
+
+        traces.set(List.of(lesson(Policy.SYNC)));
+        assertThat(vm.pauseRequestProperty().get()).isEqualTo(3);
+        assertThat(vm.policiesProperty().get()).containsExactly(Policy.SYNC);
+    }
+
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(value = {"'', ", "'  ', ", "120, 120", "12.5 ms, 12.5", "0, 0"}, nullValues = "")
+    @DisplayName("the time field reads plain milliseconds; blank means none")
+    void parsesTimes(String text, Double expected) {
+        OptionalDouble parsed = NarrationViewModel.parseTime(text);
+        assertThat(parsed).isNotNull();
+        if (expected == null) {
+            assertThat(parsed).isEmpty();
+        } else {
+            assertThat(parsed).hasValue(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "''{0}'' is not a time")
+    @CsvSource({"soon", "-5", "Infinity", "NaN"})
+    void rejectsNonTimes(String text) {
+        assertThat(NarrationViewModel.parseTime(text)).isNull();
+    }
+}
