@@ -8,6 +8,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -34,6 +35,7 @@ public final class ShortcutsSheet {
                 group = e.group();
                 Label heading = new Label(group);
                 heading.getStyleClass().add("shortcuts-group");
+                GridPane.setHalignment(heading, HPos.LEFT);
                 grid.add(heading, 0, row++, 2, 1);
             }
             Label k = new Label(e.keys());
@@ -56,6 +58,7 @@ public final class ShortcutsSheet {
         Label intro = new Label("Shortcut keys work from anywhere in the window unless you are typing in a field. "
                 + "Menus open with F10 or Alt; every item is reachable with the arrow keys.");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.getStyleClass().add("hint");
         VBox root = new VBox(intro, scroll, actions);
         root.getStyleClass().add("shortcuts-sheet");
