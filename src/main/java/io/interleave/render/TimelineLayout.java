@@ -33,7 +33,7 @@ public final class TimelineLayout {
     public static final double MAX_ROW_HEIGHT = 64;
     /** Rows are never shorter than this; beyond it the body scrolls. */
     public static final double MIN_ROW_HEIGHT = 4;
-    /** Rows this tall or taller are each labelled. */
+    /** Rows this tall or taller (times the text scale, as labels grow with it) are each labelled. */
     static final double LABEL_EVERY_ROW_FROM = 13;
 
     /** What a row shows. */
@@ -330,7 +330,8 @@ public final class TimelineLayout {
 
     /** Label every n-th row: 1 when rows are tall enough for each to have its label. */
     public int labelEvery() {
-        return rowHeight >= LABEL_EVERY_ROW_FROM ? 1 : (int) Math.ceil(LABEL_EVERY_ROW_FROM * 1.2 / rowHeight);
+        double from = LABEL_EVERY_ROW_FROM * s;
+        return rowHeight >= from ? 1 : (int) Math.ceil(from * 1.2 / rowHeight);
     }
 
     public TextStyle labelStyle() {

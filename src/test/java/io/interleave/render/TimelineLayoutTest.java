@@ -54,6 +54,16 @@ class TimelineLayoutTest {
     }
 
     @Test
+    @DisplayName("projector type on rows too short for it: labels thin out so none overlap")
+    void projectorLabelsDoNotOverlap() {
+        Trace many = Fixtures.many(Policy.SYNC, 40, 120, 4, OptionalInt.empty());
+        TimelineLayout l = TimelineLayout.of(List.of(many, many), ViewMode.REQUESTS, 1280, 800, 1.6, MEASURE);
+
+        double labelSpacing = l.labelEvery() * l.rowHeight();
+        assertThat(labelSpacing).isGreaterThanOrEqualTo(l.labelStyle().size());
+    }
+
+    @Test
     @DisplayName("the gutter fits the longest label")
     void gutter() {
         TimelineLayout l = TimelineLayout.of(List.of(Fixtures.threeRequests(Policy.SYNC)), ViewMode.REQUESTS, 1200, 700, 1, MEASURE);
