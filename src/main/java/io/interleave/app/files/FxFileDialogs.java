@@ -11,7 +11,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -106,12 +105,9 @@ public final class FxFileDialogs implements FileDialogs {
 
     @Override
     public void showError(String title, String message) {
-        Alert alert = alert(Alert.AlertType.ERROR, title, title, null);
-        TextArea text = new TextArea(message);
-        text.setEditable(false);
-        text.setWrapText(true);
-        text.setPrefRowCount(Math.min(6, 1 + message.length() / 70));
-        alert.getDialogPane().setContent(text);
+        Alert alert = alert(Alert.AlertType.ERROR, title, title, message);
+        alert.getDialogPane().setPrefWidth(620);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.showAndWait();
     }
 
