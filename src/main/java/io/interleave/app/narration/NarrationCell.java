@@ -70,13 +70,17 @@ final class NarrationCell extends ListCell<NarrationLine> {
             return;
         }
         VirtualFlow<?> flow = list.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+        int lead = 2;
         if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
             int first = flow.getFirstVisibleCell().getIndex();
             int last = flow.getLastVisibleCell().getIndex();
+            // The first and last cells may be cut off: only those between count as in view.
             if (index > first && index < last) {
                 return;
             }
+            // Keep a line or two of what led up to it above, if the list shows enough lines for that.
+            lead = Math.min(2, Math.max(0, (last - first) / 2 - 1));
         }
-        list.scrollTo(Math.max(0, index - 2));
+        list.scrollTo(Math.max(0, index - lead));
     }
 }

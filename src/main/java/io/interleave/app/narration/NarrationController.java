@@ -13,6 +13,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
@@ -83,6 +84,9 @@ public final class NarrationController {
         pauseTime.textProperty().bindBidirectional(vm.pauseTimeProperty());
         vm.pauseTimeValidProperty().addListener((obs, was, ok) -> pauseTime.pseudoClassStateChanged(INVALID, !ok));
         pauseStatus.textProperty().bind(vm.statusProperty());
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(vm.statusProperty());
+        pauseStatus.setTooltip(statusTip);
         pauseStatus.visibleProperty().bind(vm.statusProperty().isNotEmpty());
         pauseStatus.managedProperty().bind(pauseStatus.visibleProperty());
     }

@@ -7,7 +7,6 @@ import io.interleave.trace.narration.Breakpoints;
 import io.interleave.trace.narration.Narration;
 import io.interleave.trace.narration.NarrationLine;
 import io.interleave.trace.narration.Narrator;
-import io.interleave.trace.narration.Words;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -74,7 +73,7 @@ public final class NarrationViewModel {
         pauseTime.addListener((obs, old, now) -> updateBreakpoints());
         playback.setStops((from, to) -> {
             Optional<Breakpoints.Hit> hit = breakpoints.get().firstBetween(currentTraces(), from, to);
-            hit.ifPresent(h -> status.set("Paused at " + Words.ms(h.timeMs()) + ": " + h.reason()));
+            hit.ifPresent(h -> status.set("Paused: " + h.reason()));
             return hit.map(h -> OptionalDouble.of(h.timeMs())).orElse(OptionalDouble.empty());
         });
         narrate();
@@ -118,11 +117,13 @@ public final class NarrationViewModel {
         List<Trace> t = currentTraces();
         narrations = t.stream().map(Narrator::narrate).toList();
         policies.set(t.stream().map(tr -> tr.scenario().server().policy()).toList());
-        int requests = t.isEmpty() ? 0 : t.get(0).requests().size();
-        requestChoices.setAll(IntStream.rangeClosed(0, Math.min(requests, MAX_REQUEST_CHOICES)).boxed().toList());
-        if (pauseRequest.get() == null || pauseRequest.get() > Math.min(requests, MAX_REQUEST_CHOICES)) {
-            pauseRequest.set(0);
+        int choices = Math.min(t.isEmpty() ? 0 : t.get(0).requests().size(), MAX_REQUEST_CHOICES);
+        Integer chosen = pauseRequest.get();
+        if (requestChoices.size() != choices + 1) {
+            // Replacing the items may clear a picker's value: the choice is put back below if the new run has it.
+            requestChoices.setAll(IntStream.rangeClosed(0, choices).boxed().toList());
         }
+        pauseRequest.set(chosen == null || chosen > choices ? 0 : chosen);
         if (shown.get() >= narrations.size() || shown.get() < 0) {
             shown.set(0);
         }
@@ -171,7 +172,7 @@ public final class NarrationViewModel {
         return breakpoints.getReadOnlyProperty();
     }
 
-    /** "Paused at 200 ms: R2 done in 160 ms" after a breakpoint stopped playback; "" once it plays again. */
+    /** "Paused: R2 done in 160 ms" after a breakpoint stopped playback; "" once it plays again. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

@@ -144,5 +144,13 @@ class NarrationPanelTest {
         robot.clickOn("#pauseRejection");
         assertThat(vm.breakpointsProperty().get().anyRejection()).isTrue();
         assertThat(vm.requestChoices()).containsExactly(0, 1, 2, 3);
+
+        // A chosen request survives a re-simulation (a slider moved) that still has it, in the picker too.
+        javafx.scene.control.ComboBox<Integer> picker = robot.lookup("#pauseRequest").queryComboBox();
+        robot.interact(() -> picker.setValue(2));
+        assertThat(vm.breakpointsProperty().get().requestId()).hasValue(2);
+        robot.interact(() -> traces.set(List.of(trace(Policy.EVENT_LOOP))));
+        assertThat(picker.getValue()).isEqualTo(2);
+        assertThat(vm.breakpointsProperty().get().requestId()).hasValue(2);
     }
 }

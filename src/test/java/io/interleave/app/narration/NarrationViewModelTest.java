@@ -41,7 +41,7 @@ class NarrationViewModelTest {
         }
         assertThat(playback.positionMsProperty().get()).isEqualTo(200);
         assertThat(playback.playheadMsProperty().get()).isEqualTo(200);
-        assertThat(vm.statusProperty().get()).isEqualTo("Paused at 200 ms: R2 done in 160 ms");
+        assertThat(vm.statusProperty().get()).isEqualTo("Paused: R2 done in 160 ms");
         assertThat(vm.lines().get(vm.currentProperty().get()).timeMs()).isEqualTo(200);
 
         playback.play();
@@ -70,7 +70,7 @@ class NarrationViewModelTest {
             playback.tick(now += FRAME);
         }
         assertThat(playback.positionMsProperty().get()).isEqualTo(50);
-        assertThat(vm.statusProperty().get()).isEqualTo("Paused at 50 ms: reached 50 ms");
+        assertThat(vm.statusProperty().get()).isEqualTo("Paused: reached 50 ms");
         assertThat(vm.policiesProperty().get()).containsExactly(Policy.SYNC, Policy.EVENT_LOOP);
 
         traces.set(List.of(lesson(Policy.SYNC)));

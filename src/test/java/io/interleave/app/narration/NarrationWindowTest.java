@@ -43,7 +43,7 @@ class NarrationWindowTest {
                 && timeline.playheadMsProperty().get() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(timeline.playheadMsProperty().get()).isEqualTo(200);
-        assertThat(robot.lookup("#pauseStatus").queryAs(Label.class).getText()).isEqualTo("Paused at 200 ms: R2 done in 160 ms");
+        assertThat(robot.lookup("#pauseStatus").queryAs(Label.class).getText()).isEqualTo("Paused: R2 done in 160 ms");
         assertThat(robot.lookup(".narration-line").match((ListCell<?> c) -> c.getPseudoClassStates()
                 .contains(javafx.css.PseudoClass.getPseudoClass("current"))).queryAs(ListCell.class).getItem().toString())
                 .isEqualTo("200 ms — R2 done in 160 ms (alone: 100 ms, 1.6x as long); the thread picks up R3 (parse request)");
