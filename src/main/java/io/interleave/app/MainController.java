@@ -42,6 +42,8 @@ public final class MainController {
     @FXML private CheckMenuItem compareMenuItem;
     @FXML private MenuBar menuBar;
     @FXML private CheckMenuItem projectorMenuItem;
+    @FXML private CheckMenuItem narrationMenuItem;
+    @FXML private javafx.scene.Node narration;
     @FXML private ToggleGroup themeGroup;
     @FXML private RadioMenuItem lightThemeMenuItem;
     @FXML private RadioMenuItem darkThemeMenuItem;
@@ -76,6 +78,10 @@ public final class MainController {
     private void initialize() {
         presetChoice.getItems().setAll(vm.presets());
         presetChoice.valueProperty().bindBidirectional(vm.presetProperty());
+        narration.visibleProperty().bind(narrationMenuItem.selectedProperty());
+        narration.managedProperty().bind(narration.visibleProperty());
+        // Projector type leaves little height: the timeline gets the narration's room (Ctrl+4 brings it back).
+        projectorMenuItem.selectedProperty().addListener((o, was, on) -> narrationMenuItem.setSelected(!on));
 
         statusLabel.textProperty().bind(vm.statusProperty());
         progress.visibleProperty().bind(vm.runner().runningProperty());
