@@ -181,7 +181,7 @@ public final class TimelineExport {
         return note.isEmpty() ? 0 : 28 * textScale;
     }
 
-    private static final String[] COLUMNS = {"Policy", "Mean", "p50", "p95", "Max", "Throughput", "CPU", "Workers busy", "Rejected"};
+    private static final String[] COLUMNS = {"Policy", "Mean", "p50", "p95", "Max", "Slowdown", "Throughput", "CPU", "Workers busy", "Rejected"};
 
     private void paintTable(DrawingSurface g) {
         double s = textScale;
@@ -213,6 +213,7 @@ public final class TimelineExport {
             String[] values = {
                 TimelineLayout.title(t),
                 ms(m.response().mean()), ms(m.response().p50()), ms(m.response().p95()), ms(m.response().max()),
+                slowdown(t),
                 String.format(Locale.ROOT, "%.1f/s", m.throughputPerSec()),
                 percent(m.cpuUtilization()), percent(m.workerUtilization()),
                 Long.toString(m.rejected())
@@ -229,6 +230,12 @@ public final class TimelineExport {
 
     private static String ms(double v) {
         return Double.isFinite(v) ? TimeFormat.duration(v) : "–";
+    }
+
+    /** Mean response over time alone, "1.0x" when every request was as fast as alone. */
+    private static String slowdown(Trace t) {
+        double mean = t.requests().stream().mapToDouble(RequestRecord::slowdown).filter(Double::isFinite).average().orElse(Double.NaN);
+        return Double.isFinite(mean) ? String.format(Locale.ROOT, "%.1fx", mean) : "–";
     }
 
     private static String percent(double v) {

@@ -134,7 +134,7 @@ class TimelineExportTest {
         assertThat(countRects(doc, "span compute")).isEqualTo(12);
         assertThat(countRects(doc, "span queued")).isEqualTo(2);
         String text = doc.getDocumentElement().getTextContent();
-        assertThat(text).contains("Three requests", "166 ms", "36 ms", "Mean", "p95");
+        assertThat(text).contains("Three requests", "166 ms", "36 ms", "Mean", "p95", "Slowdown", "2.4x", "1.0x");
     }
 
     @Test
