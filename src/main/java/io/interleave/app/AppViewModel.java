@@ -140,7 +140,10 @@ public final class AppViewModel {
         if (d.regionMatches(true, 0, prefix, 0, prefix.length())) {
             d = d.substring(prefix.length()).strip();
         }
-        return d.isEmpty() ? "No notes for this scenario." : d;
+        if (d.isEmpty()) {
+            return "No notes for this scenario.";
+        }
+        return Character.toUpperCase(d.charAt(0)) + d.substring(1);
     }
 
     /** Show sync and event loop together on one time axis. */
