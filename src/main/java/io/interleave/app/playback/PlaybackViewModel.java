@@ -24,6 +24,8 @@ public final class PlaybackViewModel {
     private List<Trace> traces = List.of();
     private long lastFrameNanos = -1;
     private PlaybackStops stops = PlaybackStops.NONE;
+    /** Playing has just started over at 0, so events at exactly 0 ms have not been played through yet. */
+    private boolean freshStart;
 
     private final ReadOnlyDoubleWrapper positionMs = new ReadOnlyDoubleWrapper(this, "positionMs", 0);
     private final ReadOnlyDoubleWrapper endMs = new ReadOnlyDoubleWrapper(this, "endMs", 0);
@@ -80,7 +82,9 @@ public final class PlaybackViewModel {
     }
 
     public void play() {
+        double before = clock.positionMs();
         clock.play();
+        freshStart |= clock.positionMs() == 0 && before != 0;
         lastFrameNanos = -1;
         publish();
     }
@@ -107,6 +111,7 @@ public final class PlaybackViewModel {
     /** Back to time 0, paused, with nothing drawn yet. */
     public void restart() {
         clock.restart();
+        freshStart = true;
         publish();
     }
 
@@ -143,7 +148,9 @@ public final class PlaybackViewModel {
             return;
         }
         if (lastFrameNanos >= 0) {
-            double from = clock.positionMs();
+            // From a fresh start the instant 0 itself is still to come (a rejection at 0 ms stops there).
+            double from = freshStart && clock.positionMs() == 0 ? Math.nextDown(0.0) : clock.positionMs();
+            freshStart = false;
             clock.advance((nowNanos - lastFrameNanos) / 1e9);
             stops.firstStop(from, clock.positionMs()).ifPresent(stop -> {
                 clock.pause();

@@ -89,4 +89,23 @@ class PlaybackViewModelTest {
         }
         assertThat(vm.speedProperty().get()).isEqualTo(0.25);
     }
+
+    @Test
+    @DisplayName("a stop at exactly 0 ms is kept when playing from the start, and playing on does not stop there again")
+    void stopAtZero() {
+        PlaybackViewModel vm = new PlaybackViewModel();
+        vm.setTraces(List.of(SYNC));
+        vm.setStops((from, to) -> from < 0 && to >= 0 ? java.util.OptionalDouble.of(0) : java.util.OptionalDouble.empty());
+        vm.play();
+        vm.tick(1_000_000_000L);
+        vm.tick(1_050_000_000L);
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.positionMsProperty().get()).isZero();
+
+        vm.play();
+        vm.tick(2_000_000_000L);
+        vm.tick(2_050_000_000L);
+        assertThat(vm.playingProperty().get()).isTrue();
+        assertThat(vm.positionMsProperty().get()).isGreaterThan(0);
+    }
 }
