@@ -222,6 +222,25 @@ class MainWindowTest {
         assertThat(robot.lookup("#progress").query().isVisible()).isFalse();
     }
 
+    @Test
+    @DisplayName("Space on a check box reached with Tab ticks it and does not play; after a mouse click elsewhere Space plays")
+    void spaceOnAKeyboardFocusedCheckBox(FxRobot robot) throws TimeoutException {
+        javafx.scene.control.CheckBox rejection = robot.lookup("#pauseRejection").queryAs(javafx.scene.control.CheckBox.class);
+        robot.clickOn("#pauseTime");
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        await(rejection::isFocused);
+        assertThat(rejection.isFocusVisible()).isTrue();
+
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        await(rejection::isSelected);
+        assertThat(robot.lookup("#playButton").queryButton().getText()).doesNotContain("Pause");
+
+        robot.clickOn("#compareToggle");
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        await(() -> robot.lookup("#playButton").queryButton().getText().contains("Pause"));
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+    }
+
     private static TimelineView timeline(FxRobot robot) {
         return robot.lookup("#timeline").queryAs(TimelineView.class);
     }
