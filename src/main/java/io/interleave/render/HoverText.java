@@ -24,6 +24,7 @@ public final class HoverText {
      * db query (database)
      * 10 ms → 90 ms, 80 ms
      * Thread 1
+     * response 100 ms (alone: 100 ms)
      * </pre>
      */
     public static String describe(Trace trace, Hit hit) {
@@ -45,6 +46,9 @@ public final class HoverText {
         span.core().ifPresent(c -> where.add("Core " + (c + 1)));
         if (!where.isEmpty()) {
             lines.add(String.join(", ", where));
+        }
+        if (r.completed()) {
+            lines.add("response " + TimeFormat.duration(r.responseMs()) + " (alone: " + TimeFormat.duration(r.aloneMs()) + ")");
         }
         return String.join("\n", lines);
     }

@@ -29,7 +29,8 @@ class HoverTextTest {
                 R1 report · Wait
                 db query (database)
                 10 ms → 90 ms, 80 ms
-                Thread 1""");
+                Thread 1
+                response 100 ms (alone: 100 ms)""");
     }
 
     @Test
@@ -40,17 +41,19 @@ class HoverTextTest {
                 R3 lookup · Compute
                 parse request
                 70 ms → 74 ms, 4 ms
-                Loop 1, Core 1""");
+                Loop 1, Core 1
+                response 36 ms (alone: 36 ms)""");
     }
 
     @Test
-    @DisplayName("a queued span says what comes next and names no worker")
+    @DisplayName("a queued span says what comes next, names no worker, and compares the response with the time alone")
     void queued() {
         Trace sync = Fixtures.threeRequests(Policy.SYNC);
         assertThat(HoverText.describe(sync, hit(sync, 3, 0))).isEqualTo("""
                 R3 lookup · Queued
                 next: parse request
-                70 ms → 200 ms, 130 ms""");
+                70 ms → 200 ms, 130 ms
+                response 166 ms (alone: 36 ms)""");
     }
 
     @Test
