@@ -26,6 +26,7 @@
 #          SKIP_BUILD  1 to reuse what is built
 #          COUNT       requests per run (default 10000000; the Interleave run
 #                      gets --count only when this is set)
+#          ONLY        simulate or window, to run one half
 #
 # SSJ is a dependency of the Maven profile `bench` only (pom.xml), so it is in
 # no default build or test run; `./mvnw -B verify` never runs this script.
@@ -119,16 +120,35 @@ bench_simulate() {
   echo "  $(cat "$WORK/hand.out") ($(cat "$WORK/hand.err"))"
 }
 
-# The window's frame-time benchmark goes here (issue 6, UI half): a function
-# bench_window_frames that prints its own figures, called below.
+# The window (issue 6, UI half): io.interleave.bench.WindowBench (src/bench/java)
+# in one JVM on the real JavaFX toolkit, headless (Monocle, software
+# rendering, the system properties the tests use). It prints its own figures:
+#   - after a slider change, a 1,000-request scenario re-simulated and shown
+#     in the whole window (timeline, metrics, charts), median over 100
+#     changes after 150 warm-up ones; target median <= 50 ms;
+#   - a 100,000-request timeline zoomed and panned, frame time median and p95
+#     over 288 steps after 96 warm-up ones, sync and event loop, requests
+#     and workers view; target 30 frames per second (p95 <= 33.3 ms).
+# Frames are timed to a rendered snapshot (see WindowBench's comment).
+# WINDOW_SCALE multiplies its iteration counts (default 1).
 bench_window_frames() {
-  :
+  local cp="$BUILD_DIR/bench/classes:$(cat "$BUILD_DIR/bench/classpath.txt")"
+  echo
+  echo "The window, headless (JavaFX $(sed -n 's:.*<javafx.version>\(.*\)</javafx.version>.*:\1:p' pom.xml), Monocle, software rendering); load now: $(cut -d' ' -f1-3 /proc/loadavg)"
+  java -Dtestfx.robot=glass -Dtestfx.headless=true -Dprism.order=sw -Dglass.platform=Monocle \
+    -Dmonocle.platform=Headless -Dprism.text=t2k -Djava.awt.headless=true \
+    -cp "$cp" io.interleave.bench.WindowBench all "${WINDOW_SCALE:-1}" 2>&1 |
+    grep -v -e '^WARNING' -e 'PlatformImpl startup' -e '^[A-Z][a-z][a-z] [0-9]* [0-9]*:[0-9:]* [AP]M com.sun' || true
 }
 
 build
 echo "JDK:   $(java -version 2>&1 | head -n 1)"
-echo "cores: $(nproc)"
+echo "cores: $(nproc) ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1))"
 echo "date:  $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "load:  $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
-bench_simulate
-bench_window_frames
+if [[ "${ONLY:-}" != window ]]; then
+  bench_simulate
+fi
+if [[ "${ONLY:-}" != simulate ]]; then
+  bench_window_frames
+fi

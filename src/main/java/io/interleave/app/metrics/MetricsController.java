@@ -3,6 +3,8 @@ package io.interleave.app.metrics;
 import io.interleave.app.AppViewModel;
 import io.interleave.scenario.Policy;
 import java.util.List;
+import java.util.stream.IntStream;
+import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
@@ -54,24 +56,45 @@ public final class MetricsController {
         String policyClass = panel.policies().size() == 2 ? "compare"
                 : panel.policies().get(0) == Policy.SYNC ? "policy-sync" : "policy-event-loop";
         for (var chart : List.of(responseChart, inFlightChart)) {
-            chart.getStyleClass().removeAll("compare", "policy-sync", "policy-event-loop");
-            chart.getStyleClass().add(policyClass);
+            if (!chart.getStyleClass().contains(policyClass)) { // a style class change restyles every bar and axis
+                chart.getStyleClass().removeAll("compare", "policy-sync", "policy-event-loop");
+                chart.getStyleClass().add(policyClass);
+            }
             chart.setLegendVisible(panel.policies().size() == 2);
         }
         requestAxis.setLabel(panel.responseAxisLabel());
         requestAxis.setTickLabelsVisible(panel.responseBars().get(0).data().size() <= 40);
-        responseChart.getData().setAll(panel.responseBars().stream().map(s -> {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(s.name());
-            s.data().forEach(b -> series.getData().add(new XYChart.Data<>(b.category(), b.responseMs())));
-            return series;
-        }).toList());
-        inFlightChart.getData().setAll(panel.inFlight().stream().map(s -> {
-            XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.setName(s.name());
-            s.data().forEach(p -> series.getData().add(new XYChart.Data<>(p.timeMs(), p.inFlight())));
-            return series;
-        }).toList());
+        showBars(panel.responseBars());
+        // Each series gets its points in one list: added one by one, a series checks all its points for duplicates each time.
+        inFlightChart.getData().setAll(panel.inFlight().stream().map(s -> new XYChart.Series<>(s.name(),
+                FXCollections.observableArrayList(s.data().stream()
+                        .map(p -> new XYChart.Data<Number, Number>(p.timeMs(), p.inFlight())).toList()))).toList());
+    }
+
+    /**
+     * The response bars. When the series and their categories are those
+     * shown (a slider moved, the same number of requests), only the heights
+     * change: new series would mean new bar nodes to style and lay out.
+     */
+    private void showBars(List<MetricsViewModel.Series<ChartData.Bar>> bars) {
+        List<XYChart.Series<String, Number>> shown = responseChart.getData();
+        boolean sameShape = shown.size() == bars.size() && IntStream.range(0, bars.size()).allMatch(i ->
+                shown.get(i).getName().equals(bars.get(i).name())
+                        && shown.get(i).getData().stream().map(XYChart.Data::getXValue).toList()
+                        .equals(bars.get(i).data().stream().map(ChartData.Bar::category).toList()));
+        if (sameShape) {
+            for (int i = 0; i < bars.size(); i++) {
+                List<XYChart.Data<String, Number>> data = shown.get(i).getData();
+                for (int j = 0; j < data.size(); j++) {
+                    data.get(j).setYValue(bars.get(i).data().get(j).responseMs());
+                }
+            }
+            return;
+        }
+        // Each series gets its bars in one list: added one by one, a series checks all its points for duplicates each time.
+        responseChart.getData().setAll(bars.stream().map(s -> new XYChart.Series<>(s.name(),
+                FXCollections.observableArrayList(s.data().stream()
+                        .map(b -> new XYChart.Data<String, Number>(b.category(), b.responseMs())).toList()))).toList());
     }
 
     private void showTable(MetricsViewModel.Panel panel) {
