@@ -146,6 +146,20 @@ public final class AppViewModel {
         return Character.toUpperCase(d.charAt(0)) + d.substring(1);
     }
 
+    /**
+     * What the chosen lesson suggests comparing, e.g. "Then compare with the
+     * event loop (Ctrl+K)."; empty for a scenario that is not a preset.
+     */
+    public static String suggestion(PresetChoice choice) {
+        if (choice == null) {
+            return "";
+        }
+        return Presets.compareWith(choice.id())
+                .map(p -> "Then compare with " + (p == io.interleave.scenario.Policy.SYNC ? "sync threads" : "the event loop")
+                        + " (Ctrl+K).")
+                .orElse("");
+    }
+
     /** Show sync and event loop together on one time axis. */
     public BooleanProperty compareProperty() {
         return compare;

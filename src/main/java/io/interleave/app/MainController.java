@@ -60,6 +60,7 @@ public final class MainController {
     @FXML private TimelineView timeline;
     @FXML private Label scenarioName;
     @FXML private Label description;
+    @FXML private Label suggestion;
     @FXML private Button restartButton;
     @FXML private Button stepBackButton;
     @FXML private Button playButton;
@@ -105,6 +106,9 @@ public final class MainController {
         vm.viewModeProperty().addListener((obs, old, now) -> Platform.runLater(timeline::fit));
         scenarioName.textProperty().bind(vm.scenarioProperty().map(s -> s.name()));
         description.textProperty().bind(vm.scenarioProperty().map(AppViewModel::notice));
+        suggestion.textProperty().bind(vm.presetProperty().map(AppViewModel::suggestion).orElse(""));
+        suggestion.visibleProperty().bind(suggestion.textProperty().isNotEmpty());
+        suggestion.managedProperty().bind(suggestion.visibleProperty());
 
         playButton.textProperty().bind(playback.playingProperty().map(p -> p ? "❚❚ Pause" : "▶ Play"));
         speedChoice.getItems().setAll(PlaybackViewModel.SPEEDS);

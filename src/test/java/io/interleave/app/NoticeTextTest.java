@@ -37,4 +37,14 @@ class NoticeTextTest {
             assertThat(Character.isUpperCase(text.charAt(0))).as(id + ": " + text).isTrue();
         }
     }
+
+    @Test
+    @DisplayName("each lesson suggests the policy to compare against; a file of one's own suggests nothing")
+    void suggestion() {
+        assertThat(AppViewModel.suggestion(new AppViewModel.PresetChoice("three-requests", "Three requests")))
+                .isEqualTo("Then compare with the event loop (Ctrl+K).");
+        assertThat(AppViewModel.suggestion(new AppViewModel.PresetChoice("cpu-heavy", "CPU-heavy work starves the loop")))
+                .isEqualTo("Then compare with sync threads (Ctrl+K).");
+        assertThat(AppViewModel.suggestion(null)).isEmpty();
+    }
 }
