@@ -36,9 +36,17 @@ public final class NarrationController {
     @FXML private TextField pauseTime;
     @FXML private Label pauseStatus;
 
-    /** In the window: narrates the app's traces and drives its playback. */
+    /** One daemon thread tells the stories of the window's runs, off the FX thread. */
+    private static final java.util.concurrent.Executor NARRATOR = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "narrator");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** In the window: narrates the app's traces (in the background) and drives its playback. */
     public NarrationController(AppViewModel app) {
-        this(new NarrationViewModel(app.tracesProperty(), app.playback()));
+        this(new NarrationViewModel(app.tracesProperty(), app.playback(),
+                NarrationViewModel.Teller.inBackground(NARRATOR, javafx.application.Platform::runLater)));
     }
 
     public NarrationController(NarrationViewModel vm) {

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -41,9 +44,33 @@ public final class NarrationViewModel {
     /** Requests offered in the "pause when done" picker at most. */
     static final int MAX_REQUEST_CHOICES = 2_000;
 
+    /**
+     * How the runs are told: at once on the caller's thread, or elsewhere with
+     * the stories handed back on the FX thread, so a large run's narration
+     * never holds up the window.
+     */
+    @FunctionalInterface
+    public interface Teller {
+        void tell(List<Trace> traces, Consumer<List<Narration>> done);
+
+        /** Tells on the calling thread (tests, and anything without a toolkit). */
+        Teller AT_ONCE = (traces, done) -> done.accept(narrateAll(traces));
+
+        /** Tells on {@code background} and hands the stories back through {@code fx}. */
+        static Teller inBackground(Executor background, Executor fx) {
+            return (traces, done) -> CompletableFuture.supplyAsync(() -> narrateAll(traces), background).thenAcceptAsync(done, fx);
+        }
+    }
+
+    private static List<Narration> narrateAll(List<Trace> traces) {
+        return traces.stream().map(Narrator::narrate).toList();
+    }
+
     private final ObservableValue<List<Trace>> traces;
     private final PlaybackViewModel playback;
+    private final Teller teller;
     private List<Narration> narrations = List.of();
+    private long told;
 
     private final ObservableList<NarrationLine> lines = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper current = new ReadOnlyIntegerWrapper(this, "current", -1);
@@ -58,8 +85,13 @@ public final class NarrationViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     public NarrationViewModel(ObservableValue<List<Trace>> traces, PlaybackViewModel playback) {
+        this(traces, playback, Teller.AT_ONCE);
+    }
+
+    public NarrationViewModel(ObservableValue<List<Trace>> traces, PlaybackViewModel playback, Teller teller) {
         this.traces = traces;
         this.playback = playback;
+        this.teller = teller;
         traces.addListener((obs, old, now) -> narrate());
         shown.addListener((obs, old, now) -> showLines());
         playback.playheadMsProperty().addListener((obs, old, now) -> follow());
@@ -115,7 +147,16 @@ public final class NarrationViewModel {
 
     private void narrate() {
         List<Trace> t = currentTraces();
-        narrations = t.stream().map(Narrator::narrate).toList();
+        long ticket = ++told;
+        teller.tell(t, stories -> {
+            if (ticket == told) { // a newer run's story supersedes this one
+                narrations = stories;
+                if (shown.get() >= narrations.size() || shown.get() < 0) {
+                    shown.set(0);
+                }
+                showLines();
+            }
+        });
         policies.set(t.stream().map(tr -> tr.scenario().server().policy()).toList());
         int choices = Math.min(t.isEmpty() ? 0 : t.get(0).requests().size(), MAX_REQUEST_CHOICES);
         Integer chosen = pauseRequest.get();
@@ -124,10 +165,6 @@ public final class NarrationViewModel {
             requestChoices.setAll(IntStream.rangeClosed(0, choices).boxed().toList());
         }
         pauseRequest.set(chosen == null || chosen > choices ? 0 : chosen);
-        if (shown.get() >= narrations.size() || shown.get() < 0) {
-            shown.set(0);
-        }
-        showLines();
     }
 
     private void showLines() {

@@ -96,4 +96,29 @@ class NarrationViewModelTest {
     void rejectsNonTimes(String text) {
         assertThat(NarrationViewModel.parseTime(text)).isNull();
     }
+
+    @Test
+    @DisplayName("told in the background: lines appear when the story is handed back, and a stale story never replaces a newer one")
+    void toldInTheBackground() {
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> fx = new java.util.ArrayDeque<>();
+        SimpleObjectProperty<List<Trace>> traces = new SimpleObjectProperty<>(List.of(lesson(Policy.SYNC)));
+        PlaybackViewModel playback = new PlaybackViewModel();
+        NarrationViewModel vm = new NarrationViewModel(traces, playback,
+                NarrationViewModel.Teller.inBackground(background::add, fx::add));
+        assertThat(vm.lines()).isEmpty();
+
+        traces.set(List.of(lesson(Policy.EVENT_LOOP)));
+        // the older (sync) story finishes last: its lines must not win
+        Runnable syncStory = background.poll();
+        Runnable loopStory = background.poll();
+        loopStory.run();
+        fx.poll().run();
+        syncStory.run();
+        fx.poll().run();
+
+        assertThat(vm.lines()).isNotEmpty();
+        assertThat(vm.lines()).anyMatch(l -> l.text().contains("the loop"));
+        assertThat(vm.lines()).noneMatch(l -> l.text().contains("the thread"));
+    }
 }
