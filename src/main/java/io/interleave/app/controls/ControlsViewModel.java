@@ -130,8 +130,13 @@ public final class ControlsViewModel {
         refreshing = true;
         try {
             policy.set(s.server().policy());
-            patterns.setAll(ScenarioEdits.PATTERNS.stream()
-                    .filter(p -> !p.equals("explicit") || presetArrivals != null).toList());
+            List<String> offered = ScenarioEdits.PATTERNS.stream()
+                    .filter(p -> !p.equals("explicit") || presetArrivals != null).toList();
+            // Replacing a drop-down's items while its own selection change is being handled
+            // (choosing a pattern lands here) breaks the list's selection: only replace real changes.
+            if (!patterns.equals(offered)) {
+                patterns.setAll(offered);
+            }
             pattern.set(s.arrivals().pattern());
             arrivalsNote.set(s.arrivals() instanceof Arrivals.Explicit e
                     ? "The scenario lists " + e.count() + " arrivals at fixed times; pick another pattern to vary them."

@@ -145,4 +145,18 @@ class ControlsViewModelTest {
         assertThat(vm.workers().textProperty().get()).isEqualTo("1");
         assertThat(vm.workers().errorProperty().get()).isEmpty();
     }
+
+    @Test
+    @DisplayName("choosing a pattern leaves the drop-down's items alone (replacing them mid-selection breaks the list)")
+    void patternItemsStayPut() {
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        vm.patterns().addListener((javafx.collections.ListChangeListener<String>) c -> changes.incrementAndGet());
+
+        vm.patternProperty().set("poisson");
+        vm.patternProperty().set("uniform");
+        vm.patternProperty().set("explicit");
+
+        assertThat(changes.get()).isZero();
+        assertThat(vm.patterns()).contains("explicit", "poisson", "uniform", "burst", "closed");
+    }
 }
