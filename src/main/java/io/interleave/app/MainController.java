@@ -43,6 +43,7 @@ public final class MainController {
     @FXML private MenuBar menuBar;
     @FXML private CheckMenuItem projectorMenuItem;
     @FXML private CheckMenuItem narrationMenuItem;
+    @FXML private javafx.scene.control.MenuItem reloadMenuItem;
     @FXML private javafx.scene.Node narration;
     @FXML private ToggleGroup themeGroup;
     @FXML private RadioMenuItem lightThemeMenuItem;
@@ -79,6 +80,7 @@ public final class MainController {
     private void initialize() {
         presetChoice.getItems().setAll(vm.presets());
         presetChoice.valueProperty().bindBidirectional(vm.presetProperty());
+        reloadMenuItem.disableProperty().bind(vm.presetProperty().isNull()); // nothing to reload once a file is open
         narration.visibleProperty().bind(narrationMenuItem.selectedProperty());
         narration.managedProperty().bind(narration.visibleProperty());
         // Projector type leaves little height: the timeline gets the narration's room (Ctrl+4 brings it back).
