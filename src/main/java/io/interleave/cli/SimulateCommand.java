@@ -195,13 +195,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
 
         static Arrivals withRate(Arrivals arrivals, double rate) {
-            if (arrivals instanceof Arrivals.Poisson p) {
-                return new Arrivals.Poisson(rate, p.count());
+            if (!arrivals.hasRate()) {
+                throw new UsageException("--rate: applies to poisson and uniform arrivals; this scenario's arrivals are '" + arrivals.pattern() + "'");
             }
-            if (arrivals instanceof Arrivals.Uniform u) {
-                return new Arrivals.Uniform(1000.0 / rate, u.count());
-            }
-            throw new UsageException("--rate: applies to poisson and uniform arrivals; this scenario's arrivals are '" + arrivals.pattern() + "'");
+            return arrivals.withRatePerSec(rate);
         }
 
         private static void requireRange(String flag, long value, long min, long max) {

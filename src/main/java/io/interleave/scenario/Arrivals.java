@@ -15,6 +15,19 @@ public sealed interface Arrivals {
     /** The same pattern with another request count; explicit lists cannot change their count. */
     Arrivals withCount(int newCount);
 
+    /** Whether the pattern has an arrival rate: poisson and uniform do. */
+    default boolean hasRate() {
+        return false;
+    }
+
+    /**
+     * The same pattern and count at {@code ratePerSec} requests a second; only
+     * for patterns that {@link #hasRate()}.
+     */
+    default Arrivals withRatePerSec(double ratePerSec) {
+        throw new IllegalArgumentException("ratePerSec: the " + pattern() + " pattern has no rate");
+    }
+
     /** One entry of an explicit arrival list. */
     record At(double atMs, String type) {
         public At {
@@ -76,6 +89,16 @@ public sealed interface Arrivals {
         public Arrivals withCount(int newCount) {
             return new Poisson(ratePerSec, newCount);
         }
+
+        @Override
+        public boolean hasRate() {
+            return true;
+        }
+
+        @Override
+        public Arrivals withRatePerSec(double newRate) {
+            return new Poisson(newRate, count);
+        }
     }
 
     /** Evenly spaced arrivals from time 0. */
@@ -96,6 +119,17 @@ public sealed interface Arrivals {
         @Override
         public Arrivals withCount(int newCount) {
             return new Uniform(intervalMs, newCount);
+        }
+
+        @Override
+        public boolean hasRate() {
+            return true;
+        }
+
+        /** Evenly spaced at {@code newRate} a second: an interval of 1000 / rate ms. */
+        @Override
+        public Arrivals withRatePerSec(double newRate) {
+            return new Uniform(1000.0 / Checks.positive("ratePerSec", newRate), count);
         }
     }
 

@@ -76,13 +76,10 @@ public final class Sweep {
     /** The scenario with its arrival rate replaced; only poisson and uniform arrivals have a rate. */
     public static Scenario atRate(Scenario scenario, double ratePerSec) {
         Arrivals a = scenario.arrivals();
-        if (a instanceof Arrivals.Poisson p) {
-            return scenario.withArrivals(new Arrivals.Poisson(ratePerSec, p.count()));
+        if (!a.hasRate()) {
+            throw new IllegalArgumentException("only poisson and uniform arrivals have a rate; this scenario's are '" + a.pattern() + "'");
         }
-        if (a instanceof Arrivals.Uniform u) {
-            return scenario.withArrivals(new Arrivals.Uniform(1000.0 / ratePerSec, u.count()));
-        }
-        throw new IllegalArgumentException("only poisson and uniform arrivals have a rate; this scenario's are '" + a.pattern() + "'");
+        return scenario.withArrivals(a.withRatePerSec(ratePerSec));
     }
 
     /** Runs every point with {@code threads} worker threads. */

@@ -98,4 +98,18 @@ class ScenarioRecordsTest {
         assertThatThrownBy(() -> s.withMaxConcurrency(OptionalInt.of(0))).hasMessage("maxConcurrency: must be between 1 and 100000000, was 0");
         assertThat(s.withPolicy(Policy.EVENT_LOOP).policy()).isEqualTo(Policy.EVENT_LOOP);
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("only poisson and uniform arrivals have a rate; changing it keeps the pattern and the count")
+    void ratePerSec() {
+        org.assertj.core.api.Assertions.assertThat(new Arrivals.Poisson(40, 7).withRatePerSec(80)).isEqualTo(new Arrivals.Poisson(80, 7));
+        org.assertj.core.api.Assertions.assertThat(new Arrivals.Uniform(25, 7).withRatePerSec(20)).isEqualTo(new Arrivals.Uniform(50, 7));
+        org.assertj.core.api.Assertions.assertThat(new Arrivals.Burst(3, 0).hasRate()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Arrivals.Burst(3, 0).withRatePerSec(10))
+                .hasMessage("ratePerSec: the burst pattern has no rate");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Arrivals.Uniform(25, 7).withRatePerSec(0))
+                .hasMessage("ratePerSec: must be > 0, was 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Arrivals.Poisson(40, 7).withRatePerSec(-1))
+                .hasMessage("ratePerSec: must be > 0, was -1");
+    }
 }

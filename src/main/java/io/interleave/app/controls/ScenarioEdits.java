@@ -54,17 +54,7 @@ public final class ScenarioEdits {
 
     /** Poisson or uniform arrivals at {@code perSec} requests a second. */
     public static Scenario withRate(Scenario s, double perSec) {
-        Arrivals a = s.arrivals();
-        if (a instanceof Arrivals.Poisson) {
-            return s.withArrivals(new Arrivals.Poisson(perSec, a.count()));
-        }
-        if (a instanceof Arrivals.Uniform) {
-            if (!(perSec > 0)) {
-                throw new IllegalArgumentException("ratePerSec: must be > 0, was " + Numbers.format(perSec));
-            }
-            return s.withArrivals(new Arrivals.Uniform(1000 / perSec, a.count()));
-        }
-        throw new IllegalArgumentException("ratePerSec: the " + a.pattern() + " pattern has no rate");
+        return s.withArrivals(s.arrivals().withRatePerSec(perSec));
     }
 
     /**
