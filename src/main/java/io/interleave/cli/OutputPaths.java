@@ -42,4 +42,13 @@ final class OutputPaths {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** A picture's format, {@code png} or {@code svg}, from its extension; anything else fails naming {@code flag}. */
+    static String pictureFormat(String flag, Path file) {
+        String format = extension(file);
+        if (!format.equals("png") && !format.equals("svg")) {
+            throw new UsageException(flag + ": must end in .png or .svg, was " + file);
+        }
+        return format;
+    }
 }

@@ -48,10 +48,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String format = OutputPaths.extension(out);
-        if (!format.equals("png") && !format.equals("svg")) {
-            throw new UsageException("--out: must end in .png or .svg, was " + out);
-        }
+        String format = OutputPaths.pictureFormat("--out", out);
         ViewMode mode = switch (view.toLowerCase(Locale.ROOT)) {
             case "requests" -> ViewMode.REQUESTS;
             case "workers" -> ViewMode.WORKERS;

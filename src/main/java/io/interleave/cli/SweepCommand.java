@@ -55,10 +55,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         OutputPaths.writable("--out", out);
         if (chart != null) {
-            String format = OutputPaths.extension(chart);
-            if (!format.equals("png") && !format.equals("svg")) {
-                throw new UsageException("--chart: must end in .png or .svg, was " + chart);
-            }
+            OutputPaths.pictureFormat("--chart", chart);
             OutputPaths.writable("--chart", chart);
             OutputPaths.distinct(out, chart);
         }
@@ -87,7 +84,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepChart picture = new SweepChart(result, scenario.name() + " — response time against arrival rate",
                 theory, replications, 1200, 720, Palette.LIGHT);
-        return OutputPaths.extension(chart).equals("png") ? picture.png(1) : picture.svg().getBytes(StandardCharsets.UTF_8);
+        return OutputPaths.pictureFormat("--chart", chart).equals("png") ? picture.png(1) : picture.svg().getBytes(StandardCharsets.UTF_8);
     }
 
     static List<Double> parseRates(String text) {
