@@ -1,8 +1,8 @@
 package io.interleave.app;
 
 import io.interleave.engine.Simulation;
-import io.interleave.scenario.Policy;
 import io.interleave.scenario.Scenario;
+import io.interleave.scenario.Variant;
 import io.interleave.stats.SummaryCollector;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.RunTotals;
@@ -26,26 +26,28 @@ public final class Runs {
     }
 
     /**
-     * Simulates the scenario under its own policy, or under sync and then
-     * event loop when comparing (the same workload, by common random numbers).
+     * Simulates the scenario under its own server, or under each of its
+     * compare variants in order when comparing (the same workload, by common
+     * random numbers).
      *
      * @throws CancellationException as soon as {@code cancelled} says so
      */
     public static SimulationResult simulate(Scenario scenario, boolean compare, Progress progress, BooleanSupplier cancelled) {
-        List<Scenario> runs = compare
-                ? List.of(scenario.withPolicy(Policy.SYNC), scenario.withPolicy(Policy.EVENT_LOOP))
-                : List.of(scenario);
-        long total = (long) scenario.arrivals().count() * runs.size();
+        List<Variant> variants = compare ? scenario.compareVariants() : List.of();
+        long total = (long) scenario.arrivals().count() * Math.max(1, variants.size());
         List<Trace> traces = new ArrayList<>();
-        for (Scenario run : runs) {
+        if (variants.isEmpty()) {
+            traces.add(trace(scenario, scenario.server().policy().displayName(), done -> progress.update(done, total), cancelled));
+        }
+        for (Variant variant : variants) {
             long before = (long) scenario.arrivals().count() * traces.size();
-            traces.add(trace(run, done -> progress.update(before + done, total), cancelled));
+            traces.add(trace(scenario.under(variant), variant.label(), done -> progress.update(before + done, total), cancelled));
         }
         return new SimulationResult(scenario, compare, traces,
                 traces.stream().map(t -> SummaryCollector.of(t, 0)).toList());
     }
 
-    private static Trace trace(Scenario scenario, java.util.function.LongConsumer done, BooleanSupplier cancelled) {
+    private static Trace trace(Scenario scenario, String label, java.util.function.LongConsumer done, BooleanSupplier cancelled) {
         TraceRecorder recorder = new TraceRecorder();
         TraceListener watcher = new TraceListener() {
             private long finished;
@@ -75,6 +77,6 @@ public final class Runs {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("superseded by a newer change");
         }
-        return recorder.toTrace(scenario, totals);
+        return recorder.toTrace(scenario, label, totals);
     }
 }

@@ -20,6 +20,19 @@ public final class CsvWriters {
     public static TraceListener requests(Writer out, Scenario scenario) throws IOException {
         out.write(REQUEST_HEADER);
         out.write('\n');
+        return requestRows(out, scenario, "");
+    }
+
+    /**
+     * One line per request, without a header, each ending with a
+     * {@code variant} cell holding {@code variant} (when compare runs write
+     * every variant to one file under {@link #REQUEST_HEADER}{@code ,variant}).
+     */
+    public static TraceListener requests(Writer out, Scenario scenario, String variant) {
+        return requestRows(out, scenario, "," + csvText(variant));
+    }
+
+    private static TraceListener requestRows(Writer out, Scenario scenario, String suffix) {
         String[] typeNames = scenario.requestTypes().stream().map(t -> csvText(t.name())).toArray(String[]::new);
         StringBuilder line = new StringBuilder(128);
         return new TraceListener() {
@@ -51,7 +64,7 @@ public final class CsvWriters {
                 Numbers.append(line, r.waitMs());
                 line.append(',').append(r.status().csvName()).append(',');
                 r.worker().ifPresent(line::append);
-                line.append('\n');
+                line.append(suffix).append('\n');
                 write(out, line);
             }
         };
@@ -61,6 +74,15 @@ public final class CsvWriters {
     public static TraceListener spans(Writer out) throws IOException {
         out.write(SPAN_HEADER);
         out.write('\n');
+        return spanRows(out, "");
+    }
+
+    /** One line per span, without a header, each ending with a {@code variant} cell (compare runs). */
+    public static TraceListener spans(Writer out, String variant) {
+        return spanRows(out, "," + csvText(variant));
+    }
+
+    private static TraceListener spanRows(Writer out, String suffix) {
         StringBuilder line = new StringBuilder(96);
         return new TraceListener() {
             @Override
@@ -79,7 +101,7 @@ public final class CsvWriters {
                 if (core >= 0) {
                     line.append(core);
                 }
-                line.append('\n');
+                line.append(suffix).append('\n');
                 write(out, line);
             }
         };

@@ -34,7 +34,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.svg", description = "The picture to write; the extension picks the format.")
     Path out;
 
-    @Option(names = "--compare", description = "Draw the workload under both policies, stacked on one time axis.")
+    @Option(names = "--compare", description = "Draw the same requests under each compare variant of the file (or sync and event-loop), stacked on one time axis.")
     boolean compare;
 
     @Option(names = "--view", paramLabel = "requests|workers", defaultValue = "requests", description = "One row per request, or one lane per thread, loop and core.")
@@ -66,10 +66,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new UsageException("render draws at most " + MAX_REQUESTS + " requests; this scenario sends "
                     + scenario.arrivals().count() + " (lower its count)");
         }
-        List<Trace> traces = compare
-                ? List.of(Simulation.trace(scenario.withPolicy(io.interleave.scenario.Policy.SYNC)),
-                          Simulation.trace(scenario.withPolicy(io.interleave.scenario.Policy.EVENT_LOOP)))
-                : List.of(Simulation.trace(scenario));
+        List<Trace> traces = compare ? Simulation.compare(scenario) : List.of(Simulation.trace(scenario));
         TimelineExport export = new TimelineExport(traces, mode, width, 1, Palette.LIGHT);
         byte[] bytes;
         try {

@@ -8,6 +8,7 @@ import io.interleave.scenario.Limits;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.Server;
+import io.interleave.scenario.Variant;
 import io.interleave.stats.Summary;
 import io.interleave.stats.SummaryCollector;
 import io.interleave.trace.RunTotals;
@@ -17,6 +18,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +58,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", description = "Leave the first N requests out of the statistics.")
     int warmup;
 
+    @Option(names = "--compare", description = "Run every compare variant of the file (or sync and event-loop) on the same requests and print a JSON array of summaries, one per variant.")
+    boolean compare;
+
     @Option(names = "--requests", paramLabel = "OUT.csv", description = "Write one CSV line per request.")
     Path requestsCsv;
 
@@ -63,6 +69,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (compare) {
+            refuseWithCompare("--policy", policy);
+            refuseWithCompare("--workers", workers);
+            refuseWithCompare("--cores", cores);
+        }
         Scenario scenario = Overrides.apply(ScenarioSource.load(scenarioArg), policy, workers, cores, seed, count, rate);
         int total = scenario.arrivals().count();
         if (warmup < 0 || warmup >= total) {
@@ -76,6 +87,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         OutputPaths.distinct(requestsCsv, spansCsv);
 
+        if (compare) {
+            return compare(scenario, total);
+        }
         SummaryCollector collector = new SummaryCollector(warmup, total);
         try (AtomicOutput requestsOut = requestsCsv == null ? null : AtomicOutput.open(requestsCsv);
              AtomicOutput spansOut = spansCsv == null ? null : AtomicOutput.open(spansCsv)) {
@@ -107,42 +121,109 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static void refuseWithCompare(String flag, Object value) {
+        if (value != null) {
+            throw new UsageException(flag + ": cannot be combined with --compare, which runs the server settings of each variant in the file; "
+                    + "set them in the file's \"variants\" or drop --compare");
+        }
+    }
+
+    /** Every compare variant on the same requests: a JSON array of summaries, in file order. */
+    private int compare(Scenario scenario, int total) throws IOException {
+        List<Variant> variants = scenario.compareVariants();
+        List<Summary> summaries = new ArrayList<>();
+        try (AtomicOutput requestsOut = requestsCsv == null ? null : AtomicOutput.open(requestsCsv);
+             AtomicOutput spansOut = spansCsv == null ? null : AtomicOutput.open(spansCsv)) {
+            if (requestsOut != null) {
+                requestsOut.writer().write(CsvWriters.REQUEST_HEADER + ",variant\n");
+            }
+            if (spansOut != null) {
+                spansOut.writer().write(CsvWriters.SPAN_HEADER + ",variant\n");
+            }
+            for (Variant variant : variants) {
+                Scenario run = scenario.under(variant);
+                SummaryCollector collector = new SummaryCollector(warmup, total);
+                TraceListener listener = collector;
+                if (requestsOut != null) {
+                    listener = TraceListener.both(listener, CsvWriters.requests(requestsOut.writer(), run, variant.label()));
+                }
+                if (spansOut != null) {
+                    listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer(), variant.label()));
+                }
+                RunTotals totals;
+                try {
+                    totals = Simulation.run(run, listener);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                summaries.add(collector.summarize(totals, run.server().workers(), run.server().cores()));
+            }
+            StringWriter text = new StringWriter();
+            try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartArray();
+                for (int i = 0; i < variants.size(); i++) {
+                    writeSummary(g, scenario.under(variants.get(i)), summaries.get(i), variants.get(i).label());
+                }
+                g.writeEndArray();
+            }
+            if (requestsOut != null) {
+                requestsOut.commit();
+            }
+            if (spansOut != null) {
+                spansOut.commit();
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text + "\n");
+            out.flush();
+        }
+        return 0;
+    }
+
     /** The summary JSON with exactly the keys of SPEC section 4, in that order. */
     static String toJson(Scenario scenario, Summary s) throws IOException {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
             g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("scenario", scenario.name());
-            g.writeStringField("policy", scenario.server().policy().jsonName());
-            g.writeNumberField("workers", scenario.server().workers());
-            g.writeNumberField("cores", scenario.server().cores());
-            g.writeNumberField("seed", scenario.seed());
-            g.writeNumberField("requests", s.requests());
-            g.writeNumberField("completed", s.completed());
-            g.writeNumberField("rejected", s.rejected());
-            number(g, "makespanMs", s.makespanMs());
-            number(g, "throughputPerSec", s.throughputPerSec());
-            g.writeObjectFieldStart("responseMs");
-            number(g, "mean", s.response().mean());
-            number(g, "min", s.response().min());
-            number(g, "p50", s.response().p50());
-            number(g, "p90", s.response().p90());
-            number(g, "p95", s.response().p95());
-            number(g, "p99", s.response().p99());
-            number(g, "max", s.response().max());
-            g.writeEndObject();
-            g.writeObjectFieldStart("queueMs");
-            number(g, "mean", s.queueMeanMs());
-            number(g, "max", s.queueMaxMs());
-            g.writeEndObject();
-            number(g, "cpuUtilization", s.cpuUtilization());
-            number(g, "workerUtilization", s.workerUtilization());
-            g.writeNumberField("maxInFlight", s.maxInFlight());
-            g.writeNumberField("events", s.events());
-            g.writeEndObject();
+            writeSummary(g, scenario, s, null);
         }
         return text + "\n";
+    }
+
+    /** One summary object; with a compare variant, its label follows under {@code variant}. */
+    private static void writeSummary(JsonGenerator g, Scenario scenario, Summary s, String variant) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("scenario", scenario.name());
+        g.writeStringField("policy", scenario.server().policy().jsonName());
+        g.writeNumberField("workers", scenario.server().workers());
+        g.writeNumberField("cores", scenario.server().cores());
+        g.writeNumberField("seed", scenario.seed());
+        g.writeNumberField("requests", s.requests());
+        g.writeNumberField("completed", s.completed());
+        g.writeNumberField("rejected", s.rejected());
+        number(g, "makespanMs", s.makespanMs());
+        number(g, "throughputPerSec", s.throughputPerSec());
+        g.writeObjectFieldStart("responseMs");
+        number(g, "mean", s.response().mean());
+        number(g, "min", s.response().min());
+        number(g, "p50", s.response().p50());
+        number(g, "p90", s.response().p90());
+        number(g, "p95", s.response().p95());
+        number(g, "p99", s.response().p99());
+        number(g, "max", s.response().max());
+        g.writeEndObject();
+        g.writeObjectFieldStart("queueMs");
+        number(g, "mean", s.queueMeanMs());
+        number(g, "max", s.queueMaxMs());
+        g.writeEndObject();
+        number(g, "cpuUtilization", s.cpuUtilization());
+        number(g, "workerUtilization", s.workerUtilization());
+        g.writeNumberField("maxInFlight", s.maxInFlight());
+        g.writeNumberField("events", s.events());
+        if (variant != null) {
+            g.writeStringField("variant", variant);
+        }
+        g.writeEndObject();
     }
 
     /** JSON has no NaN: a statistic of nothing is null. */

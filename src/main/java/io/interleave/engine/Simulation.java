@@ -1,10 +1,12 @@
 package io.interleave.engine;
 
 import io.interleave.scenario.Scenario;
+import io.interleave.scenario.Variant;
 import io.interleave.trace.RunTotals;
 import io.interleave.trace.Trace;
 import io.interleave.trace.TraceListener;
 import io.interleave.trace.TraceRecorder;
+import java.util.List;
 
 /**
  * Runs a scenario: samples its workload, feeds the arrivals to a
@@ -34,6 +36,19 @@ public final class Simulation {
         TraceRecorder recorder = new TraceRecorder();
         RunTotals totals = run(scenario, recorder);
         return recorder.toTrace(scenario, totals);
+    }
+
+    /** Runs the scenario under one compare variant, labelled with it. */
+    public static Trace trace(Scenario scenario, Variant variant) {
+        Scenario run = scenario.under(variant);
+        TraceRecorder recorder = new TraceRecorder();
+        RunTotals totals = run(run, recorder);
+        return recorder.toTrace(run, variant.label(), totals);
+    }
+
+    /** Runs the scenario under each of its compare variants, in order: the same requests, each variant's server. */
+    public static List<Trace> compare(Scenario scenario) {
+        return scenario.compareVariants().stream().map(v -> trace(scenario, v)).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.interleave.render;
 
+import io.interleave.scenario.Variant;
 import io.interleave.stats.Summary;
 import io.interleave.stats.SummaryCollector;
 import io.interleave.trace.RequestRecord;
@@ -34,9 +35,10 @@ public final class TimelineExport {
     private final TimelineLayout layout;
     private final TimeScale scale;
     private final String note;
+    private final TextMeasure measure;
 
     /**
-     * @param traces one trace, or two of the same workload under both policies
+     * @param traces one trace, or 2 to 4 of the same workload under compare variants
      * @param mode requests or workers
      * @param width the picture's logical width in pixels (at least 480)
      * @param textScale 1 normally, larger for projectors
@@ -58,8 +60,8 @@ public final class TimelineExport {
     }
 
     private TimelineExport(List<Trace> traces, ViewMode mode, double width, double textScale, Palette palette, double[] range) {
-        if (traces.isEmpty() || traces.size() > 2) {
-            throw new IllegalArgumentException("export takes one or two traces, was " + traces.size());
+        if (traces.isEmpty() || traces.size() > Variant.MAX_VARIANTS) {
+            throw new IllegalArgumentException("export takes 1 to " + Variant.MAX_VARIANTS + " traces, was " + traces.size());
         }
         if (!(width >= 480) || width > 20_000) {
             throw new IllegalArgumentException("width must be between 480 and 20000 pixels, was " + width);
@@ -75,7 +77,7 @@ public final class TimelineExport {
         this.shown = cut ? this.traces.stream().map(t -> firstRequests(t, MAX_REQUEST_ROWS)).toList() : this.traces;
         this.note = cut ? String.format(Locale.ROOT, "Showing R1–R%d of %,d requests; the metrics cover all of them. The workers view shows the whole run.",
                 MAX_REQUEST_ROWS, requests) : "";
-        TextMeasure measure = new AwtFonts();
+        this.measure = new AwtFonts();
         this.layout = TimelineLayout.forExport(shown, mode, width, textScale, measure);
         this.scale = range == null ? fitScale(layout, shown, measure) : TimeScale.of(range[0], range[1], layout.plotWidth());
     }
@@ -92,8 +94,8 @@ public final class TimelineExport {
     /** The title printed at the top, e.g. "Three requests — Sync (threads) · 1 thread · 1 core". */
     public String title() {
         Trace first = traces.get(0);
-        String what = traces.size() == 2
-                ? traces.get(0).scenario().server().policy().displayName() + " vs " + traces.get(1).scenario().server().policy().displayName()
+        String what = traces.size() > 1
+                ? String.join(" vs ", traces.stream().map(Trace::label).toList())
                 : TimelineLayout.title(first);
         return first.scenario().name() + " — " + what;
     }
@@ -104,9 +106,8 @@ public final class TimelineExport {
         g.tag("title");
         g.fillRect(0, 0, width, titleHeight(), palette.background());
         g.text(traces.get(0).scenario().name(), 16 * s, 24 * s, TextStyle.bold(22 * s), palette.text(), TextAlign.LEFT);
-        String subtitle = traces.size() == 2
-                ? "Same workload under " + traces.get(0).scenario().server().policy().displayName() + " and "
-                  + traces.get(1).scenario().server().policy().displayName()
+        String subtitle = traces.size() > 1
+                ? "Same requests under " + andList(traces.stream().map(Trace::label).toList())
                 : TimelineLayout.title(traces.get(0));
         g.text(subtitle, 16 * s, 50 * s, TextStyle.regular(14 * s), palette.mutedText(), TextAlign.LEFT);
         g.text("Interleave", width - 16 * s, 24 * s, TextStyle.regular(13 * s), palette.mutedText(), TextAlign.RIGHT);
@@ -183,49 +184,94 @@ public final class TimelineExport {
 
     private static final String[] COLUMNS = {"Policy", "Mean", "p50", "p95", "Max", "Slowdown", "Throughput", "CPU", "Workers busy", "Rejected"};
 
+    /**
+     * The metrics table: one row per trace. Columns are as wide as their
+     * widest text; when the picture is too narrow for that, the type shrinks
+     * until every column fits, so headers never run into each other.
+     */
     private void paintTable(DrawingSurface g) {
         double s = textScale;
         double top = 16 * s;
         double left = 16 * s;
         double right = width - 16 * s;
-        double[] xs = new double[COLUMNS.length];
-        double policyWidth = Math.min(260 * s, (right - left) * 0.28);
-        double rest = (right - left - policyWidth) / (COLUMNS.length - 1);
-        xs[0] = left;
-        for (int c = 1; c < COLUMNS.length; c++) {
-            xs[c] = left + policyWidth + rest * c; // right edge of column c
+        String[] headers = COLUMNS.clone();
+        if (traces.size() > 1) {
+            headers[0] = "Variant";
         }
-        TextStyle head = TextStyle.bold(13 * s);
-        TextStyle cell = TextStyle.regular(14 * s);
-        g.tag("metrics");
-        g.fillRect(left, top, right - left, rowHeight(), palette.sectionBand());
-        double y = top + rowHeight() / 2;
-        for (int c = 0; c < COLUMNS.length; c++) {
-            g.text(COLUMNS[c], c == 0 ? xs[0] + 8 * s : xs[c] - 8 * s, y, head, palette.text(), c == 0 ? TextAlign.LEFT : TextAlign.RIGHT);
-        }
+        String[][] rows = new String[traces.size()][];
         for (int i = 0; i < traces.size(); i++) {
             Summary m = summaries.get(i);
             Trace t = traces.get(i);
-            double rowTop = top + rowHeight() * (1 + i);
-            if (i % 2 == 1) {
-                g.fillRect(left, rowTop, right - left, rowHeight(), palette.stripe());
-            }
-            String[] values = {
-                TimelineLayout.title(t),
+            rows[i] = new String[] {
+                traces.size() > 1 ? t.label() : TimelineLayout.title(t),
                 ms(m.response().mean()), ms(m.response().p50()), ms(m.response().p95()), ms(m.response().max()),
                 slowdown(t),
                 String.format(Locale.ROOT, "%.1f/s", m.throughputPerSec()),
                 percent(m.cpuUtilization()), percent(m.workerUtilization()),
                 Long.toString(m.rejected())
             };
+        }
+        double fit = 1;
+        double[] needed = columnWidths(headers, rows, 1);
+        double total = java.util.Arrays.stream(needed).sum();
+        if (total > right - left) {
+            fit = (right - left) / total;
+            needed = columnWidths(headers, rows, fit);
+        }
+        double spare = Math.max(0, right - left - java.util.Arrays.stream(needed).sum());
+        double[] xs = new double[COLUMNS.length + 1]; // left edge of each column, then the right edge
+        xs[0] = left;
+        for (int c = 0; c < COLUMNS.length; c++) {
+            // the first column takes what is left over beyond a fair share, so the numbers stay together
+            double extra = c == 0 ? spare * 0.4 : spare * 0.6 / (COLUMNS.length - 1);
+            xs[c + 1] = xs[c] + needed[c] + extra;
+        }
+        TextStyle head = TextStyle.bold(13 * s * fit);
+        TextStyle cell = TextStyle.regular(14 * s * fit);
+        double pad = 8 * s * fit;
+        g.tag("metrics");
+        g.fillRect(left, top, right - left, rowHeight(), palette.sectionBand());
+        double y = top + rowHeight() / 2;
+        for (int c = 0; c < COLUMNS.length; c++) {
+            g.text(headers[c], c == 0 ? xs[0] + pad : xs[c + 1] - pad, y, head, palette.text(), c == 0 ? TextAlign.LEFT : TextAlign.RIGHT);
+        }
+        for (int i = 0; i < rows.length; i++) {
+            double rowTop = top + rowHeight() * (1 + i);
+            if (i % 2 == 1) {
+                g.fillRect(left, rowTop, right - left, rowHeight(), palette.stripe());
+            }
             double cy = rowTop + rowHeight() / 2;
-            for (int c = 0; c < values.length; c++) {
-                g.text(values[c], c == 0 ? xs[0] + 8 * s : xs[c] - 8 * s, cy, c == 0 ? head : cell, palette.text(),
+            for (int c = 0; c < rows[i].length; c++) {
+                g.text(rows[i][c], c == 0 ? xs[0] + pad : xs[c + 1] - pad, cy, c == 0 ? head : cell, palette.text(),
                         c == 0 ? TextAlign.LEFT : TextAlign.RIGHT);
             }
         }
         g.line(left, top + rowHeight() * (1 + traces.size()), right, top + rowHeight() * (1 + traces.size()), palette.grid(), 1);
         g.tag(null);
+    }
+
+    /** Each column's width at type size {@code fit} times the normal: its widest text and a gap on both sides. */
+    private double[] columnWidths(String[] headers, String[][] rows, double fit) {
+        double s = textScale * fit;
+        TextStyle head = TextStyle.bold(13 * s);
+        TextStyle cell = TextStyle.regular(14 * s);
+        double[] out = new double[headers.length];
+        for (int c = 0; c < headers.length; c++) {
+            double w = measure.textWidth(headers[c], head);
+            for (String[] row : rows) {
+                w = Math.max(w, measure.textWidth(row[c], c == 0 ? head : cell));
+            }
+            out[c] = w + 16 * s;
+        }
+        return out;
+    }
+
+    /** "A", "A and B", "A, B and C". */
+    private static String andList(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     private static String ms(double v) {
@@ -265,6 +311,6 @@ public final class TimelineExport {
         for (int id = 1; id <= n; id++) {
             spans.addAll(trace.spansOf(id));
         }
-        return new Trace(trace.scenario(), requests, spans, trace.totals());
+        return new Trace(trace.scenario(), trace.label(), requests, spans, trace.totals());
     }
 }

@@ -511,13 +511,17 @@ public final class TimelineLayout {
         return (policy == Policy.SYNC ? "Thread " : "Loop ") + (worker + 1);
     }
 
-    /** "Sync (threads) · 2 threads · 1 core". */
+    /**
+     * "Sync (threads) · 2 threads · 1 core"; a compare variant's own label
+     * comes first: "4 threads — Sync (threads) · 4 threads · 1 core".
+     */
     public static String title(Trace t) {
         Server server = t.scenario().server();
         String workers = server.policy() == Policy.SYNC
                 ? plural(server.workers(), "thread")
                 : plural(server.workers(), "loop");
-        return server.policy().displayName() + " · " + workers + " · " + plural(server.cores(), "core");
+        String settings = server.policy().displayName() + " · " + workers + " · " + plural(server.cores(), "core");
+        return t.label().equals(server.policy().displayName()) ? settings : t.label() + " — " + settings;
     }
 
     private static String plural(int n, String noun) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * exists can be simulated.
  */
 public record Scenario(String name, String description, long seed, Server server,
-                       List<Resource> resources, List<RequestType> requestTypes, Arrivals arrivals) {
+                       List<Resource> resources, List<RequestType> requestTypes, Arrivals arrivals,
+                       List<Variant> variants) {
     /** The only schema version this program reads and writes. */
     public static final int SCHEMA = 1;
 
@@ -25,6 +26,7 @@ public record Scenario(String name, String description, long seed, Server server
         Objects.requireNonNull(arrivals, "arrivals");
         resources = List.copyOf(resources);
         requestTypes = List.copyOf(requestTypes);
+        variants = List.copyOf(variants);
         if (resources.size() > Limits.MAX_RESOURCES) {
             throw new IllegalArgumentException("resources: at most " + Limits.MAX_RESOURCES + " allowed, was " + resources.size());
         }
@@ -65,6 +67,43 @@ public record Scenario(String name, String description, long seed, Server server
         } else if (totalWeight <= 0) {
             throw new IllegalArgumentException("requestTypes: at least one weight must be > 0");
         }
+        if (!variants.isEmpty()) {
+            if (variants.size() < Variant.MIN_VARIANTS || variants.size() > Variant.MAX_VARIANTS) {
+                throw new IllegalArgumentException("variants: must hold " + Variant.MIN_VARIANTS + " to "
+                        + Variant.MAX_VARIANTS + " entries (or be left out), was " + variants.size());
+            }
+            Set<String> labels = new HashSet<>();
+            for (int i = 0; i < variants.size(); i++) {
+                Variant v = variants.get(i);
+                if (!labels.add(v.label())) {
+                    throw new IllegalArgumentException("variants[" + i + "].label: duplicate label '" + v.label() + "'");
+                }
+                try {
+                    v.apply(server);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("variants[" + i + "]." + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** A scenario without compare variants (compare then means sync against the event loop). */
+    public Scenario(String name, String description, long seed, Server server,
+                    List<Resource> resources, List<RequestType> requestTypes, Arrivals arrivals) {
+        this(name, description, seed, server, resources, requestTypes, arrivals, List.of());
+    }
+
+    /**
+     * What compare shows: the file's variants in file order, or sync against
+     * the event loop with the file's settings when it names none.
+     */
+    public List<Variant> compareVariants() {
+        return variants.isEmpty() ? Variant.defaults() : variants;
+    }
+
+    /** This scenario as run under one variant: the same workload, the variant's server. */
+    public Scenario under(Variant variant) {
+        return withServer(variant.apply(server));
     }
 
     /** The index of the request type with this name. */
@@ -88,27 +127,31 @@ public record Scenario(String name, String description, long seed, Server server
     }
 
     public Scenario withServer(Server s) {
-        return new Scenario(name, description, seed, s, resources, requestTypes, arrivals);
+        return new Scenario(name, description, seed, s, resources, requestTypes, arrivals, variants);
     }
 
     public Scenario withSeed(long s) {
-        return new Scenario(name, description, s, server, resources, requestTypes, arrivals);
+        return new Scenario(name, description, s, server, resources, requestTypes, arrivals, variants);
     }
 
     public Scenario withArrivals(Arrivals a) {
-        return new Scenario(name, description, seed, server, resources, requestTypes, a);
+        return new Scenario(name, description, seed, server, resources, requestTypes, a, variants);
     }
 
     public Scenario withRequestTypes(List<RequestType> types) {
-        return new Scenario(name, description, seed, server, resources, types, arrivals);
+        return new Scenario(name, description, seed, server, resources, types, arrivals, variants);
     }
 
     public Scenario withResources(List<Resource> rs) {
-        return new Scenario(name, description, seed, server, rs, requestTypes, arrivals);
+        return new Scenario(name, description, seed, server, rs, requestTypes, arrivals, variants);
     }
 
     public Scenario withName(String n) {
-        return new Scenario(n, description, seed, server, resources, requestTypes, arrivals);
+        return new Scenario(n, description, seed, server, resources, requestTypes, arrivals, variants);
+    }
+
+    public Scenario withVariants(List<Variant> vs) {
+        return new Scenario(name, description, seed, server, resources, requestTypes, arrivals, vs);
     }
 
     public Scenario withPolicy(Policy policy) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
@@ -149,7 +150,7 @@ public final class ScenarioJson {
         if (schema != Scenario.SCHEMA) {
             throw new InvalidScenarioException("schema: unsupported version " + schema + " (this program reads schema " + Scenario.SCHEMA + ")");
         }
-        root.allowOnly("schema", "name", "description", "seed", "server", "resources", "requestTypes", "arrivals");
+        root.allowOnly("schema", "name", "description", "seed", "server", "resources", "requestTypes", "arrivals", "variants");
         String name = root.field("name").optional().map(Node::text).orElse("Untitled");
         String description = root.field("description").optional().map(Node::text).orElse("");
         long seed = root.field("seed").optional().map(n -> n.longValue(Long.MIN_VALUE, Long.MAX_VALUE)).orElse(1L);
@@ -157,7 +158,8 @@ public final class ScenarioJson {
         List<Resource> resources = root.field("resources").optional().map(n -> n.list(ScenarioJson::readResource, Limits.MAX_RESOURCES)).orElse(List.of());
         List<RequestType> types = root.field("requestTypes").required().list(ScenarioJson::readRequestType, Limits.MAX_REQUEST_TYPES);
         Arrivals arrivals = readArrivals(root.field("arrivals").required());
-        return root.build(() -> new Scenario(name, description, seed, server, resources, types, arrivals));
+        List<Variant> variants = root.field("variants").optional().map(n -> n.list(ScenarioJson::readVariant, Variant.MAX_VARIANTS)).orElse(List.of());
+        return root.build(() -> new Scenario(name, description, seed, server, resources, types, arrivals, variants));
     }
 
     private static Server readServer(Node n) {
@@ -173,6 +175,23 @@ public final class ScenarioJson {
         OptionalInt queueLimit = n.field("queueLimit").nullable().map(q -> OptionalInt.of(q.intValue(0, Limits.MAX_REQUESTS))).orElse(OptionalInt.empty());
         OptionalInt maxConc = n.field("maxConcurrency").nullable().map(q -> OptionalInt.of(q.intValue(1, Limits.MAX_REQUESTS))).orElse(OptionalInt.empty());
         return n.build(() -> new Server(policy, workers, cores, slice, queueLimit, maxConc));
+    }
+
+    private static Variant readVariant(Node n) {
+        n.requireObject();
+        n.allowOnly("label", "policy", "workers", "cores", "timeSliceMs", "queueLimit", "maxConcurrency");
+        String label = n.field("label").required().text();
+        Optional<Policy> policy = n.field("policy").optional().map(p -> {
+            String policyName = p.text();
+            return Policy.fromJson(policyName).orElseThrow(() ->
+                    new InvalidScenarioException(p.path + ": must be \"sync\" or \"event-loop\", was \"" + policyName + "\""));
+        });
+        OptionalInt workers = n.field("workers").optional().map(w -> OptionalInt.of(w.intValue(1, Limits.MAX_WORKERS))).orElse(OptionalInt.empty());
+        OptionalInt cores = n.field("cores").optional().map(c -> OptionalInt.of(c.intValue(1, Limits.MAX_CORES))).orElse(OptionalInt.empty());
+        OptionalDouble slice = n.field("timeSliceMs").optional().map(t -> OptionalDouble.of(t.number())).orElse(OptionalDouble.empty());
+        Optional<OptionalInt> queueLimit = n.field("queueLimit").overriding(q -> q.intValue(0, Limits.MAX_REQUESTS));
+        Optional<OptionalInt> maxConc = n.field("maxConcurrency").overriding(q -> q.intValue(1, Limits.MAX_REQUESTS));
+        return n.build(() -> new Variant(label, policy, workers, cores, slice, queueLimit, maxConc));
     }
 
     private static Resource readResource(Node n) {
@@ -455,6 +474,15 @@ public final class ScenarioJson {
             return Optional.of(new Node(v, path()));
         }
 
+        /** Absent: as inherited (empty); null: "none" (an empty inner value); a number: that number. */
+        Optional<OptionalInt> overriding(java.util.function.ToIntFunction<Node> reader) {
+            JsonNode v = parent.json.get(name);
+            if (v == null) {
+                return Optional.empty();
+            }
+            return Optional.of(v.isNull() ? OptionalInt.empty() : OptionalInt.of(reader.applyAsInt(new Node(v, path()))));
+        }
+
         /** Absent or null both mean "none". */
         Optional<Node> nullable() {
             JsonNode v = parent.json.get(name);
@@ -500,6 +528,19 @@ public final class ScenarioJson {
             }
         }
         root.set("arrivals", arrivalsTree(s.arrivals()));
+        if (!s.variants().isEmpty()) {
+            ArrayNode variants = root.putArray("variants");
+            for (Variant v : s.variants()) {
+                ObjectNode vn = variants.addObject();
+                vn.put("label", v.label());
+                v.policy().ifPresent(p -> vn.put("policy", p.jsonName()));
+                v.workers().ifPresent(w -> vn.put("workers", w));
+                v.cores().ifPresent(c -> vn.put("cores", c));
+                v.timeSliceMs().ifPresent(t -> vn.put("timeSliceMs", t));
+                v.queueLimit().ifPresent(q -> putOptional(vn, "queueLimit", q));
+                v.maxConcurrency().ifPresent(m -> putOptional(vn, "maxConcurrency", m));
+            }
+        }
         return root;
     }
 

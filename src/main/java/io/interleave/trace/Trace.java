@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public final class Trace {
     private final Scenario scenario;
+    private final String label;
     private final List<RequestRecord> requests;
     private final List<Span> spans;
     private final int[] firstSpanOfRequest;
@@ -28,7 +29,19 @@ public final class Trace {
      * @param totals the engine's whole-run figures
      */
     public Trace(Scenario scenario, List<RequestRecord> requests, List<Span> spans, RunTotals totals) {
+        this(scenario, scenario.server().policy().displayName(), requests, spans, totals);
+    }
+
+    /**
+     * @param scenario the scenario as run (its server holds the policy)
+     * @param label what this run is called where runs are compared, e.g. "4 threads"
+     * @param requests every request, ordered by id 1..n
+     * @param spans every span, in any order
+     * @param totals the engine's whole-run figures
+     */
+    public Trace(Scenario scenario, String label, List<RequestRecord> requests, List<Span> spans, RunTotals totals) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.label = Objects.requireNonNull(label, "label");
         this.totals = Objects.requireNonNull(totals, "totals");
         this.requests = List.copyOf(requests);
         for (int i = 0; i < this.requests.size(); i++) {
@@ -80,6 +93,11 @@ public final class Trace {
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /** What this run is called beside others: a compare variant's label, else the policy's name. */
+    public String label() {
+        return label;
     }
 
     public List<RequestRecord> requests() {

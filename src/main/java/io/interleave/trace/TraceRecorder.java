@@ -26,8 +26,13 @@ public final class TraceRecorder implements TraceListener {
 
     /** The trace of everything recorded so far. */
     public Trace toTrace(Scenario scenario, RunTotals totals) {
+        return toTrace(scenario, scenario.server().policy().displayName(), totals);
+    }
+
+    /** The trace of everything recorded so far, called {@code label} beside other runs. */
+    public Trace toTrace(Scenario scenario, String label, RunTotals totals) {
         List<RequestRecord> byId = new ArrayList<>(requests);
         byId.sort(Comparator.comparingInt(RequestRecord::id));
-        return new Trace(scenario, byId, spans, totals);
+        return new Trace(scenario, label, byId, spans, totals);
     }
 }
