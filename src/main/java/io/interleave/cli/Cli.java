@@ -41,18 +41,50 @@ public final class Cli {
                 err.flush();
                 return BAD_INPUT;
             }
+            if (ex instanceof io.interleave.files.OutputException) {
+                err.println("interleave: " + oneLine(ex.getMessage()));
+                err.flush();
+                return FAILURE;
+            }
             err.println("interleave: unexpected failure: " + oneLine(String.valueOf(ex)));
             err.flush();
             return FAILURE;
         });
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Outputs are temporary files until the end, and unwinding has deleted them: nothing was written.
+            err.println("interleave: out of memory (maximum heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB); lower --count or run java with a larger -Xmx; nothing was written");
+            code = FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ').strip();
+    /**
+     * A message as one printable line: line breaks become spaces and other
+     * control characters (ESC, BEL, NUL, C1) are shown escaped, so text from a
+     * file name or a JSON string can never drive the terminal.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                b.append(' ');
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString().strip();
     }
 
     /** The version from the jar's manifest (the pom's version). */

@@ -1,5 +1,7 @@
 package io.interleave.cli;
 
+import io.interleave.files.AtomicOutput;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -12,7 +14,12 @@ final class OutputPaths {
 
     /** Fails with a message naming {@code flag} unless {@code file} can be created or replaced. */
     static Path writable(String flag, Path file) {
-        Path absolute = file.toAbsolutePath();
+        Path absolute;
+        try {
+            absolute = AtomicOutput.resolve(file);
+        } catch (IOException e) {
+            throw new UsageException(flag + ": cannot follow the link " + file + " (" + e.getMessage() + ")");
+        }
         if (Files.isDirectory(absolute)) {
             throw new UsageException(flag + ": " + file + " is a directory");
         }
@@ -26,13 +33,39 @@ final class OutputPaths {
         return file;
     }
 
+    /**
+     * Fails when an output is the scenario being read (the same file, also
+     * through links): writing it would replace the input with the output.
+     */
+    static void notTheInput(String flag, Path output, String scenarioArg) {
+        if (output == null || scenarioArg.startsWith(ScenarioSource.PRESET_PREFIX)) {
+            return;
+        }
+        try {
+            Path input = Path.of(scenarioArg);
+            if (Files.exists(input) && Files.exists(output) && Files.isSameFile(input, output)) {
+                throw new UsageException(flag + ": " + output + " is the scenario file being read; choose another output file");
+            }
+        } catch (java.nio.file.InvalidPathException | IOException e) {
+            // the scenario argument is reported by the reader; an unreadable output by writable()
+        }
+    }
+
     /** Fails unless the given outputs are distinct files. */
     static void distinct(Path... files) {
         Set<Path> seen = new HashSet<>();
         for (Path f : files) {
-            if (f != null && !seen.add(f.toAbsolutePath().normalize())) {
+            if (f != null && !seen.add(realOrAbsolute(f))) {
                 throw new UsageException("two outputs name the same file: " + f);
             }
+        }
+    }
+
+    private static Path realOrAbsolute(Path f) {
+        try {
+            return AtomicOutput.resolve(f);
+        } catch (IOException e) {
+            return f.toAbsolutePath().normalize();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.interleave.cli;
 
+import io.interleave.files.AtomicOutput;
 import io.interleave.engine.Simulation;
 import io.interleave.render.Palette;
 import io.interleave.render.TimelineExport;
@@ -61,6 +62,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw new UsageException("--scale: must be between 1 and 4, was " + scale);
         }
         OutputPaths.writable("--out", out);
+        OutputPaths.notTheInput("--out", out, scenarioArg);
         Scenario scenario = ScenarioSource.load(scenarioArg);
         if (scenario.arrivals().count() > MAX_REQUESTS) {
             throw new UsageException("render draws at most " + MAX_REQUESTS + " requests; this scenario sends "

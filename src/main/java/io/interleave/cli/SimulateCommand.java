@@ -1,5 +1,6 @@
 package io.interleave.cli;
 
+import io.interleave.files.AtomicOutput;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.interleave.engine.Simulation;
@@ -81,9 +82,11 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (requestsCsv != null) {
             OutputPaths.writable("--requests", requestsCsv);
+            OutputPaths.notTheInput("--requests", requestsCsv, scenarioArg);
         }
         if (spansCsv != null) {
             OutputPaths.writable("--spans", spansCsv);
+            OutputPaths.notTheInput("--spans", spansCsv, scenarioArg);
         }
         OutputPaths.distinct(requestsCsv, spansCsv);
 
@@ -108,12 +111,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             Summary summary = collector.summarize(totals, scenario.server().workers(), scenario.server().cores());
             String json = toJson(scenario, summary);
-            if (requestsOut != null) {
-                requestsOut.commit();
-            }
-            if (spansOut != null) {
-                spansOut.commit();
-            }
+            AtomicOutput.commitAll(java.util.Arrays.asList(requestsOut, spansOut));
             PrintWriter out = spec.commandLine().getOut();
             out.print(json);
             out.flush();
@@ -167,12 +165,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 }
                 g.writeEndArray();
             }
-            if (requestsOut != null) {
-                requestsOut.commit();
-            }
-            if (spansOut != null) {
-                spansOut.commit();
-            }
+            AtomicOutput.commitAll(java.util.Arrays.asList(requestsOut, spansOut));
             PrintWriter out = spec.commandLine().getOut();
             out.print(text + "\n");
             out.flush();

@@ -1,5 +1,6 @@
 package io.interleave.cli;
 
+import io.interleave.files.AtomicOutput;
 import io.interleave.render.Palette;
 import io.interleave.render.SweepChart;
 import io.interleave.scenario.Policy;
@@ -54,9 +55,11 @@ public final class SweepCommand implements Callable<Integer> {
             throw new UsageException("--out: must name a .csv file, was " + out);
         }
         OutputPaths.writable("--out", out);
+        OutputPaths.notTheInput("--out", out, scenarioArg);
         if (chart != null) {
             OutputPaths.pictureFormat("--chart", chart);
             OutputPaths.writable("--chart", chart);
+            OutputPaths.notTheInput("--chart", chart, scenarioArg);
             OutputPaths.distinct(out, chart);
         }
         Scenario scenario = ScenarioSource.load(scenarioArg);
@@ -67,9 +70,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Sweep.Result result = Sweep.run(scenario, rateList, replications, Runtime.getRuntime().availableProcessors());
         byte[] picture = chart == null ? null : chartBytes(scenario, result);
-        AtomicOutput.write(out, toCsv(result));
-        if (picture != null) {
-            AtomicOutput.write(chart, picture);
+        if (picture == null) {
+            AtomicOutput.write(out, toCsv(result));
+        } else {
+            AtomicOutput.writeAll(List.of(out, chart), List.of(toCsv(result).getBytes(StandardCharsets.UTF_8), picture));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("wrote %d points to %s%s%n", result.points().size(), out, chart == null ? "" : " and the chart to " + chart);

@@ -1,6 +1,6 @@
 package io.interleave.app.files;
 
-import io.interleave.cli.AtomicOutput;
+import io.interleave.files.AtomicOutput;
 import io.interleave.scenario.InvalidScenarioException;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.ScenarioJson;

@@ -1,6 +1,6 @@
 package io.interleave.app.files;
 
-import io.interleave.cli.AtomicOutput;
+import io.interleave.files.AtomicOutput;
 import io.interleave.render.Palette;
 import io.interleave.render.TimeScale;
 import io.interleave.render.ViewMode;

@@ -1,6 +1,6 @@
 package io.interleave.app.files;
 
-import io.interleave.cli.AtomicOutput;
+import io.interleave.files.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
