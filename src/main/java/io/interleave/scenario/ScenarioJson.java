@@ -52,17 +52,14 @@ public final class ScenarioJson {
      */
     public static Scenario read(Path file) {
         try {
-            if (Files.isDirectory(file)) {
-                throw new InvalidScenarioException("is a directory, not a scenario file");
-            }
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new InvalidScenarioException("file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
-            }
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
+            byte[] bytes = io.interleave.files.InputFiles.read(file, MAX_FILE_BYTES);
+            return parse(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (io.interleave.files.InputFiles.Refused e) {
+            throw new InvalidScenarioException(file + ": " + e.getMessage(), e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidScenarioException(file + ": file is not UTF-8 text", e);
         } catch (InvalidScenarioException e) {
             throw new InvalidScenarioException(file + ": " + e.getMessage(), e);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidScenarioException(file + ": file is not UTF-8 text", e);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InvalidScenarioException(file + ": no such file", e);
         } catch (java.nio.file.AccessDeniedException e) {

@@ -82,4 +82,19 @@ class CliFileSafetyTest {
         assertThat(r.err()).doesNotContain("\u001b", "\u0007");
         assertThat(r.errLines()).singleElement().asString().contains("\\u001b[2J\\u001b[31mx\\u0007.json");
     }
+
+    @Test
+    @DisplayName("a FIFO or a device as the scenario is refused at once with one line, never read (no hang, no endless read)")
+    void nonRegularInputs() throws Exception {
+        Path fifo = dir.resolve("f.json");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+        Result pipe = run("simulate", fifo.toString());
+        Result zero = run("simulate", "/dev/zero");
+
+        assertThat(pipe.code()).isEqualTo(2);
+        assertThat(pipe.errLines()).containsExactly("interleave: " + fifo + ": is not a regular file (a pipe or a device); save the scenario to a file first");
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.errLines()).containsExactly("interleave: /dev/zero: is not a regular file (a pipe or a device); save the scenario to a file first");
+    }
 }
