@@ -39,7 +39,7 @@ class BlockingCallTextTest {
     final Trace loop = lesson.variant("1 event loop");
 
     @Test
-    @DisplayName("“R3 calls time.sleep (a blocking call) for 150 ms inside async code.”")
+    @DisplayName("“R3 calls time.sleep (a blocking call) for 150 ms inside async code.” teaching.md “Play the event loop timeline (the lesson opens on it).”")
     void theSleeper() {
         assertThat(lesson.alone().scenario().server().policy()).as("the lesson opens on the loop").isEqualTo(Policy.EVENT_LOOP);
         assertThat(lesson.traces()).extracting(Trace::label).containsExactly("4 threads", "1 event loop");

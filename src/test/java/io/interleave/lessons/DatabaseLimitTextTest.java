@@ -38,7 +38,8 @@ class DatabaseLimitTextTest {
     }
 
     @Test
-    @DisplayName("“The same traffic as in the last lesson, but the database accepts only 2 queries at a time (a pool of 2 connections).”")
+    @DisplayName("“The same traffic as in the last lesson, but the database accepts only 2 queries at a time (a pool of 2 connections).” "
+            + "teaching.md “Compare: the same traffic and servers as lesson 2.”")
     void sameTrafficSmallPool() {
         Scenario before = Lesson.of("async-same-wait").scenario();
         Scenario now = lesson.scenario();

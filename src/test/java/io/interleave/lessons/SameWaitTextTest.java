@@ -33,7 +33,7 @@ class SameWaitTextTest {
     final Trace loop = lesson.variant("1 event loop");
 
     @Test
-    @DisplayName("the lesson compares 2 threads with 1 event loop over 12 requests")
+    @DisplayName("teaching.md “Compare (Ctrl+K): 2 threads against 1 event loop, the same 12 requests, one every 25 ms.”")
     void compares() {
         assertThat(lesson.traces()).extracting(Trace::label).containsExactly("2 threads", "1 event loop");
         assertThat(threads.scenario().server().policy()).isEqualTo(Policy.SYNC);
@@ -41,6 +41,9 @@ class SameWaitTextTest {
         assertThat(loop.scenario().server().policy()).isEqualTo(Policy.EVENT_LOOP);
         assertThat(loop.scenario().server().workers()).isEqualTo(1);
         assertThat(loop.requests()).hasSize(12);
+        for (int id = 2; id <= 12; id++) {
+            assertThat(threads.request(id).arrivalMs() - threads.request(id - 1).arrivalMs()).isEqualTo(25.0);
+        }
     }
 
     @Test

@@ -75,8 +75,11 @@ class ThreeRequestsTextTest {
 
     @Test
     @DisplayName("“Under the event loop R2 starts while R1 waits, R3 slips in between, responses come back 1, 3, 2, and each takes as long as it would alone.” "
-            + "teaching.md “Under the event loop R2 starts while R1 waits, R3 slips in between, responses come back 1, 3, 2, and every response equals its single-user time (the faint outline).”")
+            + "teaching.md “Press Compare (Ctrl+K): one thread against one event loop.” teaching.md “Under the event loop R2 starts while R1 waits, R3 slips in between, responses come back 1, 3, 2, and every response equals its single-user time (the faint outline).”")
     void loopServesEachAsAlone() {
+        assertThat(lesson.traces()).containsExactly(sync, loop);
+        assertThat(sync.scenario().server().workers()).isEqualTo(1);
+        assertThat(loop.scenario().server().workers()).isEqualTo(1);
         Span r1Wait = spans(loop, 1, SpanState.WAIT).get(0);
         assertThat(loop.request(2).startMs()).isBetween(r1Wait.startMs(), r1Wait.endMs());
         // R3 runs between R2's first compute and R1's last one, and is sent between R1 and R2
