@@ -147,17 +147,14 @@ public final class AppViewModel {
     }
 
     /**
-     * What the chosen lesson suggests comparing, e.g. "Then compare with the
-     * event loop (Ctrl+K)."; empty for a scenario that is not a preset.
+     * What the chosen lesson suggests comparing, e.g. "Then compare 2 threads
+     * vs 1 event loop (Ctrl+K)."; empty for a scenario that is not a preset.
      */
     public static String suggestion(PresetChoice choice) {
         if (choice == null) {
             return "";
         }
-        return Presets.compareWith(choice.id())
-                .map(p -> "Then compare with " + (p == io.interleave.scenario.Policy.SYNC ? "sync threads" : "the event loop")
-                        + " (Ctrl+K).")
-                .orElse("");
+        return Presets.compareWith(choice.id()).map(c -> "Then compare " + c + " (Ctrl+K).").orElse("");
     }
 
     /** Show sync and event loop together on one time axis. */

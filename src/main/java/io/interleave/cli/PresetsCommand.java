@@ -1,6 +1,5 @@
 package io.interleave.cli;
 
-import io.interleave.scenario.Policy;
 import io.interleave.scenario.Presets;
 import io.interleave.scenario.Scenario;
 import java.io.PrintWriter;
@@ -21,8 +20,8 @@ public final class PresetsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (String id : Presets.ids()) {
             Scenario s = Presets.load(id).orElseThrow();
-            out.printf("%-24s %-34s %s, compare with %s%n", "preset:" + id, s.name(), s.server().policy().jsonName(),
-                    Presets.compareWith(id).map(Policy::jsonName).orElse("-"));
+            out.printf("%-24s %-34s %s, compare: %s%n", "preset:" + id, s.name(), s.server().policy().jsonName(),
+                    Presets.comparison(s));
         }
         out.flush();
         return 0;

@@ -4,26 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The built-in scenarios, one per lesson, read by the same reader as files. */
 public final class Presets {
     /** Preset ids in lesson order; each is {@code presets/ID.json} beside this class. */
     private static final List<String> IDS = List.of(
             "three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy");
-
-    /**
-     * The policy each lesson suggests comparing against: the one its file
-     * does not select, except the blocking-call lesson, which compares the
-     * event loop with itself once the block becomes a wait (its text says so).
-     */
-    private static final Map<String, Policy> COMPARE_WITH = Map.of(
-            "three-requests", Policy.EVENT_LOOP,
-            "async-same-wait", Policy.EVENT_LOOP,
-            "wimpy-database", Policy.SYNC,
-            "blocking-call", Policy.SYNC,
-            "cpu-heavy", Policy.SYNC);
 
     private Presets() {
     }
@@ -33,9 +21,17 @@ public final class Presets {
         return IDS;
     }
 
-    /** The policy preset {@code id} suggests comparing against. */
-    public static Optional<Policy> compareWith(String id) {
-        return Optional.ofNullable(COMPARE_WITH.get(id));
+    /**
+     * What the lesson compares, its compare variants' labels in order, e.g.
+     * "2 threads vs 1 event loop"; empty if there is no preset {@code id}.
+     */
+    public static Optional<String> compareWith(String id) {
+        return load(id).map(Presets::comparison);
+    }
+
+    /** A scenario's compare variants' labels, in order, joined by " vs ". */
+    public static String comparison(Scenario scenario) {
+        return scenario.compareVariants().stream().map(Variant::label).collect(Collectors.joining(" vs "));
     }
 
     /** The preset with this id, if there is one. */

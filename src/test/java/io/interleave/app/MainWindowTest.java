@@ -56,7 +56,7 @@ class MainWindowTest {
         assertThat(text(robot, "#column-0")).isEqualTo(Policy.SYNC.displayName());
         assertThat(robot.lookup("#column-1").tryQuery()).isEmpty();
         assertThat(text(robot, "#scenarioName")).isEqualTo("Three requests");
-        assertThat(text(robot, "#description")).startsWith("R1 and R2 spend 80%");
+        assertThat(text(robot, "#description")).startsWith("R1 and R2 spend 80 of their 100 ms");
         assertThat(timeline(robot).tracesProperty().get().get(0).requests()).hasSize(3);
     }
 

@@ -39,12 +39,12 @@ class NoticeTextTest {
     }
 
     @Test
-    @DisplayName("each lesson suggests the policy to compare against; a file of one's own suggests nothing")
+    @DisplayName("each lesson suggests the servers it compares; a file of one's own suggests nothing")
     void suggestion() {
         assertThat(AppViewModel.suggestion(new AppViewModel.PresetChoice("three-requests", "Three requests")))
-                .isEqualTo("Then compare with the event loop (Ctrl+K).");
+                .isEqualTo("Then compare Sync (threads) vs Event loop (Ctrl+K).");
         assertThat(AppViewModel.suggestion(new AppViewModel.PresetChoice("cpu-heavy", "CPU-heavy work starves the loop")))
-                .isEqualTo("Then compare with sync threads (Ctrl+K).");
+                .isEqualTo("Then compare 4 threads vs 1 event loop (Ctrl+K).");
         assertThat(AppViewModel.suggestion(null)).isEmpty();
     }
 }

@@ -325,6 +325,7 @@ class SimulateCommandTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("preset:"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("preset:three-requests ").contains("Three requests"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("preset:blocking-call ").endsWith("event-loop, compare: 4 threads vs 1 event loop"));
         assertThat(lines).hasSize(io.interleave.scenario.Presets.ids().size());
         for (String line : lines) {
             String id = line.split("\\s+")[0];

@@ -19,6 +19,12 @@ public final class Lessons {
         return Simulation.trace(Presets.load(id).orElseThrow().withPolicy(policy));
     }
 
+    /** The lesson run under its compare variant with this label, e.g. "4 threads". */
+    public static Trace variant(String id, String label) {
+        Scenario s = Presets.load(id).orElseThrow();
+        return Simulation.trace(s, s.compareVariants().stream().filter(v -> v.label().equals(label)).findFirst().orElseThrow());
+    }
+
     /**
      * The three-request lesson on one sync thread whose queue holds one:
      * R1 at 0 runs, R2 at 40 queues, R3 at 70 is turned away.

@@ -66,33 +66,33 @@ class NarratorTest {
     @Test
     @DisplayName("what happens at one instant is one line: a wait begins as the loop runs another request")
     void groupsAnInstant() {
-        Narration n = Narrator.narrate(Lessons.preset("async-same-wait", Policy.EVENT_LOOP));
-        assertThat(at(n, 104)).isEqualTo("R5 awaits database (db query); R1 back from database; loop 1 runs it (render page)");
+        Narration n = Narrator.narrate(Lessons.variant("async-same-wait", "1 event loop"));
+        assertThat(at(n, 104)).isEqualTo("R5 awaits database (db query); R1 back from database; the loop runs it (render page)");
         assertThat(n.lines()).extracting(NarrationLine::timeMs).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
     @DisplayName("lesson 3: a wimpy database makes requests wait for a slot")
     void resourceSlots() {
-        Narration n = Narrator.narrate(Lessons.preset("wimpy-database", Policy.EVENT_LOOP));
-        assertThat(at(n, 54)).isEqualTo("R3 waits for a database slot (both in use); loop 1 is idle");
+        Narration n = Narrator.narrate(Lessons.variant("wimpy-database", "1 event loop"));
+        assertThat(at(n, 54)).isEqualTo("R3 waits for a database slot (both in use); the loop is idle");
         assertThat(at(n, 104)).startsWith("R3 gets a database slot and awaits it (db query); R5 waits for a database slot (both in use)");
     }
 
     @Test
     @DisplayName("lesson 4: a blocking call holds the loop and everyone waits behind it")
     void blockingCall() {
-        Narration n = Narrator.narrate(Lessons.preset("blocking-call", Policy.EVENT_LOOP));
-        assertThat(at(n, 33)).isEqualTo("R4 blocks the loop (time.sleep)");
-        assertThat(at(n, 40)).isEqualTo("R5 arrives; waits for the loop (R4 blocks it in time.sleep)");
-        assertThat(at(n, 43)).isEqualTo("R1 back from database; it waits for the loop (R4 blocks it in time.sleep)");
-        assertThat(at(n, 192)).startsWith("R1 done in 192 ms (alone: 46 ms, 4.2x as long)");
+        Narration n = Narrator.narrate(Lessons.variant("blocking-call", "1 event loop"));
+        assertThat(at(n, 38)).isEqualTo("R3 blocks the loop (time.sleep)");
+        assertThat(at(n, 40)).isEqualTo("R4 arrives; waits for the loop (R3 blocks it in time.sleep)");
+        assertThat(at(n, 43)).isEqualTo("R1 back from database; it waits for the loop (R3 blocks it in time.sleep)");
+        assertThat(at(n, 197)).startsWith("R1 done in 197 ms (alone: 46 ms, 4.3x as long)");
     }
 
     @Test
     @DisplayName("lesson 5: time slices hand the one core between threads")
     void timeSlices() {
-        Narration n = Narrator.narrate(Lessons.preset("cpu-heavy", Policy.SYNC));
+        Narration n = Narrator.narrate(Lessons.variant("cpu-heavy", "4 threads"));
         assertThat(at(n, 45)).isEqualTo("R3's time slice is up; it waits for the core (running R2); thread 2 runs R2 (render page)");
         assertThat(at(n, 48)).contains("thread 1 resumes R3 (resize image)");
     }
