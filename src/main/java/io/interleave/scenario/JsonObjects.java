@@ -7,10 +7,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserSequence;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.SettableAnyProperty;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.util.AccessPattern;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
@@ -65,6 +68,53 @@ final class JsonObjects {
         @Override
         public AccessPattern getNullAccessPattern() {
             return AccessPattern.DYNAMIC;
+        }
+    }
+
+    /**
+     * A field the record does not have. Jackson collects such fields until
+     * the record is built and reports them after any error of the fields it
+     * knows; as the "any setter" of every record, this reports the first one
+     * the moment it is read, so a misspelt field is named as such
+     * ({@code sever: unknown field}, not {@code server: is required}).
+     */
+    static final class UnknownField extends SettableAnyProperty {
+        private static final long serialVersionUID = 1L;
+
+        UnknownField() {
+            super(null, null, TypeFactory.unknownType(), null, new StdDeserializer<Object>(Object.class) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                    throw JsonRule.broken(p, "unknown field");
+                }
+            }, null);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            throw JsonRule.broken(p, "unknown field");
+        }
+
+        @Override
+        public void deserializeAndSet(JsonParser p, DeserializationContext ctxt, Object instance, String propName) throws IOException {
+            deserialize(p, ctxt);
+        }
+
+        @Override
+        protected void _set(Object instance, Object propName, Object value) {
+            throw new IllegalStateException("unknown field " + propName);
+        }
+
+        @Override
+        public SettableAnyProperty withValueDeserializer(JsonDeserializer<Object> deser) {
+            return this;
+        }
+
+        @Override
+        public void fixAccess(DeserializationConfig config) {
+            // Nothing to make accessible: it sets nothing.
         }
     }
 

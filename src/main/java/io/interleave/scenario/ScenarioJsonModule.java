@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
@@ -99,6 +100,14 @@ final class ScenarioJsonModule extends SimpleModule {
                 return new JsonObjects.File(deserializer);
             }
             return type.isRecord() && ofTheFormat(type) ? new JsonObjects.Record(deserializer) : deserializer;
+        }
+
+        @Override
+        public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription beanDesc, BeanDeserializerBuilder builder) {
+            if (beanDesc.getBeanClass().isRecord() && ofTheFormat(beanDesc.getBeanClass())) {
+                builder.setAnySetter(new JsonObjects.UnknownField());
+            }
+            return builder;
         }
     }
 
