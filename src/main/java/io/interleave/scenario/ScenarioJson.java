@@ -28,6 +28,12 @@ import java.util.List;
  * starts with the JSON path, e.g.
  * {@code requestTypes[0].segments[2].ms.mean: must be > 0}. Reading either
  * returns a complete scenario or throws; nothing is half-built.
+ *
+ * <p>Jackson databind reads and writes the records themselves: they declare
+ * their fields once (names, defaults, {@code null} = none, {@link Bounds},
+ * the {@code dist} and {@code pattern} families), {@link ScenarioJsonModule}
+ * supplies the format's readers, and this class turns what Jackson reports
+ * (a JSON path and a cause) into the one-line message.
  */
 public final class ScenarioJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
