@@ -181,16 +181,16 @@ final class JsonValues {
         }
     }
 
-    static final class Text extends Value {
+    static final class StringValue extends Value {
         private static final long serialVersionUID = 1L;
 
-        Text() {
+        StringValue() {
             super(String.class);
         }
 
         @Override
         Value copy() {
-            return new Text();
+            return new StringValue();
         }
 
         @Override
@@ -199,16 +199,16 @@ final class JsonValues {
         }
     }
 
-    static final class Number extends Value {
+    static final class DoubleValue extends Value {
         private static final long serialVersionUID = 1L;
 
-        Number() {
+        DoubleValue() {
             super(Double.class);
         }
 
         @Override
         Value copy() {
-            return new Number();
+            return new DoubleValue();
         }
 
         @Override
@@ -217,16 +217,16 @@ final class JsonValues {
         }
     }
 
-    static final class Int extends Value {
+    static final class IntValue extends Value {
         private static final long serialVersionUID = 1L;
 
-        Int() {
+        IntValue() {
             super(Integer.class);
         }
 
         @Override
         Value copy() {
-            return new Int();
+            return new IntValue();
         }
 
         @Override
@@ -235,37 +235,37 @@ final class JsonValues {
         }
     }
 
-    static final class Long extends Value {
+    static final class LongValue extends Value {
         private static final long serialVersionUID = 1L;
 
-        Long() {
-            super(java.lang.Long.class);
+        LongValue() {
+            super(Long.class);
         }
 
         @Override
         Value copy() {
-            return new Long();
+            return new LongValue();
         }
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return integer(p, min(java.lang.Long.MIN_VALUE), max(java.lang.Long.MAX_VALUE));
+            return integer(p, min(Long.MIN_VALUE), max(Long.MAX_VALUE));
         }
     }
 
     /** An enum constant named by its {@code toString()}, e.g. {@code "event-loop"}. */
-    static final class Named extends Value {
+    static final class EnumValue extends Value {
         private static final long serialVersionUID = 1L;
         private final Class<? extends Enum<?>> type;
 
-        Named(Class<? extends Enum<?>> type) {
+        EnumValue(Class<? extends Enum<?>> type) {
             super(type);
             this.type = type;
         }
 
         @Override
         Value copy() {
-            return new Named(type);
+            return new EnumValue(type);
         }
 
         @Override
@@ -295,19 +295,19 @@ final class JsonValues {
      * empty when left out; a present value is read by the contents' own
      * deserializer (with this property's bounds).
      */
-    static final class Maybe extends Value {
+    static final class OptionalValue extends Value {
         private static final long serialVersionUID = 1L;
         private final JavaType type;
         private transient JsonDeserializer<Object> contents;
 
-        Maybe(JavaType type) {
+        OptionalValue(JavaType type) {
             super(type);
             this.type = type;
         }
 
         @Override
         Value copy() {
-            return new Maybe(type);
+            return new OptionalValue(type);
         }
 
         @Override
@@ -354,7 +354,7 @@ final class JsonValues {
         /** {@code null} is refused, except in an optional of an optional, where it is "present: none". */
         @Override
         public Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            if (contents instanceof Maybe inner) {
+            if (contents instanceof OptionalValue inner) {
                 return Optional.of(inner.getEmptyValue(ctxt));
             }
             return super.getNullValue(ctxt);
@@ -370,19 +370,19 @@ final class JsonValues {
     }
 
     /** A JSON array of objects, at most {@link Bounds#max()} of them. */
-    static final class Array extends Value {
+    static final class ArrayValue extends Value {
         private static final long serialVersionUID = 1L;
         private final JavaType type;
         private transient JsonDeserializer<Object> entry;
 
-        Array(JavaType type) {
+        ArrayValue(JavaType type) {
             super(type);
             this.type = type;
         }
 
         @Override
         Value copy() {
-            return new Array(type);
+            return new ArrayValue(type);
         }
 
         @Override

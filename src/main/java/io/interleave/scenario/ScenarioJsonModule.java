@@ -54,19 +54,19 @@ final class ScenarioJsonModule extends SimpleModule {
         public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config, BeanDescription beanDesc) {
             Class<?> raw = type.getRawClass();
             if (raw == String.class) {
-                return new JsonValues.Text();
+                return new JsonValues.StringValue();
             }
             if (raw == int.class || raw == Integer.class) {
-                return new JsonValues.Int();
+                return new JsonValues.IntValue();
             }
             if (raw == long.class || raw == Long.class) {
-                return new JsonValues.Long();
+                return new JsonValues.LongValue();
             }
             if (raw == double.class || raw == Double.class) {
-                return new JsonValues.Number();
+                return new JsonValues.DoubleValue();
             }
             if (raw == Optional.class || raw == OptionalInt.class || raw == OptionalDouble.class) {
-                return new JsonValues.Maybe(type);
+                return new JsonValues.OptionalValue(type);
             }
             if (raw == Distribution.class) {
                 return new JsonObjects.Durations();
@@ -80,13 +80,13 @@ final class ScenarioJsonModule extends SimpleModule {
         @Override
         @SuppressWarnings("unchecked")
         public JsonDeserializer<?> findEnumDeserializer(Class<?> type, DeserializationConfig config, BeanDescription beanDesc) {
-            return ofTheFormat(type) ? new JsonValues.Named((Class<? extends Enum<?>>) type) : null;
+            return ofTheFormat(type) ? new JsonValues.EnumValue((Class<? extends Enum<?>>) type) : null;
         }
 
         @Override
         public JsonDeserializer<?> findCollectionDeserializer(CollectionType type, DeserializationConfig config,
                 BeanDescription beanDesc, TypeDeserializer elementTypeDeserializer, JsonDeserializer<?> elementDeserializer) {
-            return type.hasRawClass(List.class) ? new JsonValues.Array(type) : null;
+            return type.hasRawClass(List.class) ? new JsonValues.ArrayValue(type) : null;
         }
     }
 
