@@ -1,9 +1,19 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Objects;
 
 /** When requests arrive: the {@code arrivals} object of a scenario file. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "pattern")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Arrivals.Explicit.class, name = "explicit"),
+        @JsonSubTypes.Type(value = Arrivals.Poisson.class, name = "poisson"),
+        @JsonSubTypes.Type(value = Arrivals.Uniform.class, name = "uniform"),
+        @JsonSubTypes.Type(value = Arrivals.Burst.class, name = "burst"),
+        @JsonSubTypes.Type(value = Arrivals.Closed.class, name = "closed")})
 public sealed interface Arrivals {
 
     /** The total number of requests sent. */
@@ -40,7 +50,7 @@ public sealed interface Arrivals {
     }
 
     /** Requests at the listed times, of the listed types. */
-    record Explicit(List<At> at) implements Arrivals {
+    record Explicit(@Bounds(max = Limits.MAX_EXPLICIT_ARRIVALS) List<At> at) implements Arrivals {
         public Explicit {
             at = List.copyOf(at);
             if (at.isEmpty()) {
@@ -71,7 +81,7 @@ public sealed interface Arrivals {
     }
 
     /** A Poisson process: exponential gaps with mean 1000 / ratePerSec ms. */
-    record Poisson(double ratePerSec, int count) implements Arrivals {
+    record Poisson(double ratePerSec, @Bounds(min = 1, max = Limits.MAX_REQUESTS) int count) implements Arrivals {
         public Poisson {
             Checks.positive("ratePerSec", ratePerSec);
             if (ratePerSec > Limits.MAX_RATE_PER_SEC) {
@@ -102,7 +112,7 @@ public sealed interface Arrivals {
     }
 
     /** Evenly spaced arrivals from time 0. */
-    record Uniform(double intervalMs, int count) implements Arrivals {
+    record Uniform(double intervalMs, @Bounds(min = 1, max = Limits.MAX_REQUESTS) int count) implements Arrivals {
         public Uniform {
             Checks.finiteAtLeastZero("intervalMs", intervalMs);
             if (intervalMs > Limits.MAX_MS) {
@@ -134,7 +144,8 @@ public sealed interface Arrivals {
     }
 
     /** Every request at the same instant. */
-    record Burst(int count, double atMs) implements Arrivals {
+    record Burst(@Bounds(min = 1, max = Limits.MAX_REQUESTS) int count,
+                 @JsonProperty(defaultValue = "0") double atMs) implements Arrivals {
         public Burst {
             Checks.inRange("count", count, 1, Limits.MAX_REQUESTS);
             Checks.finiteAtLeastZero("atMs", atMs);
@@ -159,7 +170,8 @@ public sealed interface Arrivals {
      * response, thinks, and sends the next, until {@code count} requests were
      * sent in total.
      */
-    record Closed(int users, Distribution thinkMs, int count) implements Arrivals {
+    record Closed(@Bounds(min = 1, max = Limits.MAX_USERS) int users, Distribution thinkMs,
+                  @Bounds(min = 1, max = Limits.MAX_REQUESTS) int count) implements Arrivals {
         public Closed {
             Checks.inRange("users", users, 1, Limits.MAX_USERS);
             Objects.requireNonNull(thinkMs, "thinkMs");

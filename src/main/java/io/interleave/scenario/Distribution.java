@@ -1,5 +1,8 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.random.RandomGenerator;
 
 /**
@@ -7,6 +10,13 @@ import java.util.random.RandomGenerator;
  * scenario file a plain number is a {@link Constant}; the others are objects
  * such as {@code {"dist": "exponential", "mean": 50}}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "dist")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Distribution.Constant.class, name = "constant"),
+        @JsonSubTypes.Type(value = Distribution.Exponential.class, name = "exponential"),
+        @JsonSubTypes.Type(value = Distribution.Uniform.class, name = "uniform"),
+        @JsonSubTypes.Type(value = Distribution.Normal.class, name = "normal"),
+        @JsonSubTypes.Type(value = Distribution.LogNormal.class, name = "lognormal")})
 public sealed interface Distribution {
 
     /** Draws one value (never negative). */
@@ -141,7 +151,7 @@ public sealed interface Distribution {
      * @param mu the mean before clamping: the {@code mean} field of the file
      * @param sd the standard deviation before clamping
      */
-    record Normal(double mu, double sd) implements Distribution {
+    record Normal(@JsonProperty("mean") double mu, double sd) implements Distribution {
         public Normal {
             Checks.finiteAtLeastZero("mean", mu);
             Checks.finiteAtLeastZero("sd", sd);

@@ -1,5 +1,6 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -12,7 +13,10 @@ import java.util.regex.Pattern;
  * @param weight relative share of arrivals (> 0 for the type to be drawn)
  * @param segments the ordered steps, at least one
  */
-public record RequestType(String name, String color, double weight, List<Segment> segments) {
+public record RequestType(String name,
+                          @JsonProperty(defaultValue = "\"#0072B2\"") String color,
+                          @JsonProperty(defaultValue = "1") double weight,
+                          @Bounds(max = Limits.MAX_SEGMENTS) List<Segment> segments) {
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
     public RequestType {

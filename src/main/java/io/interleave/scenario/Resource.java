@@ -1,5 +1,7 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.OptionalInt;
 
 /**
@@ -9,7 +11,8 @@ import java.util.OptionalInt;
  * @param name unique name that segments refer to with {@code on}
  * @param capacity slots; empty means unlimited
  */
-public record Resource(String name, OptionalInt capacity) {
+public record Resource(String name,
+                       @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 1, max = Resource.MAX_CAPACITY) OptionalInt capacity) {
     public static final int MAX_CAPACITY = 1_000_000;
 
     public Resource {

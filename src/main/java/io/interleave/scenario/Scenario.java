@@ -1,5 +1,8 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +16,16 @@ import java.util.Set;
  * and the arrivals. Cross-references are checked here, so a scenario that
  * exists can be simulated.
  */
-public record Scenario(String name, String description, long seed, Server server,
-                       List<Resource> resources, List<RequestType> requestTypes, Arrivals arrivals,
-                       List<Variant> variants) {
+@JsonPropertyOrder({"schema"})
+public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
+                       @JsonProperty(defaultValue = "\"\"") String description,
+                       @JsonProperty(defaultValue = "1") long seed,
+                       Server server,
+                       @JsonProperty(defaultValue = "[]") @Bounds(max = Limits.MAX_RESOURCES) List<Resource> resources,
+                       @Bounds(max = Limits.MAX_REQUEST_TYPES) List<RequestType> requestTypes,
+                       Arrivals arrivals,
+                       @JsonProperty(defaultValue = "[]") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                       @Bounds(max = Variant.MAX_VARIANTS) List<Variant> variants) {
     /** The only schema version this program reads and writes. */
     public static final int SCHEMA = 1;
 
@@ -85,6 +95,12 @@ public record Scenario(String name, String description, long seed, Server server
                 }
             }
         }
+    }
+
+    /** The schema version written first in every file (read and checked before the rest). */
+    @JsonProperty("schema")
+    int schemaVersion() {
+        return SCHEMA;
     }
 
     /** A scenario without compare variants (compare then means sync against the event loop). */

@@ -1,5 +1,8 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +14,10 @@ import java.util.Optional;
  * @param label an optional caption such as "db query"
  * @param on for waits and blocks, the resource whose slot it must first take
  */
-public record Segment(SegmentKind kind, Distribution ms, Optional<String> label, Optional<String> on) {
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Segment(SegmentKind kind, Distribution ms,
+                      @JsonSetter(nulls = Nulls.AS_EMPTY) Optional<String> label,
+                      @JsonSetter(nulls = Nulls.AS_EMPTY) Optional<String> on) {
     public Segment {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(ms, "ms");

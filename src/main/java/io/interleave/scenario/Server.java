@@ -1,5 +1,8 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -13,8 +16,12 @@ import java.util.OptionalInt;
  * @param queueLimit requests allowed to wait for a thread (sync) or to wait to start on a loop; empty = unlimited
  * @param maxConcurrency event loop only: requests in flight on one loop; empty = unlimited
  */
-public record Server(Policy policy, int workers, int cores, double timeSliceMs,
-                     OptionalInt queueLimit, OptionalInt maxConcurrency) {
+public record Server(Policy policy,
+                     @JsonProperty(defaultValue = "1") @Bounds(min = 1, max = Limits.MAX_WORKERS) int workers,
+                     @JsonProperty(defaultValue = "1") @Bounds(min = 1, max = Limits.MAX_CORES) int cores,
+                     @JsonProperty(defaultValue = "" + Server.DEFAULT_TIME_SLICE_MS) double timeSliceMs,
+                     @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 0, max = Limits.MAX_REQUESTS) OptionalInt queueLimit,
+                     @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 1, max = Limits.MAX_REQUESTS) OptionalInt maxConcurrency) {
     public static final double DEFAULT_TIME_SLICE_MS = 5;
 
     public Server {

@@ -1,5 +1,6 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,9 +20,13 @@ import java.util.OptionalInt;
  *
  * @param label what the class sees above this variant's rows, e.g. "4 threads"
  */
-public record Variant(String label, Optional<Policy> policy, OptionalInt workers, OptionalInt cores,
-                      OptionalDouble timeSliceMs, Optional<OptionalInt> queueLimit,
-                      Optional<OptionalInt> maxConcurrency) {
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Variant(String label, Optional<Policy> policy,
+                      @Bounds(min = 1, max = Limits.MAX_WORKERS) OptionalInt workers,
+                      @Bounds(min = 1, max = Limits.MAX_CORES) OptionalInt cores,
+                      OptionalDouble timeSliceMs,
+                      @Bounds(min = 0, max = Limits.MAX_REQUESTS) Optional<OptionalInt> queueLimit,
+                      @Bounds(min = 1, max = Limits.MAX_REQUESTS) Optional<OptionalInt> maxConcurrency) {
     /** The longest label: it has to fit above a section of the timeline and in a table column. */
     public static final int MAX_LABEL_LENGTH = 40;
     /** A comparison has at least this many variants... */

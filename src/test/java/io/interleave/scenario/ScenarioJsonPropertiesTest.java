@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -113,6 +114,25 @@ class ScenarioJsonPropertiesTest {
         return Arbitraries.oneOf(explicit, poisson, uniform, burst, closed);
     }
 
+    static Arbitrary<Variant> variant(String label) {
+        Arbitrary<Optional<Policy>> policy = Arbitraries.of(Policy.class).injectNull(0.3).map(Optional::ofNullable);
+        Arbitrary<OptionalDouble> slice = ms(Limits.MAX_MS).injectNull(0.5)
+                .map(d -> d == null ? OptionalDouble.empty() : OptionalDouble.of(d));
+        // Absent (inherit), null (unlimited) or a number.
+        Arbitrary<Optional<OptionalInt>> queueLimit = optionalInt(0, Limits.MAX_REQUESTS).injectNull(0.4).map(Optional::ofNullable);
+        Arbitrary<Optional<OptionalInt>> maxConcurrency = optionalInt(1, Limits.MAX_REQUESTS).injectNull(0.4).map(Optional::ofNullable);
+        return Combinators.combine(policy, optionalInt(1, Limits.MAX_WORKERS), optionalInt(1, Limits.MAX_CORES), slice,
+                queueLimit, maxConcurrency).as((p, w, c, t, q, m) -> new Variant(label, p, w, c, t, q, m));
+    }
+
+    /** None, or 2 to 4 variants with distinct labels. */
+    static Arbitrary<List<Variant>> variants() {
+        Arbitrary<List<Variant>> some = name().set().ofMinSize(Variant.MIN_VARIANTS).ofMaxSize(Variant.MAX_VARIANTS)
+                .map(ScenarioJsonPropertiesTest::ordered)
+                .flatMap(labels -> Combinators.combine(labels.stream().map(ScenarioJsonPropertiesTest::variant).toList()).as(l -> l));
+        return Arbitraries.oneOf(Arbitraries.just(List.of()), some);
+    }
+
     @Provide
     Arbitrary<Scenario> scenarios() {
         Arbitrary<List<String>> resourceNames = name().set().ofMaxSize(4).map(ScenarioJsonPropertiesTest::ordered);
@@ -127,7 +147,7 @@ class ScenarioJsonPropertiesTest {
             });
             List<Arbitrary<RequestType>> typeArbs = ts.stream().map(t -> requestType(t, rs)).toList();
             Arbitrary<List<RequestType>> types = Combinators.combine(typeArbs).as(l -> l);
-            return Combinators.combine(name(), text(), Arbitraries.longs(), servers(), resources, types, arrivals(ts))
+            return Combinators.combine(name(), text(), Arbitraries.longs(), servers(), resources, types, arrivals(ts), variants())
                     .as(Scenario::new);
         });
     }

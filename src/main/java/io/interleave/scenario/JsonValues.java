@@ -1,0 +1,430 @@
+package io.interleave.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.util.AccessPattern;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.StringJoiner;
+
+/**
+ * How Jackson reads the values of a scenario file: strings, integers,
+ * numbers, names of enum constants, optional values and arrays, each with the
+ * rule a file breaks in the project's own words ({@code must be an integer,
+ * was 1.5}) rather than Jackson's, and without Jackson's lenient coercions
+ * (no {@code "4"} for 4, no {@code 1.5} truncated to 1).
+ *
+ * <p>The records declare the rest: a field with
+ * {@code @JsonProperty(defaultValue = JSON)} takes that value when it is left
+ * out; an {@code Optional} is empty when left out; any other field left out
+ * {@code is required}. {@code null} is refused ({@code must not be null})
+ * unless the field says {@code @JsonSetter(nulls = Nulls.AS_EMPTY)} (null =
+ * none), except inside a nested optional such as a variant's
+ * {@code Optional<OptionalInt> queueLimit}, where {@code null} is "present:
+ * none" and leaving the field out is "as the scenario". {@link Bounds} gives
+ * an integer's range and an array's most entries.
+ */
+final class JsonValues {
+    private static final JsonFactory DEFAULTS = new JsonFactory();
+
+    private JsonValues() {
+    }
+
+    // ---------------------------------------------------------------- the rules of single values
+
+    static String text(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw JsonRule.broken(p, "must be a string");
+        }
+        return p.getText();
+    }
+
+    static double number(JsonParser p) throws IOException {
+        if (!p.currentToken().isNumeric()) {
+            throw JsonRule.broken(p, "must be a number");
+        }
+        double v = p.getDoubleValue();
+        if (!Double.isFinite(v)) {
+            throw JsonRule.broken(p, "must be a finite number");
+        }
+        return v;
+    }
+
+    /** An integer in {@code [min, max]}; integral numbers written with a fraction or exponent ({@code 1e4}) count. */
+    static long integer(JsonParser p, long min, long max) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            double d = p.getDoubleValue();
+            if (!Double.isFinite(d)) {
+                throw JsonRule.broken(p, "must be a finite number");
+            }
+            if (d != Math.rint(d)) {
+                throw JsonRule.broken(p, "must be an integer, was " + d);
+            }
+            if (d < min || d > max || Math.abs(d) >= 1e15) {
+                // Integral but written with an exponent, e.g. 1e20: report the range, not the notation.
+                throw JsonRule.broken(p, "must be between " + min + " and " + max + ", was " + d);
+            }
+            return inRange(p, (long) d, min, max);
+        }
+        if (t != JsonToken.VALUE_NUMBER_INT) {
+            throw JsonRule.broken(p, "must be an integer");
+        }
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw JsonRule.broken(p, "must be between " + min + " and " + max + ", was " + p.getBigIntegerValue());
+        }
+        return inRange(p, p.getLongValue(), min, max);
+    }
+
+    private static long inRange(JsonParser p, long v, long min, long max) throws JsonMappingException {
+        if (v < min || v > max) {
+            throw JsonRule.broken(p, "must be between " + min + " and " + max + ", was " + v);
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------- deserializers
+
+    /**
+     * A value of one field: what it is when left out (its default, or "is
+     * required") and when {@code null} ("must not be null"). Each property
+     * gets its own copy, made by {@link #createContextual}.
+     */
+    abstract static class Value extends StdDeserializer<Object> implements ContextualDeserializer {
+        private static final long serialVersionUID = 1L;
+        /** The property's {@link Bounds}, or null. */
+        protected Bounds bounds;
+        /** The value when the field is left out; null if it is required. */
+        private Object absent;
+
+        Value(Class<?> type) {
+            super(type);
+        }
+
+        Value(JavaType type) {
+            super(type);
+        }
+
+        /** A fresh copy to configure for one property. */
+        abstract Value copy();
+
+        /** Finds what this copy needs for {@code property}, such as the deserializer of its contents. */
+        void contextualize(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
+        }
+
+        /** The value when the field is left out and declares no default; null means "is required". */
+        Object absentWithoutDefault() {
+            return null;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
+            Value d = copy();
+            if (property != null) {
+                d.bounds = property.getAnnotation(Bounds.class);
+            }
+            d.contextualize(ctxt, property);
+            d.absent = d.absentWithoutDefault();
+            String json = property == null ? null : property.getMetadata().getDefaultValue();
+            if (json != null) {
+                try (JsonParser p = DEFAULTS.createParser(json)) {
+                    p.nextToken();
+                    d.absent = d.deserialize(p, ctxt);
+                } catch (IOException e) {
+                    throw new IllegalStateException("bad default " + json + " of " + property.getName(), e);
+                }
+            }
+            return d;
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            throw JsonRule.broken(ctxt.getParser(), "must not be null");
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) throws JsonMappingException {
+            if (absent == null) {
+                throw JsonRule.broken(ctxt.getParser(), "is required");
+            }
+            return absent;
+        }
+
+        @Override
+        public AccessPattern getNullAccessPattern() {
+            return AccessPattern.DYNAMIC;
+        }
+
+        @Override
+        public AccessPattern getEmptyAccessPattern() {
+            return AccessPattern.DYNAMIC;
+        }
+
+        long min(long otherwise) {
+            return bounds == null ? otherwise : bounds.min();
+        }
+
+        long max(long otherwise) {
+            return bounds == null ? otherwise : bounds.max();
+        }
+    }
+
+    static final class StringValue extends Value {
+        private static final long serialVersionUID = 1L;
+
+        StringValue() {
+            super(String.class);
+        }
+
+        @Override
+        Value copy() {
+            return new StringValue();
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return text(p);
+        }
+    }
+
+    static final class DoubleValue extends Value {
+        private static final long serialVersionUID = 1L;
+
+        DoubleValue() {
+            super(Double.class);
+        }
+
+        @Override
+        Value copy() {
+            return new DoubleValue();
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return number(p);
+        }
+    }
+
+    static final class IntValue extends Value {
+        private static final long serialVersionUID = 1L;
+
+        IntValue() {
+            super(Integer.class);
+        }
+
+        @Override
+        Value copy() {
+            return new IntValue();
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return (int) integer(p, min(Integer.MIN_VALUE), max(Integer.MAX_VALUE));
+        }
+    }
+
+    static final class LongValue extends Value {
+        private static final long serialVersionUID = 1L;
+
+        LongValue() {
+            super(Long.class);
+        }
+
+        @Override
+        Value copy() {
+            return new LongValue();
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return integer(p, min(Long.MIN_VALUE), max(Long.MAX_VALUE));
+        }
+    }
+
+    /** An enum constant named by its {@code toString()}, e.g. {@code "event-loop"}. */
+    static final class EnumValue extends Value {
+        private static final long serialVersionUID = 1L;
+        private final Class<? extends Enum<?>> type;
+
+        EnumValue(Class<? extends Enum<?>> type) {
+            super(type);
+            this.type = type;
+        }
+
+        @Override
+        Value copy() {
+            return new EnumValue(type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String name = text(p);
+            Enum<?>[] constants = type.getEnumConstants();
+            for (Enum<?> c : constants) {
+                if (c.toString().equals(name)) {
+                    return c;
+                }
+            }
+            throw JsonRule.broken(p, "must be " + choices(constants) + ", was \"" + name + "\"");
+        }
+
+        /** {@code "a" or "b"}, {@code "a", "b" or "c"}. */
+        private static String choices(Enum<?>[] constants) {
+            StringJoiner all = new StringJoiner(", ");
+            for (int i = 0; i < constants.length - 1; i++) {
+                all.add("\"" + constants[i] + "\"");
+            }
+            return all + " or \"" + constants[constants.length - 1] + "\"";
+        }
+    }
+
+    /**
+     * {@code Optional<T>}, {@code OptionalInt} and {@code OptionalDouble}:
+     * empty when left out; a present value is read by the contents' own
+     * deserializer (with this property's bounds).
+     */
+    static final class OptionalValue extends Value {
+        private static final long serialVersionUID = 1L;
+        private final JavaType type;
+        private transient JsonDeserializer<Object> contents;
+
+        OptionalValue(JavaType type) {
+            super(type);
+            this.type = type;
+        }
+
+        @Override
+        Value copy() {
+            return new OptionalValue(type);
+        }
+
+        @Override
+        void contextualize(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
+            contents = ctxt.findContextualValueDeserializer(contentType(ctxt), property);
+        }
+
+        private JavaType contentType(DeserializationContext ctxt) {
+            if (type.hasRawClass(OptionalInt.class)) {
+                return ctxt.constructType(int.class);
+            }
+            if (type.hasRawClass(OptionalDouble.class)) {
+                return ctxt.constructType(double.class);
+            }
+            return type.containedTypeOrUnknown(0);
+        }
+
+        private Object of(Object value) {
+            if (type.hasRawClass(OptionalInt.class)) {
+                return OptionalInt.of((Integer) value);
+            }
+            if (type.hasRawClass(OptionalDouble.class)) {
+                return OptionalDouble.of((Double) value);
+            }
+            return Optional.of(value);
+        }
+
+        @Override
+        public Object getEmptyValue(DeserializationContext ctxt) {
+            if (type.hasRawClass(OptionalInt.class)) {
+                return OptionalInt.empty();
+            }
+            if (type.hasRawClass(OptionalDouble.class)) {
+                return OptionalDouble.empty();
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        Object absentWithoutDefault() {
+            return getEmptyValue(null);
+        }
+
+        /** {@code null} is refused, except in an optional of an optional, where it is "present: none". */
+        @Override
+        public Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            if (contents instanceof OptionalValue inner) {
+                return Optional.of(inner.getEmptyValue(ctxt));
+            }
+            return super.getNullValue(ctxt);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return getNullValue(ctxt);
+            }
+            return of(contents.deserialize(p, ctxt));
+        }
+    }
+
+    /** A JSON array of objects, at most {@link Bounds#max()} of them. */
+    static final class ArrayValue extends Value {
+        private static final long serialVersionUID = 1L;
+        private final JavaType type;
+        private transient JsonDeserializer<Object> entry;
+
+        ArrayValue(JavaType type) {
+            super(type);
+            this.type = type;
+        }
+
+        @Override
+        Value copy() {
+            return new ArrayValue(type);
+        }
+
+        @Override
+        void contextualize(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
+            entry = ctxt.findContextualValueDeserializer(type.getContentType(), property);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.isExpectedStartArrayToken()) {
+                throw JsonRule.broken(p, "must be an array");
+            }
+            long max = max(Integer.MAX_VALUE);
+            List<Object> out = new ArrayList<>();
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (out.size() == max) {
+                    throw tooMany(p, max);
+                }
+                if (t == JsonToken.VALUE_NULL) {
+                    JsonRule e = JsonRule.broken(p, "must be an object");
+                    e.prependPath(out, out.size());
+                    throw e;
+                }
+                try {
+                    out.add(entry.deserialize(p, ctxt));
+                } catch (IOException | RuntimeException e) {
+                    throw JsonMappingException.wrapWithPath(e, out, out.size());
+                }
+            }
+            return out;
+        }
+
+        /** Counts the rest of the entries, for the message. */
+        private static JsonRule tooMany(JsonParser p, long max) throws IOException {
+            long count = max;
+            do {
+                p.skipChildren();
+                count++;
+            } while (p.nextToken() != JsonToken.END_ARRAY);
+            return JsonRule.broken(p, "at most " + max + " entries allowed, was " + count);
+        }
+    }
+
+}
