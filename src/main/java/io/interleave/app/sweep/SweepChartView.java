@@ -62,7 +62,7 @@ public final class SweepChartView extends Region {
             return null;
         }
         double scale = scale();
-        return new SweepChart(o.result(), o.title(), o.theory(), o.replications(),
+        return new SweepChart(o.result(), o.title(),
                 Math.max(MIN_W, canvas.getWidth() / scale), Math.max(MIN_H, canvas.getHeight() / scale),
                 palette.get() == null ? Palette.LIGHT : palette.get());
     }
@@ -118,7 +118,7 @@ public final class SweepChartView extends Region {
             double scale = Math.min(canvas.getWidth() / chart.width(), canvas.getHeight() / chart.height());
             gc.scale(scale, scale);
             chart.paint(surface);
-            setAccessibleText("Sweep chart: " + outcome.get().title() + ". " + SweepViewModel.summary(outcome.get()));
+            setAccessibleText("Sweep chart: " + chart.title() + ". " + SweepViewModel.summary(outcome.get()));
         }
         gc.restore();
     }
