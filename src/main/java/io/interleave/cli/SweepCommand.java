@@ -38,7 +38,7 @@ public final class SweepCommand implements Callable<Integer> {
     int replications;
 
     @Option(names = "--requests", paramLabel = "N", description = "Requests per run (default: the scenario's count for poisson or"
-            + " uniform arrivals, else " + Sweep.DEFAULT_REQUESTS + ").")
+            + " uniform arrivals but at least " + Sweep.DEFAULT_REQUESTS + ", else " + Sweep.DEFAULT_REQUESTS + ").")
     Integer requests;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write.")

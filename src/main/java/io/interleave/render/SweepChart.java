@@ -99,7 +99,7 @@ public final class SweepChart {
 
     private double maxRate() {
         double max = result.maxRate();
-        double step = TimeScale.niceStep(max / 6);
+        double step = TimeScale.niceStep(max / 8);
         return Math.ceil(max / step - 1e-9) * step;
     }
 
@@ -117,9 +117,21 @@ public final class SweepChart {
         if (!Double.isFinite(lo)) {
             return new double[] {1, 10};
         }
-        double bottom = Math.pow(10, Math.floor(Math.log10(lo)));
+        // a little room below the lowest value, so a flat line at low load does not lie on the axis
+        double bottom = niceFloor(lo / 1.25);
         double top = Math.pow(10, Math.ceil(Math.log10(hi * 1.01)));
         return new double[] {bottom, Math.max(top, bottom * 10)};
+    }
+
+    /** The largest 1, 2 or 5 times a power of ten at most {@code v}. */
+    static double niceFloor(double v) {
+        double decade = Math.pow(10, Math.floor(Math.log10(v)));
+        for (int m : new int[] {5, 2, 1}) {
+            if (m * decade <= v * (1 + 1e-9)) {
+                return m * decade;
+            }
+        }
+        return decade;
     }
 
     /** Paints the chart onto a surface {@link #width()} by {@link #height()}. */
@@ -137,7 +149,8 @@ public final class SweepChart {
         g.text(sub.text(), 24, 50, sub.style(), palette.mutedText(), TextAlign.LEFT);
         paintAxes(g);
         g.save();
-        g.clip(left(), top() - 6, right() - left() + 1, bottom() - top() + 6);
+        // markers on the first and last rate stay whole; lines past the top are cut
+        g.clip(left() - 8, top() - 6, right() - left() + 16, bottom() - top() + 14);
         for (int i = 0; i < result.series().size(); i++) {
             paintBand(g, i);
         }
@@ -163,17 +176,22 @@ public final class SweepChart {
         TextStyle tick = TextStyle.regular(12);
         g.tag("axis");
         double max = maxRate();
-        double step = TimeScale.niceStep(max / 6);
+        double step = TimeScale.niceStep(result.maxRate() / 8);
         for (double r = 0; r <= max + step / 1e6; r += step) {
             double x = x(r);
             g.line(x, top(), x, bottom(), palette.grid(), 1);
             g.text(number(r), x, bottom() + 14, tick, palette.axis(), TextAlign.CENTER);
         }
         double[] range = yRange();
-        for (double decade = range[0]; decade <= range[1] * 1.0001; decade *= 10) {
-            for (int m : new int[] {1, 2, 5}) {
+        double decadePx = (bottom() - top()) / Math.log10(range[1] / range[0]);
+        // 1, 2 and 5 in each decade when there is room for their labels; else every decade, or every other one
+        int[] marks = decadePx >= 70 ? new int[] {1, 2, 5} : decadePx >= 34 ? new int[] {1, 3} : new int[] {1};
+        int every = decadePx >= 17 ? 1 : 2;
+        int d = 0;
+        for (double decade = Math.pow(10, Math.floor(Math.log10(range[0]) + 1e-9)); decade <= range[1] * 1.0001; decade *= 10, d++) {
+            for (int m : marks) {
                 double v = decade * m;
-                if (v < range[0] * 0.9999 || v > range[1] * 1.0001) {
+                if (v < range[0] * 0.9999 || v > range[1] * 1.0001 || (m == 1 && d % every != 0)) {
                     continue;
                 }
                 double y = y(v);
@@ -211,26 +229,48 @@ public final class SweepChart {
                 palette.variant(i).mix(palette.background(), 0.8));
     }
 
+    /**
+     * Each variant's means and markers are shifted a few pixels sideways
+     * (a dodge), so that variants with the same results, e.g. sync and an
+     * event loop on compute-only work, show side by side instead of one
+     * hiding the other.
+     */
+    double dodge(int i) {
+        return (i - (result.series().size() - 1) / 2.0) * 6;
+    }
+
     private void paintSeries(DrawingSurface g, int i) {
         Rgb colour = palette.variant(i);
         List<Sweep.Point> points = result.series().get(i).points();
+        double dx = dodge(i);
         g.tag("p95 " + cls(i));
         for (int k = 1; k < points.size(); k++) {
-            segment(g, points.get(k - 1).ratePerSec(), points.get(k - 1).p95Ms(), points.get(k).ratePerSec(), points.get(k).p95Ms(),
+            segment(g, dx, points.get(k - 1).ratePerSec(), points.get(k - 1).p95Ms(), points.get(k).ratePerSec(), points.get(k).p95Ms(),
                     colour.mix(palette.background(), 0.35), 1.2);
         }
         g.tag("mean " + cls(i));
         for (int k = 1; k < points.size(); k++) {
-            segment(g, points.get(k - 1).ratePerSec(), points.get(k - 1).meanResponseMs().mean(),
+            segment(g, dx, points.get(k - 1).ratePerSec(), points.get(k - 1).meanResponseMs().mean(),
                     points.get(k).ratePerSec(), points.get(k).meanResponseMs().mean(), colour, 2.5);
         }
         g.tag("point " + cls(i));
+        double r = markerRadius();
         for (Sweep.Point p : points) {
             double v = p.meanResponseMs().mean();
             if (Double.isFinite(v)) {
-                drawMarker(g, marker(i), x(p.ratePerSec()), y(v), 5, colour, palette.background());
+                drawMarker(g, marker(i), x(p.ratePerSec()) + dx, y(v), r, colour, palette.background());
             }
         }
+    }
+
+    /** 5 px, smaller when the rates lie close together (down to 3 px), so that markers do not merge into a bar. */
+    double markerRadius() {
+        List<Sweep.Point> points = result.series().get(0).points();
+        if (points.size() < 2) {
+            return 5;
+        }
+        double spacing = (x(points.get(points.size() - 1).ratePerSec()) - x(points.get(0).ratePerSec())) / (points.size() - 1);
+        return Math.max(3, Math.min(5, spacing * 0.25));
     }
 
     /** A marker of half-size {@code r} centred on (x, y), ringed in {@code ring} so that overlapping markers stay apart. */
@@ -317,17 +357,15 @@ public final class SweepChart {
             double y = 74 + KEY_ROW * i;
             g.line(24, y, 52, y, colour, 2.5);
             drawMarker(g, marker(i), 38, y, 5, colour, palette.background());
-            String text = s.saturationText();
             String label = s.label();
+            String rest = s.saturationText().substring(label.length());
             double x = 62;
             double room = width - 24 - x;
-            if (g.textWidth(text, bold) <= room) {
-                g.text(label, x, y, bold, palette.text(), TextAlign.LEFT);
-                g.text(text.substring(label.length()), x + g.textWidth(label, bold), y, TextStyle.regular(13), palette.text(), TextAlign.LEFT);
-            } else {
-                Fitted f = fit(g, text, TextStyle.regular(13), 10, room);
-                g.text(f.text(), x, y, f.style(), palette.text(), TextAlign.LEFT);
-            }
+            Fitted name = fit(g, label, bold, 10, room * 0.6);
+            g.text(name.text(), x, y, name.style(), palette.text(), TextAlign.LEFT);
+            double after = x + g.textWidth(name.text(), name.style());
+            Fitted tail = fit(g, rest, TextStyle.regular(13), 10, width - 24 - after);
+            g.text(tail.text(), after, y, tail.style(), palette.text(), TextAlign.LEFT);
         }
         if (result.series().stream().anyMatch(s -> s.theory().isPresent())) {
             String names = String.join(", ", result.series().stream().flatMap(s -> s.theory().stream())
@@ -363,9 +401,9 @@ public final class SweepChart {
         return new Fitted(cut.strip() + "…", s);
     }
 
-    private void segment(DrawingSurface g, double r1, double ms1, double r2, double ms2, Rgb colour, double lineWidth) {
+    private void segment(DrawingSurface g, double dx, double r1, double ms1, double r2, double ms2, Rgb colour, double lineWidth) {
         if (Double.isFinite(ms1) && Double.isFinite(ms2)) {
-            g.line(x(r1), y(ms1), x(r2), y(ms2), colour, lineWidth);
+            g.line(x(r1) + dx, y(ms1), x(r2) + dx, y(ms2), colour, lineWidth);
         }
     }
 

@@ -44,7 +44,7 @@ public final class Sweep {
     public static final double SATURATED_THROUGHPUT = 0.9;
     /** ...or when its threads or loops are busy at least this share of the time (the queue then grows without bound). */
     public static final double SATURATED_WORKERS = 0.97;
-    /** Requests per run when the scenario's own arrivals have no rate (explicit, burst, closed). */
+    /** Requests per run unless asked otherwise (and the least by default, see {@link #defaultRequests}). */
     public static final int DEFAULT_REQUESTS = 2000;
 
     private Sweep() {
@@ -131,7 +131,7 @@ public final class Sweep {
                     .append(" (capacity of ").append(capacity.bottleneck()).append(capacityInRange() ? ")" : ", past the swept rates)");
             if (measured.isPresent()) {
                 double m = measured.getAsDouble();
-                b.append(m >= capacity.perSecond() ? "; measured past it at " : "; measured saturated from ")
+                b.append(m > capacity.perSecond() * (1 + 1e-9) ? "; measured past it at " : "; measured saturated at ")
                         .append(Capacity.format(m)).append("/s");
             }
             return b.toString();
@@ -208,9 +208,14 @@ public final class Sweep {
         return s.withArrivals(new Arrivals.Poisson(1, requests));
     }
 
-    /** Requests per run when none are asked for: the scenario's own count if its arrivals have a rate, else {@value #DEFAULT_REQUESTS}. */
+    /**
+     * Requests per run when none are asked for: the scenario's own count if
+     * its arrivals have a rate, but at least {@value #DEFAULT_REQUESTS} (a
+     * lesson's two dozen requests say little about a steady state, and a
+     * short run's drain at the end looks like falling behind).
+     */
     public static int defaultRequests(Scenario scenario) {
-        return scenario.arrivals().hasRate() ? scenario.arrivals().count() : DEFAULT_REQUESTS;
+        return scenario.arrivals().hasRate() ? Math.max(DEFAULT_REQUESTS, scenario.arrivals().count()) : DEFAULT_REQUESTS;
     }
 
     /** "page 90%, legacy 10%": each type's share of the arrivals, as the sweep sends them. */

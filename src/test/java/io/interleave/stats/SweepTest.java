@@ -156,7 +156,8 @@ class SweepTest {
                 .isEqualTo(new Arrivals.Poisson(1, 200));
         assertThat(Sweep.prepare(base, 200).arrivals()).isEqualTo(new Arrivals.Poisson(50, 200));
         assertThat(Sweep.prepare(base.withArrivals(new Arrivals.Uniform(25, 24)), 200).arrivals()).isEqualTo(new Arrivals.Uniform(25, 200));
-        assertThat(Sweep.defaultRequests(base)).isEqualTo(300);
+        assertThat(Sweep.defaultRequests(base)).isEqualTo(Sweep.DEFAULT_REQUESTS);
+        assertThat(Sweep.defaultRequests(base.withArrivals(new Arrivals.Poisson(50, 5000)))).isEqualTo(5000);
         assertThat(Sweep.defaultRequests(base.withArrivals(new Arrivals.Burst(50, 0)))).isEqualTo(Sweep.DEFAULT_REQUESTS);
     }
 

@@ -149,7 +149,7 @@ public final class SweepViewModel {
         progress.set(1);
         if (done != null) {
             outcome.set(done);
-            status.set(summary(done));
+            status.set(doneText(done));
         } else {
             status.set(failure);
         }
@@ -169,11 +169,29 @@ public final class SweepViewModel {
         return b.append('.').toString();
     }
 
+    /**
+     * The status after a sweep: what ran, and the theory curves if any
+     * ("Done: 2 variants at 38 rates, 5 runs each. Dashed: theory (M/M/1).").
+     * Where each variant saturates is in the chart's key (and its accessible
+     * text), so a projector keeps its height for the chart.
+     */
+    static String doneText(SweepJob.Outcome o) {
+        Sweep.Result r = o.result();
+        int rates = r.series().isEmpty() ? 0 : r.series().get(0).points().size();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Done: %d variants at %d %s, %d %s each.", r.series().size(), rates,
+                rates == 1 ? "rate" : "rates", r.replications(), r.replications() == 1 ? "run" : "runs"));
+        List<String> theory = r.series().stream().flatMap(s -> s.theory().stream()).map(Theory.Model::name).distinct().toList();
+        if (!theory.isEmpty()) {
+            b.append(" Dashed: theory (").append(String.join(", ", theory)).append(").");
+        }
+        return b.toString();
+    }
+
     /** Explains what the sweep sends for this scenario and which variants it compares. */
     static String noteFor(Scenario s) {
         Arrivals a = s.arrivals();
-        String variants = " Each rate runs every compare variant (" + String.join(", ", s.compareVariants().stream().map(Variant::label).toList())
-                + ") on the same requests.";
+        String variants = " Each rate runs every compare variant on the same requests: "
+                + String.join(", ", s.compareVariants().stream().map(Variant::label).toList()) + ".";
         if (a instanceof Arrivals.Poisson) {
             return "Poisson arrivals at each rate, with this scenario's request mix (" + Sweep.mixText(s) + "), server and resources."
                     + variants;
@@ -256,7 +274,7 @@ public final class SweepViewModel {
         return note.getReadOnlyProperty();
     }
 
-    /** "Running 220 simulations…", the saturation summary, "Cancelled." or why it failed. */
+    /** "Running 220 simulations…", what ran ({@link #doneText}), "Cancelled." or why it failed. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

@@ -82,8 +82,9 @@ class SweepViewModelTest {
         assertThat(r.series()).allSatisfy(x -> assertThat(x.points()).extracting(Sweep.Point::ratePerSec).containsExactly(20.0, 50.0, 80.0));
         assertThat(r.points()).allSatisfy(p -> assertThat(p.meanResponseMs().mean()).isPositive());
         assertThat(vm.outcomeProperty().get().replications()).isEqualTo(3);
-        assertThat(vm.statusProperty().get()).isEqualTo("Sync (threads) keeps up at every rate (capacity ≈100/s); Event loop keeps up"
-                + " at every rate (capacity ≈100/s). Dashed: theory (M/M/1).");
+        assertThat(vm.statusProperty().get()).isEqualTo("Done: 2 variants at 3 rates, 3 runs each. Dashed: theory (M/M/1).");
+        assertThat(SweepViewModel.summary(vm.outcomeProperty().get())).isEqualTo("Sync (threads) keeps up at every rate (capacity ≈100/s);"
+                + " Event loop keeps up at every rate (capacity ≈100/s). Dashed: theory (M/M/1).");
     }
 
     @Test
