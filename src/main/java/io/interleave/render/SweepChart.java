@@ -119,8 +119,19 @@ public final class SweepChart {
         }
         // a little room below the lowest value, so a flat line at low load does not lie on the axis
         double bottom = niceFloor(lo / 1.25);
-        double top = Math.pow(10, Math.ceil(Math.log10(hi * 1.01)));
+        double top = niceCeil(hi * 1.05);
         return new double[] {bottom, Math.max(top, bottom * 10)};
+    }
+
+    /** The smallest 1, 2 or 5 times a power of ten at least {@code v}. */
+    static double niceCeil(double v) {
+        double decade = Math.pow(10, Math.floor(Math.log10(v)));
+        for (int m : new int[] {1, 2, 5}) {
+            if (m * decade >= v * (1 - 1e-9)) {
+                return m * decade;
+            }
+        }
+        return 10 * decade;
     }
 
     /** The largest 1, 2 or 5 times a power of ten at most {@code v}. */

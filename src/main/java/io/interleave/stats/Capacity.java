@@ -80,7 +80,7 @@ public record Capacity(double perSecond, String bottleneck) {
             best = min(best, server.workers(), compute + blocks, count(server.workers(), "event loop"));
             if (server.maxConcurrency().isPresent()) {
                 int places = server.workers() * server.maxConcurrency().getAsInt();
-                best = min(best, places, whole, count(places, "place") + " in flight (maxConcurrency)");
+                best = min(best, places, whole, count(places, "in-flight place"));
             }
         }
         best = min(best, server.cores(), compute, count(server.cores(), "core"));

@@ -90,7 +90,7 @@ class CapacityTest {
         Server capped = Server.of(Policy.EVENT_LOOP, 1, 1).withMaxConcurrency(OptionalInt.of(3));
         Capacity c = Capacity.of(scenario(capped, List.of(), waits));
         assertThat(c.perSecond()).isCloseTo(50, within(1e-9)); // 3 places x 1000 / 60 ms
-        assertThat(c.bottleneck()).isEqualTo("3 places in flight (maxConcurrency)");
+        assertThat(c.bottleneck()).isEqualTo("3 in-flight places");
     }
 
     @Test
