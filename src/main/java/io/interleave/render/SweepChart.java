@@ -165,6 +165,10 @@ public final class SweepChart {
         for (int i = 0; i < result.series().size(); i++) {
             paintBand(g, i);
         }
+        // the capacity marks go under the data: their tags never hide a point
+        for (int i = 0; i < result.series().size(); i++) {
+            paintSaturation(g, i);
+        }
         for (int i = 0; i < result.series().size(); i++) {
             paintTheory(g, i);
         }
@@ -172,9 +176,6 @@ public final class SweepChart {
             paintSeries(g, i);
         }
         g.restore();
-        for (int i = 0; i < result.series().size(); i++) {
-            paintSaturation(g, i);
-        }
         paintKey(g);
         g.tag(null);
     }
@@ -362,27 +363,35 @@ public final class SweepChart {
     private void paintKey(DrawingSurface g) {
         g.tag("legend");
         TextStyle bold = TextStyle.bold(13);
+        // one type size for every row: the size the longest row fits at
+        List<Fitted> names = new ArrayList<>();
+        double tailSize = 13;
+        for (Sweep.Series s : result.series()) {
+            Fitted name = fit(g, s.label(), bold, 10, (width - 86) * 0.6);
+            names.add(name);
+            String rest = s.saturationText().substring(s.label().length());
+            tailSize = Math.min(tailSize, fit(g, rest, TextStyle.regular(13), 10, width - 24 - 62 - g.textWidth(name.text(), name.style()))
+                    .style().size());
+        }
         for (int i = 0; i < result.series().size(); i++) {
             Sweep.Series s = result.series().get(i);
             Rgb colour = palette.variant(i);
             double y = 74 + KEY_ROW * i;
             g.line(24, y, 52, y, colour, 2.5);
             drawMarker(g, marker(i), 38, y, 5, colour, palette.background());
-            String label = s.label();
-            String rest = s.saturationText().substring(label.length());
+            Fitted name = names.get(i);
             double x = 62;
-            double room = width - 24 - x;
-            Fitted name = fit(g, label, bold, 10, room * 0.6);
             g.text(name.text(), x, y, name.style(), palette.text(), TextAlign.LEFT);
             double after = x + g.textWidth(name.text(), name.style());
-            Fitted tail = fit(g, rest, TextStyle.regular(13), 10, width - 24 - after);
+            String rest = s.saturationText().substring(s.label().length());
+            Fitted tail = fit(g, rest, TextStyle.regular(tailSize), 10, width - 24 - after);
             g.text(tail.text(), after, y, tail.style(), palette.text(), TextAlign.LEFT);
         }
         if (result.series().stream().anyMatch(s -> s.theory().isPresent())) {
-            String names = String.join(", ", result.series().stream().flatMap(s -> s.theory().stream())
+            String models = String.join(", ", result.series().stream().flatMap(s -> s.theory().stream())
                     .map(Theory.Model::name).distinct().toList());
             TextStyle style = TextStyle.regular(12);
-            String text = "theory: " + names;
+            String text = "theory: " + models;
             double y = top() - 16;
             double x = right() - g.textWidth(text, style);
             for (int k = 0; k < 4; k++) {
