@@ -3,12 +3,9 @@ package io.interleave.cli;
 import io.interleave.files.AtomicOutput;
 import io.interleave.render.Palette;
 import io.interleave.render.SweepChart;
-import io.interleave.scenario.Policy;
+import io.interleave.scenario.Limits;
 import io.interleave.scenario.Scenario;
-import io.interleave.stats.Theory;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.Map;
 import io.interleave.stats.Sweep;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,16 +18,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sweep}: the current mix at each arrival rate under both policies. */
+/** {@code sweep}: the current mix at each arrival rate under each compare variant. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Runs the scenario's mix at each arrival rate under both policies and writes a CSV.")
+        description = "Runs the scenario's mix at each arrival rate under each compare variant (the file's variants, or sync"
+                + " and the event loop) and writes a CSV.")
 public final class SweepCommand implements Callable<Integer> {
-    public static final String HEADER = "policy,ratePerSec,meanResponseMs,ciLowMs,ciHighMs,p95Ms,throughputPerSec,cpuUtilization,rejected";
+    public static final String HEADER = "policy,ratePerSec,meanResponseMs,ciLowMs,ciHighMs,p95Ms,throughputPerSec,cpuUtilization,rejected,variant";
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file with poisson or uniform arrivals, or preset:NAME.")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file, or preset:NAME. Explicit, burst and closed"
+            + " arrivals are swept as Poisson arrivals with the same mix.")
     String scenarioArg;
 
     @Option(names = "--rates", required = true, paramLabel = "START:STOP:STEP", description = "Arrival rates per second, e.g. 10:200:10.")
@@ -39,10 +38,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--replications", paramLabel = "R", defaultValue = "1", description = "Independent runs per point (seeds seed..seed+R-1); 2 or more give a 95%% confidence interval.")
     int replications;
 
+    @Option(names = "--requests", paramLabel = "N", description = "Requests per run (default: the scenario's count for poisson or"
+            + " uniform arrivals but at least " + Sweep.DEFAULT_REQUESTS + ", else " + Sweep.DEFAULT_REQUESTS + ").")
+    Integer requests;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV to write.")
     Path out;
 
-    @Option(names = "--chart", paramLabel = "FILE.png|FILE.svg", description = "Also draw response time against rate for both policies, marking where each saturates.")
+    @Option(names = "--chart", paramLabel = "FILE.png|FILE.svg", description = "Also draw response time against rate for each variant, marking where each saturates.")
     Path chart;
 
     @Override
@@ -50,6 +53,9 @@ public final class SweepCommand implements Callable<Integer> {
         List<Double> rateList = parseRates(rates);
         if (replications < 1 || replications > 1000) {
             throw new UsageException("--replications: must be between 1 and 1000, was " + replications);
+        }
+        if (requests != null && (requests < 1 || requests > Limits.MAX_REQUESTS)) {
+            throw new UsageException("--requests: must be between 1 and " + Limits.MAX_REQUESTS + ", was " + requests);
         }
         if (!"csv".equals(OutputPaths.extension(out))) {
             throw new UsageException("--out: must name a .csv file, was " + out);
@@ -63,31 +69,29 @@ public final class SweepCommand implements Callable<Integer> {
             OutputPaths.distinct(out, chart);
         }
         Scenario scenario = ScenarioSource.load(scenarioArg);
-        try {
-            Sweep.atRate(scenario, rateList.get(0));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--rates: " + e.getMessage());
-        }
-        Sweep.Result result = Sweep.run(scenario, rateList, replications, Runtime.getRuntime().availableProcessors());
-        byte[] picture = chart == null ? null : chartBytes(scenario, result);
+        Scenario swept = Sweep.prepare(scenario, requests != null ? requests : Sweep.defaultRequests(scenario));
+        Sweep.Result result = Sweep.run(swept, rateList, replications, Runtime.getRuntime().availableProcessors());
+        byte[] picture = chart == null ? null : chartBytes(swept, result);
         if (picture == null) {
             AtomicOutput.write(out, toCsv(result));
         } else {
             AtomicOutput.writeAll(List.of(out, chart), List.of(toCsv(result).getBytes(StandardCharsets.UTF_8), picture));
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        if (!scenario.arrivals().hasRate()) {
+            stdout.printf("%s arrivals have no rate: swept as Poisson arrivals with the same mix (%s), %d requests per run%n",
+                    scenario.arrivals().pattern(), Sweep.mixText(scenario), swept.arrivals().count());
+        }
+        for (Sweep.Series s : result.series()) {
+            stdout.println(s.saturationText());
+        }
         stdout.printf("wrote %d points to %s%s%n", result.points().size(), out, chart == null ? "" : " and the chart to " + chart);
         stdout.flush();
         return 0;
     }
 
     private byte[] chartBytes(Scenario scenario, Sweep.Result result) {
-        Map<Policy, Theory.Model> theory = new EnumMap<>(Policy.class);
-        for (Policy policy : Policy.values()) {
-            Theory.of(scenario, policy).ifPresent(m -> theory.put(policy, m));
-        }
-        SweepChart picture = new SweepChart(result, scenario.name() + " — response time against arrival rate",
-                theory, replications, 1200, 720, Palette.LIGHT);
+        SweepChart picture = new SweepChart(result, scenario.name(), 1200, 720, Palette.LIGHT);
         return OutputPaths.pictureFormat("--chart", chart).equals("png") ? picture.png(1) : picture.svg().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -111,6 +115,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** One row per variant and rate, variants in the scenario's order; {@code variant} (the label) last, quoted if needed. */
     static String toCsv(Sweep.Result result) {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (Sweep.Point p : result.points()) {
@@ -123,7 +128,7 @@ public final class SweepCommand implements Callable<Integer> {
             cell(sb, p.throughputPerSec());
             cell(sb, p.cpuUtilization());
             Numbers.append(sb, p.rejected());
-            sb.append('\n');
+            sb.append(',').append(CsvWriters.csvText(p.label())).append('\n');
         }
         return sb.toString();
     }

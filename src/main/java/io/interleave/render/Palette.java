@@ -160,6 +160,21 @@ public final class Palette {
         return policy == io.interleave.scenario.Policy.SYNC ? OI_VERMILLION : OI_BLUISH_GREEN;
     }
 
+    /**
+     * The colour of the {@code index}-th compare variant (0 to 3) in charts:
+     * vermillion and bluish green first (sync and the event loop by
+     * default, as {@link #policy}), then blue (sky blue on dark) and
+     * reddish purple; Okabe–Ito, so the four stay apart for colour-blind
+     * eyes.
+     */
+    public Rgb variant(int index) {
+        Rgb[] colours = {OI_VERMILLION, OI_BLUISH_GREEN, this == DARK ? OI_SKY_BLUE : OI_BLUE, OI_REDDISH_PURPLE};
+        if (index < 0 || index >= colours.length) {
+            throw new IllegalArgumentException("variant index must be 0 to " + (colours.length - 1) + ", was " + index);
+        }
+        return colours[index];
+    }
+
     /** The colour of theory curves in charts. */
     public Rgb theory() {
         return mutedText;

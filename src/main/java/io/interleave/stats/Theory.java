@@ -53,6 +53,11 @@ public final class Theory {
         }
     }
 
+    /** The model for {@code scenario} under its own server, if one applies. */
+    public static Optional<Model> of(Scenario scenario) {
+        return of(scenario, scenario.server().policy());
+    }
+
     /** The model for {@code scenario} under {@code policy}, if one applies. */
     public static Optional<Model> of(Scenario scenario, Policy policy) {
         if (!(scenario.arrivals() instanceof Arrivals.Poisson)) {

@@ -17,18 +17,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@DisplayName("sweep: response time against arrival rate under both policies")
+@DisplayName("sweep: response time against arrival rate under each compare variant")
 class SweepCommandTest {
     @TempDir
     Path dir;
 
     /** A parsed CSV row. */
     record Row(String policy, double rate, double mean, double ciLow, double ciHigh, double p95,
-               double throughput, double cpu, double rejected) {
+               double throughput, double cpu, double rejected, String variant) {
         static Row parse(String line) {
-            String[] c = line.split(",", -1);
-            assertThat(c).as(line).hasSize(9);
-            return new Row(c[0], d(c[1]), d(c[2]), d(c[3]), d(c[4]), d(c[5]), d(c[6]), d(c[7]), d(c[8]));
+            String[] c = line.split(",", 10);
+            assertThat(c).as(line).hasSize(10);
+            return new Row(c[0], d(c[1]), d(c[2]), d(c[3]), d(c[4]), d(c[5]), d(c[6]), d(c[7]), d(c[8]), c[9]);
         }
 
         private static double d(String s) {
@@ -37,24 +37,44 @@ class SweepCommandTest {
     }
 
     private List<Row> sweep(Path out, String... extra) throws IOException {
-        String[] base = {"sweep", fixture("sweep-mix.json").toString(), "--out", out.toString()};
+        return sweepOf(fixture("sweep-mix.json").toString(), out, extra);
+    }
+
+    private List<Row> sweepOf(String scenario, Path out, String... extra) throws IOException {
+        String[] base = {"sweep", scenario, "--out", out.toString()};
         String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
         Result r = run(args);
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).isEqualTo("policy,ratePerSec,meanResponseMs,ciLowMs,ciHighMs,p95Ms,throughputPerSec,cpuUtilization,rejected");
+        assertThat(lines.get(0)).isEqualTo("policy,ratePerSec,meanResponseMs,ciLowMs,ciHighMs,p95Ms,throughputPerSec,cpuUtilization,rejected,variant");
         return lines.stream().skip(1).map(Row::parse).toList();
     }
 
     @Test
-    @DisplayName("one row per policy and rate, sync first, rates ascending and inclusive of the stop")
+    @DisplayName("without variants: one row per policy and rate, sync first, rates ascending and inclusive of the stop; variant is the policy's name")
     void rowsPerPolicyAndRate() throws IOException {
         List<Row> rows = sweep(dir.resolve("s.csv"), "--rates", "20:140:40");
 
         assertThat(rows).extracting(Row::policy)
                 .containsExactly("sync", "sync", "sync", "sync", "event-loop", "event-loop", "event-loop", "event-loop");
         assertThat(rows).extracting(Row::rate).containsExactly(20.0, 60.0, 100.0, 140.0, 20.0, 60.0, 100.0, 140.0);
+        assertThat(rows).extracting(Row::variant).containsExactly("Sync (threads)", "Sync (threads)", "Sync (threads)", "Sync (threads)",
+                "Event loop", "Event loop", "Event loop", "Event loop");
+    }
+
+    @Test
+    @DisplayName("a file with three variants: rows for each in file order, labelled in the last column (quoted when it holds a comma)")
+    void rowsPerVariant() throws IOException {
+        List<Row> rows = sweepOf(fixture("sweep-variants.json").toString(), dir.resolve("v.csv"), "--rates", "20:60:40");
+
+        assertThat(rows).extracting(Row::variant)
+                .containsExactly("1 thread", "1 thread", "\"4 threads, 2 cores\"", "\"4 threads, 2 cores\"", "one loop", "one loop");
+        assertThat(rows).extracting(Row::policy).containsExactly("sync", "sync", "sync", "sync", "event-loop", "event-loop");
+        assertThat(rows).extracting(Row::rate).containsExactly(20.0, 60.0, 20.0, 60.0, 20.0, 60.0);
+        // one thread of 47 ms requests (about 21/s) falls behind at 60/s; four threads do not
+        assertThat(rows.get(1).throughput()).isLessThan(0.9 * 60);
+        assertThat(rows.get(3).throughput()).isGreaterThan(0.9 * 60);
     }
 
     @Test
@@ -76,15 +96,30 @@ class SweepCommandTest {
     }
 
     @Test
-    @DisplayName("with replications each mean lies inside its 95% confidence interval, which has width")
+    @DisplayName("with replications each mean lies inside its 95% confidence interval, which has width and is above zero")
     void replicationsGiveIntervals() throws IOException {
         List<Row> rows = sweep(dir.resolve("s.csv"), "--rates", "20:60:40", "--replications", "4");
 
         for (Row row : rows) {
-            assertThat(row.ciLow()).as(row.toString()).isLessThan(row.mean());
+            assertThat(row.ciLow()).as(row.toString()).isPositive().isLessThan(row.mean());
             assertThat(row.ciHigh()).as(row.toString()).isGreaterThan(row.mean());
-            assertThat(row.mean() - row.ciLow()).as(row.toString()).isCloseTo(row.ciHigh() - row.mean(), org.assertj.core.api.Assertions.within(1e-3));
         }
+    }
+
+    @Test
+    @DisplayName("near saturation with 3 replications ciLowMs stays above zero (the Student-t interval gave -7.8 ms at 80/s and -57 ms at 90/s)")
+    void ciLowNeverNegative() throws IOException {
+        List<Row> rows = sweep(dir.resolve("s.csv"), "--rates", "70:100:10", "--replications", "3", "--requests", "300");
+
+        assertThat(rows).hasSize(8);
+        for (Row row : rows) {
+            assertThat(row.ciLow()).as(row.toString()).isPositive().isLessThan(row.mean());
+            assertThat(row.ciHigh()).as(row.toString()).isGreaterThan(row.mean());
+        }
+        Row sync80 = rows.get(1);
+        assertThat(sync80.rate()).isEqualTo(80);
+        assertThat(sync80.mean()).isCloseTo(112.58, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(sync80.ciLow()).isCloseTo(40.21, org.assertj.core.api.Assertions.within(0.01));
     }
 
     @Test
@@ -117,15 +152,16 @@ class SweepCommandTest {
     }
 
     @Test
-    @DisplayName("--chart SVG: both series, sync's saturation marked, and the event loop's never")
+    @DisplayName("--chart SVG: both series, sync's saturation marked at its capacity (4 threads / 47 ms = 85/s), the event loop's never")
     void chartSvgMarksSaturation() throws IOException {
         Path svg = dir.resolve("chart.svg");
         sweep(dir.resolve("s.csv"), "--rates", "20:140:40", "--replications", "2", "--chart", svg.toString());
 
         String text = Files.readString(svg);
-        assertThat(text).contains("class=\"mean sync\"", "class=\"mean event-loop\"", "class=\"band sync\"",
-                "class=\"saturation sync\"", "Sync (threads) saturates at 100/s");
-        assertThat(text).doesNotContain("class=\"saturation event-loop\"");
+        assertThat(text).contains("class=\"mean variant-0 sync\"", "class=\"mean variant-1 event-loop\"", "class=\"band variant-0 sync\"",
+                "class=\"saturation variant-0 sync\"", "saturates at ≈85.1/s (capacity of 4 threads); measured past it at 100/s",
+                ">Event loop<", " keeps up at every rate (capacity ≈286/s)");
+        assertThat(text).doesNotContain("class=\"saturation variant-1");
         // waits on a database: no textbook queue, so no theory curve
         assertThat(text).doesNotContain("class=\"theory");
     }
@@ -139,7 +175,21 @@ class SweepCommandTest {
         assertThat(r.code()).as(r.toString()).isZero();
 
         String text = Files.readString(svg);
-        assertThat(text).contains("class=\"theory sync\"", "class=\"theory event-loop\"", "theory: M/M/1");
+        assertThat(text).contains("class=\"theory variant-0 sync\"", "class=\"theory variant-1 event-loop\"", "theory: M/M/1");
+    }
+
+    @Test
+    @DisplayName("explicit arrivals are swept as Poisson with the listed mix, and the command says so ('A blocking call' sends its legacy requests)")
+    void explicitArrivals() throws IOException {
+        Path out = dir.resolve("b.csv");
+        Result r = run("sweep", "preset:blocking-call", "--rates", "5:10:5", "--requests", "200", "--out", out.toString());
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("explicit arrivals have no rate: swept as Poisson arrivals with the same mix (").contains("legacy ")
+                .contains("200 requests per run");
+        long variants = r.out().lines().filter(l -> l.contains(" saturates at ") || l.contains(" keeps up ")).count();
+        assertThat(variants).isGreaterThanOrEqualTo(2);
+        assertThat(Files.readAllLines(out)).hasSize((int) (1 + 2 * variants));
     }
 
     static Stream<Arguments> badInput() {
@@ -153,8 +203,7 @@ class SweepCommandTest {
                 Arguments.of(List.of("sweep", mix, "--rates", "10:200:10", "--replications", "0", "--out", "OUT"), "--replications: must be between 1 and 1000"),
                 Arguments.of(List.of("sweep", mix, "--rates", "10:200:10", "--out", "OUT.txt"), "--out: must name a .csv file"),
                 Arguments.of(List.of("sweep", mix, "--rates", "10:200:10", "--out", "missing/OUT"), "--out: directory"),
-                Arguments.of(List.of("sweep", "preset:three-requests", "--rates", "10:200:10", "--out", "OUT"),
-                        "--rates: only poisson and uniform arrivals have a rate; this scenario's are 'explicit'"),
+                Arguments.of(List.of("sweep", mix, "--rates", "10:200:10", "--requests", "0", "--out", "OUT"), "--requests: must be between 1 and"),
                 Arguments.of(List.of("sweep", mix, "--out", "OUT"), "Missing required option: '--rates=START:STOP:STEP'"),
                 Arguments.of(List.of("sweep", mix, "--rates", "10:200:10", "--out", "OUT", "--chart", "OUT.gif"), "--chart: must end in .png or .svg"));
     }

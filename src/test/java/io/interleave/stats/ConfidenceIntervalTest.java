@@ -96,4 +96,63 @@ class ConfidenceIntervalTest {
         assertThatThrownBy(() -> ConfidenceInterval.of(new double[] {1, 2}, level))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("level");
     }
+
+    @Test
+    @DisplayName("ofPositive on 1, e, e^2: exp(1 + 1/2 +- t(0.975, 2) sqrt(1/3 + 1/4)) = [0.1676, 119.85] around the mean 3.7024")
+    void positiveTextbook() {
+        // logs 0, 1, 2: mean 1, variance 1; t(0.975, 2) = 4.302653 (tables); half = 4.302653 * sqrt(1/3 + 1/(2 * 2)) = 3.286206
+        ConfidenceInterval ci = ConfidenceInterval.ofPositive(new double[] {1, Math.E, Math.E * Math.E}, 0.95);
+        assertThat(ci.mean()).isCloseTo((1 + Math.E + Math.E * Math.E) / 3, within(1e-12));
+        assertThat(ci.low()).isCloseTo(Math.exp(1.5 - 3.286206), within(1e-5));
+        assertThat(ci.high()).isCloseTo(Math.exp(1.5 + 3.286206), within(1e-3));
+        assertThat(ci.n()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("ofPositive never reaches zero where the t-interval goes negative (replication means 80, 168, 89 ms near saturation)")
+    void positiveNeverBelowZero() {
+        double[] means = {80.33354242095221, 168.3181085446063, 89.07692013350962};
+        assertThat(ConfidenceInterval.of(means, 0.95).low()).isCloseTo(-7.83, within(0.01));
+        ConfidenceInterval ci = ConfidenceInterval.ofPositive(means, 0.95);
+        assertThat(ci.low()).isPositive();
+        assertThat(ci.contains(ci.mean())).isTrue();
+        assertThat(ci.mean()).isEqualTo(ConfidenceInterval.of(means, 0.95).mean());
+        // skewed upwards, as a response time near saturation is
+        assertThat(ci.high() - ci.mean()).isGreaterThan(ci.mean() - ci.low());
+    }
+
+    @Test
+    @DisplayName("ofPositive: one value or identical values give a zero-width interval; a zero keeps the t-interval held at 0; NaN stays NaN")
+    void positiveDegenerate() {
+        assertThat(ConfidenceInterval.ofPositive(new double[] {7}, 0.95)).isEqualTo(new ConfidenceInterval(7, 7, 7, 1));
+        assertThat(ConfidenceInterval.ofPositive(new double[] {2, 2, 2}, 0.95).halfWidth()).isZero();
+        ConfidenceInterval zero = ConfidenceInterval.ofPositive(new double[] {0, 1, 0, 1}, 0.95);
+        assertThat(zero.low()).isZero();
+        assertThat(zero.high()).isEqualTo(ConfidenceInterval.of(new double[] {0, 1, 0, 1}, 0.95).high());
+        assertThat(ConfidenceInterval.ofPositive(new double[] {1, Double.NaN}, 0.95).mean()).isNaN();
+        assertThatThrownBy(() -> ConfidenceInterval.ofPositive(new double[] {1, -1}, 0.95)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {3, 5, 10})
+    @DisplayName("ofPositive over many log-normal samples covers the true mean about 95% of the time, and its low end is always above 0")
+    void positiveCoverage(int n) {
+        Random r = new Random(23);
+        double sigma = 0.5;
+        double trueMean = Math.exp(Math.log(100) + sigma * sigma / 2);
+        int trials = 4000;
+        int covered = 0;
+        for (int t = 0; t < trials; t++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = Math.exp(Math.log(100) + sigma * r.nextGaussian());
+            }
+            ConfidenceInterval ci = ConfidenceInterval.ofPositive(v, 0.95);
+            assertThat(ci.low()).isPositive();
+            if (ci.contains(trueMean)) {
+                covered++;
+            }
+        }
+        assertThat(covered / (double) trials).isBetween(0.93, 0.985);
+    }
 }

@@ -21,6 +21,8 @@ import javafx.scene.layout.Region;
 public final class SweepChartView extends Region {
     private static final double MIN_W = 480;
     private static final double MIN_H = 320;
+    /** Scaled up for a projector, the chart is still laid out at least this high, so its plot is not squeezed under the key. */
+    private static final double PROJECTOR_MIN_H = 420;
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<SweepJob.Outcome> outcome = new SimpleObjectProperty<>(this, "outcome");
@@ -62,13 +64,15 @@ public final class SweepChartView extends Region {
             return null;
         }
         double scale = scale();
-        return new SweepChart(o.result(), o.title(), o.theory(), o.replications(),
+        return new SweepChart(o.result(), o.title(),
                 Math.max(MIN_W, canvas.getWidth() / scale), Math.max(MIN_H, canvas.getHeight() / scale),
                 palette.get() == null ? Palette.LIGHT : palette.get());
     }
 
     private double scale() {
         double s = Math.max(1, textScale.get());
+        // the plot keeps some height: a projector's scale gives way (down to 1) before the chart is laid out shorter than this
+        s = Math.min(s, Math.max(1, canvas.getHeight() / PROJECTOR_MIN_H));
         // never lay out smaller than the chart's minimum: then scale only as far as fits
         return Math.max(0.1, Math.min(s, Math.min(canvas.getWidth() / MIN_W, canvas.getHeight() / MIN_H)));
     }
@@ -118,7 +122,7 @@ public final class SweepChartView extends Region {
             double scale = Math.min(canvas.getWidth() / chart.width(), canvas.getHeight() / chart.height());
             gc.scale(scale, scale);
             chart.paint(surface);
-            setAccessibleText("Sweep chart: " + outcome.get().title() + ". " + SweepViewModel.summary(outcome.get()));
+            setAccessibleText("Sweep chart: " + chart.title() + ". " + SweepViewModel.summary(outcome.get()));
         }
         gc.restore();
     }

@@ -1,15 +1,9 @@
 package io.interleave.app.sweep;
 
 import io.interleave.render.TimeScale;
-import io.interleave.scenario.Arrivals;
 import io.interleave.scenario.Limits;
-import io.interleave.scenario.Policy;
-import io.interleave.scenario.RequestType;
-import io.interleave.scenario.Resource;
 import io.interleave.scenario.Scenario;
-import io.interleave.scenario.Segment;
-import io.interleave.scenario.SegmentKind;
-import io.interleave.scenario.Server;
+import io.interleave.stats.Capacity;
 import io.interleave.stats.Sweep;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +11,8 @@ import java.util.Locale;
 /**
  * What one sweep runs: the arrival rates (from, to, step, per second), the
  * replications per point and the requests per run. Invalid plans cannot
- * exist; {@link #defaults(Scenario)} spans 10% to 150% of the faster
- * policy's estimated capacity, so both saturation points fall inside.
+ * exist; {@link #defaults(Scenario)} spans the range where each compare
+ * variant saturates.
  */
 public record SweepPlan(double from, double to, double step, int replications, int requests) {
     public static final int DEFAULT_REPLICATIONS = 5;
@@ -60,85 +54,62 @@ public record SweepPlan(double from, double to, double step, int replications, i
         return Sweep.rates(from, to, step);
     }
 
-    /** Simulated runs in all: rates x policies x replications. */
-    public long runs() {
-        return (long) rates().size() * Policy.values().length * replications;
-    }
-
-    /** 10% to 150% of the estimated capacity in about {@value #DEFAULT_POINTS} nice steps. */
-    public static SweepPlan defaults(Scenario scenario) {
-        double capacity = estimatedCapacity(scenario);
-        double step = TimeScale.niceStep(1.5 * capacity / DEFAULT_POINTS);
-        double from = Math.max(step, TimeScale.niceStep(0.1 * capacity));
-        from = Math.round(from / step) * step;
-        double to = Math.ceil(1.5 * capacity / step) * step;
-        return new SweepPlan(from, Math.max(from, to), step, DEFAULT_REPLICATIONS, DEFAULT_REQUESTS);
-    }
-
-    /** The highest rate either policy can sustain, by a bottleneck estimate (requests per second). */
-    public static double estimatedCapacity(Scenario scenario) {
-        return Math.max(capacity(scenario, Policy.SYNC), capacity(scenario, Policy.EVENT_LOOP));
+    /** Simulated runs in all: rates x variants x replications. */
+    public long runs(int variants) {
+        return (long) rates().size() * variants * replications;
     }
 
     /**
-     * The rate at which the first bottleneck is fully busy under {@code policy}:
-     * the cores (compute), the threads (sync: the whole request) or loops
-     * (event loop: compute and blocking calls), or a resource's slots.
+     * A range that shows where each compare variant saturates: steps small
+     * enough for at least three rates below the slowest variant's capacity
+     * (its knee), up to 150% of the fastest's, in at most
+     * {@value #MAX_RATES} nice steps; 5 replications of 2,000 requests.
      */
-    public static double capacity(Scenario scenario, Policy policy) {
-        List<RequestType> types = scenario.requestTypes().stream().filter(t -> t.weight() > 0).toList();
-        double weights = types.stream().mapToDouble(RequestType::weight).sum();
-        double compute = 0;
-        double waits = 0;
-        double blocks = 0;
-        double[] holds = new double[scenario.resources().size()];
-        for (RequestType t : types) {
-            double share = t.weight() / weights;
-            for (Segment s : t.segments()) {
-                double ms = s.ms().mean() * share;
-                switch (s.kind()) {
-                    case COMPUTE -> compute += ms;
-                    case WAIT -> waits += ms;
-                    case BLOCK -> blocks += ms;
-                }
-                if (s.kind() != SegmentKind.COMPUTE && s.on().isPresent()) {
-                    scenario.resourceIndex(s.on().get()).ifPresent(i -> holds[i] += ms);
-                }
+    public static SweepPlan defaults(Scenario scenario) {
+        double[] capacities = capacities(scenario);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double c : capacities) {
+            if (Double.isFinite(c)) {
+                lo = Math.min(lo, c);
+                hi = Math.max(hi, c);
             }
         }
-        Server server = scenario.server();
-        double best = Double.POSITIVE_INFINITY;
-        best = Math.min(best, perSecond(server.cores(), compute));
-        double held = policy == Policy.SYNC ? compute + waits + blocks : compute + blocks;
-        best = Math.min(best, perSecond(server.workers(), held));
-        for (int i = 0; i < holds.length; i++) {
-            Resource r = scenario.resources().get(i);
-            if (r.capacity().isPresent()) {
-                best = Math.min(best, perSecond(r.capacity().getAsInt(), holds[i]));
-            }
+        if (hi == 0) {
+            lo = hi = 100; // nothing holds anything: any range shows that
         }
-        return Double.isFinite(best) ? Math.min(best, Limits.MAX_RATE_PER_SEC / 2) : 100;
+        double top = Math.min(1.5 * hi, Limits.MAX_RATE_PER_SEC);
+        double step = TimeScale.niceStep(Math.max(lo / 8, top / MAX_RATES));
+        double to = Math.max(step, Math.ceil(top / step - 1e-9) * step);
+        while (Math.floor(to / step + 1e-9) > MAX_RATES) {
+            step = TimeScale.niceStep(step * 1.01);
+            to = Math.max(step, Math.ceil(top / step - 1e-9) * step);
+        }
+        return new SweepPlan(step, to, step, DEFAULT_REPLICATIONS, DEFAULT_REQUESTS);
     }
 
-    private static double perSecond(int servers, double meanMs) {
-        return meanMs > 0 ? servers * 1000.0 / meanMs : Double.POSITIVE_INFINITY;
+    /**
+     * Each compare variant's capacity with the mix a sweep sends (requests
+     * per second, by {@link Capacity}); infinite where nothing limits it.
+     */
+    public static double[] capacities(Scenario scenario) {
+        Scenario swept = Sweep.prepare(scenario, DEFAULT_REQUESTS);
+        return swept.compareVariants().stream().mapToDouble(v -> Capacity.of(swept.under(v)).perSecond()).toArray();
     }
 
     /** Whether the scenario's own arrivals have a rate a sweep can vary (Poisson or uniform). */
     public static boolean hasRate(Scenario scenario) {
-        return scenario.arrivals() instanceof Arrivals.Poisson || scenario.arrivals() instanceof Arrivals.Uniform;
+        return scenario.arrivals().hasRate();
     }
 
     /**
-     * The scenario a sweep runs: its mix, server and resources with
-     * {@code requests} arrivals per run; arrivals without a rate (explicit,
-     * burst, closed) become Poisson.
+     * The scenario a sweep runs ({@link Sweep#prepare}): its mix, server,
+     * resources and variants with {@code requests} arrivals per run;
+     * arrivals without a rate (explicit, burst, closed) become Poisson, an
+     * explicit list's shares becoming the weights.
      */
     public Scenario apply(Scenario scenario) {
-        Arrivals a = scenario.arrivals();
-        Arrivals runs = a instanceof Arrivals.Uniform u ? new Arrivals.Uniform(u.intervalMs(), requests)
-                : new Arrivals.Poisson(from, requests);
-        return scenario.withArrivals(runs);
+        return Sweep.prepare(scenario, requests);
     }
 
     /** "12.5", "40". */

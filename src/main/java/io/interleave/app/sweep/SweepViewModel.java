@@ -1,8 +1,9 @@
 package io.interleave.app.sweep;
 
 import io.interleave.scenario.Arrivals;
-import io.interleave.scenario.Policy;
 import io.interleave.scenario.Scenario;
+import io.interleave.scenario.Variant;
+import io.interleave.stats.Sweep;
 import io.interleave.stats.Theory;
 import io.interleave.render.Palette;
 import io.interleave.render.SweepChart;
@@ -10,9 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,7 +74,7 @@ public final class SweepViewModel {
         requests.set(Integer.toString(SweepPlan.DEFAULT_REQUESTS));
     }
 
-    /** Sets from, to and step to 10%..150% of the current scenario's estimated capacity. */
+    /** Sets from, to and step to a range that shows where each compare variant saturates ({@link SweepPlan#defaults}). */
     public void resetRange() {
         SweepPlan d = SweepPlan.defaults(scenario.getValue());
         from.set(SweepPlan.format(d.from()));
@@ -109,7 +110,7 @@ public final class SweepViewModel {
         currentCancel = cancelled;
         running.set(true);
         progress.set(0);
-        status.set(String.format(Locale.ROOT, "Running %d simulations…", plan.runs()));
+        status.set(String.format(Locale.ROOT, "Running %d simulations…", plan.runs(swept.compareVariants().size())));
         background.execute(() -> {
             try {
                 SweepJob.Outcome done = SweepJob.run(plan, swept, threads,
@@ -148,38 +149,60 @@ public final class SweepViewModel {
         progress.set(1);
         if (done != null) {
             outcome.set(done);
-            status.set(summary(done));
+            status.set(doneText(done));
         } else {
             status.set(failure);
         }
     }
 
-    /** "Sync saturates at 15/s, event loop at 70/s." */
+    /**
+     * Where each variant saturates, at its capacity, with the swept rate named
+     * only as what was measured: "Sync (threads) saturates at ≈18.5/s
+     * (capacity of 2 threads); measured past it at 20/s; Event loop ...".
+     */
     static String summary(SweepJob.Outcome o) {
-        StringBuilder b = new StringBuilder();
-        for (Policy policy : Policy.values()) {
-            OptionalDouble rate = o.result().saturationRate(policy);
-            b.append(b.length() == 0 ? "" : "; ").append(policy.displayName())
-                    .append(rate.isPresent() ? " saturates at " + SweepPlan.format(rate.getAsDouble()) + "/s" : " keeps up at every rate");
-        }
-        if (!o.theory().isEmpty()) {
-            b.append(". Dashed: theory (").append(String.join(", ", o.theory().values().stream().map(Theory.Model::name).distinct().toList())).append(")");
+        StringBuilder b = new StringBuilder(String.join("; ", o.result().series().stream().map(Sweep.Series::saturationText).toList()));
+        List<String> theory = o.result().series().stream().flatMap(s -> s.theory().stream()).map(Theory.Model::name).distinct().toList();
+        if (!theory.isEmpty()) {
+            b.append(". Dashed: theory (").append(String.join(", ", theory)).append(")");
         }
         return b.append('.').toString();
     }
 
-    /** Explains how the sweep treats the scenario's arrivals. */
+    /**
+     * The status after a sweep: what ran, and the theory curves if any
+     * ("Done: 2 variants at 38 rates, 5 runs each. Dashed: theory (M/M/1).").
+     * Where each variant saturates is in the chart's key (and its accessible
+     * text), so a projector keeps its height for the chart.
+     */
+    static String doneText(SweepJob.Outcome o) {
+        Sweep.Result r = o.result();
+        int rates = r.series().isEmpty() ? 0 : r.series().get(0).points().size();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Done: %d variants at %d %s, %d %s each.", r.series().size(), rates,
+                rates == 1 ? "rate" : "rates", r.replications(), r.replications() == 1 ? "run" : "runs"));
+        List<String> theory = r.series().stream().flatMap(s -> s.theory().stream()).map(Theory.Model::name).distinct().toList();
+        if (!theory.isEmpty()) {
+            b.append(" Dashed: theory (").append(String.join(", ", theory)).append(").");
+        }
+        return b.toString();
+    }
+
+    /** Explains what the sweep sends for this scenario and which variants it compares. */
     static String noteFor(Scenario s) {
         Arrivals a = s.arrivals();
+        String variants = " Each rate runs every compare variant on the same requests: "
+                + String.join(", ", s.compareVariants().stream().map(Variant::label).toList()) + ".";
         if (a instanceof Arrivals.Poisson) {
-            return "Poisson arrivals at each rate, with this scenario's request mix, server and resources.";
+            return "Poisson arrivals at each rate, with this scenario's request mix (" + Sweep.mixText(s) + "), server and resources."
+                    + variants;
         }
         if (a instanceof Arrivals.Uniform) {
-            return "Evenly spaced (uniform) arrivals at each rate, as in this scenario. Queueing theory assumes Poisson"
-                    + " arrivals, so no theory curve is drawn.";
+            return "Evenly spaced (uniform) arrivals at each rate, as in this scenario, with its mix (" + Sweep.mixText(s) + ")."
+                    + " Queueing theory assumes Poisson arrivals, so no theory curve is drawn." + variants;
         }
-        return "This scenario's arrivals (" + a.pattern() + ") have no rate, so the sweep sends Poisson arrivals at each"
-                + " rate with the same request mix, server and resources.";
+        String what = a instanceof Arrivals.Explicit ? "are listed one by one (explicit)" : "(" + a.pattern() + ")";
+        return "This scenario's arrivals " + what + " and have no rate, so the sweep sends Poisson arrivals at each rate with the"
+                + " same mix: " + Sweep.mixText(s) + "." + variants;
     }
 
     /**
@@ -191,18 +214,18 @@ public final class SweepViewModel {
         if (o == null) {
             throw new IllegalStateException("no sweep to save yet");
         }
-        SweepChart chart = new SweepChart(o.result(), o.title(), o.theory(), o.replications(), 1200, 720, Palette.LIGHT);
+        SweepChart chart = new SweepChart(o.result(), o.title(), 1200, 720, Palette.LIGHT);
         boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
         Files.write(file, svg ? chart.svg().getBytes(StandardCharsets.UTF_8) : chart.png(2));
     }
 
-    /** The prediction the chart draws for {@code policy} at {@code rate}, if theory applies. */
-    public Optional<Double> theoryMs(Policy policy, double rate) {
+    /** The prediction the chart draws for the {@code variant}-th variant at {@code rate}, if theory applies. */
+    public Optional<Double> theoryMs(int variant, double rate) {
         SweepJob.Outcome o = outcome.get();
-        if (o == null || !o.theory().containsKey(policy)) {
+        if (o == null || variant < 0 || variant >= o.result().series().size()) {
             return Optional.empty();
         }
-        return o.theory().get(policy).meanResponseMs(rate);
+        return o.result().series().get(variant).theory().flatMap(m -> m.meanResponseMs(rate));
     }
 
     private static double number(String name, String text) {
@@ -251,7 +274,7 @@ public final class SweepViewModel {
         return note.getReadOnlyProperty();
     }
 
-    /** "Running 220 simulations…", the saturation summary, "Cancelled." or why it failed. */
+    /** "Running 220 simulations…", what ran ({@link #doneText}), "Cancelled." or why it failed. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

@@ -7,7 +7,7 @@ import javafx.scene.Parent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** View ▸ Sweep: response time against arrival rate for both policies on the current mix. */
+/** View ▸ Sweep: response time against arrival rate for each compare variant on the current mix. */
 public final class SweepWindow {
     public static final String TITLE = "Sweep: response time against load";
 

@@ -5,33 +5,58 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.interleave.scenario.Arrivals;
 import io.interleave.scenario.Policy;
+import io.interleave.scenario.Presets;
 import io.interleave.scenario.Scenario;
+import io.interleave.stats.Capacity;
+import io.interleave.stats.Sweep;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SweepPlanTest {
 
     @Test
-    @DisplayName("capacity: sync is held for the whole request, the event loop only for its compute")
-    void capacityByBottleneck() {
+    @DisplayName("capacities: one per compare variant, from stats.Capacity (sync held for the whole request, the loop for its compute)")
+    void capacitiesPerVariant() {
         Scenario s = SweepScenarios.threeRequests(); // mean compute 14 ms, mean request 68 ms, one worker and core
-        assertThat(SweepPlan.capacity(s, Policy.SYNC)).isCloseTo(1000.0 / 68, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(SweepPlan.capacity(s, Policy.EVENT_LOOP)).isCloseTo(1000.0 / 14, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(SweepPlan.estimatedCapacity(s)).isEqualTo(SweepPlan.capacity(s, Policy.EVENT_LOOP));
+        double[] c = SweepPlan.capacities(s);
+        assertThat(c).hasSize(2);
+        assertThat(c[0]).isCloseTo(Capacity.of(Sweep.prepare(s, 100).withPolicy(Policy.SYNC)).perSecond(), Offset.offset(1e-9));
+        assertThat(c[1]).isCloseTo(Capacity.of(Sweep.prepare(s, 100).withPolicy(Policy.EVENT_LOOP)).perSecond(), Offset.offset(1e-9));
+        assertThat(c[0]).isLessThan(c[1]);
+    }
+
+    static Stream<String> presets() {
+        return Presets.ids().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    @DisplayName("each lesson's default range shows where every variant saturates: three rates or more below the slowest's capacity, up to 1.25x the fastest's")
+    void defaultRangeShowsEveryKnee(String id) {
+        Scenario s = Presets.load(id).orElseThrow();
+        SweepPlan plan = SweepPlan.defaults(s);
+        double[] capacities = SweepPlan.capacities(s);
+        double slowest = Arrays.stream(capacities).min().orElseThrow();
+        double fastest = Arrays.stream(capacities).max().orElseThrow();
+        assertThat(plan.rates().stream().filter(r -> r < slowest)).as("rates below %s", slowest).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(plan.to()).isGreaterThanOrEqualTo(1.25 * fastest);
+        assertThat(plan.rates()).hasSizeLessThanOrEqualTo(SweepPlan.MAX_RATES);
+        assertThat(plan.replications()).isEqualTo(5);
     }
 
     @Test
-    @DisplayName("the default range spans about 10% to at least 150% of the capacity, so both saturation points fall inside")
-    void defaultRange() {
-        Scenario s = SweepScenarios.threeRequests();
+    @DisplayName("'Async doesn't shorten the wait': the range starts below sync's knee (2 threads x 108 ms = 18.5/s), not past it")
+    void asyncSameWaitStartsBelowSyncsKnee() {
+        Scenario s = Presets.load("async-same-wait").orElseThrow();
         SweepPlan plan = SweepPlan.defaults(s);
-        double capacity = SweepPlan.estimatedCapacity(s);
-        assertThat(plan.from()).isPositive().isLessThan(SweepPlan.capacity(s, Policy.SYNC));
-        assertThat(plan.to()).isGreaterThanOrEqualTo(1.5 * capacity).isLessThan(1.5 * capacity + plan.step() + 1e-9);
-        assertThat(plan.rates()).hasSizeBetween(10, SweepPlan.MAX_RATES);
-        assertThat(plan.replications()).isEqualTo(5);
+        double sync = Capacity.of(Sweep.prepare(s, 100).under(s.compareVariants().get(0))).perSecond();
+        assertThat(plan.from()).isLessThan(sync / 2);
     }
 
     @ParameterizedTest(name = "{0}:{1}:{2} x{3} n={4} -> {5}")
@@ -49,13 +74,13 @@ class SweepPlanTest {
     }
 
     @Test
-    @DisplayName("explicit arrivals become Poisson with the requests per run; the mix is kept")
+    @DisplayName("explicit arrivals become Poisson with the requests per run; the listed mix is kept")
     void explicitBecomesPoisson() {
         Scenario s = SweepScenarios.threeRequests();
         Scenario swept = new SweepPlan(10, 20, 5, 2, 300).apply(s);
         assertThat(swept.arrivals()).isInstanceOf(Arrivals.Poisson.class);
         assertThat(swept.arrivals().count()).isEqualTo(300);
-        assertThat(swept.requestTypes()).isEqualTo(s.requestTypes());
+        assertThat(Capacity.mix(swept)).containsExactly(Capacity.mix(s), Offset.offset(1e-12));
         assertThat(SweepPlan.hasRate(s)).isFalse();
         assertThat(SweepViewModel.noteFor(s)).contains("no rate").contains("Poisson");
     }

@@ -2,7 +2,6 @@ package io.interleave.app.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.interleave.scenario.Policy;
 import io.interleave.scenario.Scenario;
 import io.interleave.stats.Sweep;
 import io.interleave.stats.Theory;
@@ -61,7 +60,7 @@ class SweepViewModelTest {
     }
 
     @Test
-    @DisplayName("run works off the calling thread, reports progress, and yields a point per policy and rate")
+    @DisplayName("run works off the calling thread, reports progress, and yields a point per variant and rate")
     void runProducesPoints() {
         SweepViewModel vm = vm(SweepScenarios.mm1());
         vm.fromProperty().set("20");
@@ -79,11 +78,13 @@ class SweepViewModelTest {
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.progressProperty().get()).isEqualTo(1);
         Sweep.Result r = vm.outcomeProperty().get().result();
-        assertThat(r.of(Policy.SYNC)).extracting(Sweep.Point::ratePerSec).containsExactly(20.0, 50.0, 80.0);
-        assertThat(r.of(Policy.EVENT_LOOP)).extracting(Sweep.Point::ratePerSec).containsExactly(20.0, 50.0, 80.0);
+        assertThat(r.series()).extracting(Sweep.Series::label).containsExactly("Sync (threads)", "Event loop");
+        assertThat(r.series()).allSatisfy(x -> assertThat(x.points()).extracting(Sweep.Point::ratePerSec).containsExactly(20.0, 50.0, 80.0));
         assertThat(r.points()).allSatisfy(p -> assertThat(p.meanResponseMs().mean()).isPositive());
         assertThat(vm.outcomeProperty().get().replications()).isEqualTo(3);
-        assertThat(vm.statusProperty().get()).contains("Sync (threads)").contains("Event loop").contains("theory (M/M/1)");
+        assertThat(vm.statusProperty().get()).isEqualTo("Done: 2 variants at 3 rates, 3 runs each. Dashed: theory (M/M/1).");
+        assertThat(SweepViewModel.summary(vm.outcomeProperty().get())).isEqualTo("Sync (threads) keeps up at every rate (capacity ≈100/s);"
+                + " Event loop keeps up at every rate (capacity ≈100/s). Dashed: theory (M/M/1).");
     }
 
     @Test
@@ -99,15 +100,16 @@ class SweepViewModelTest {
         drain(background);
         drain(fx);
         Scenario swept = vm.outcomeProperty().get().scenario();
-        for (Policy policy : Policy.values()) {
-            Theory.Model model = Theory.of(swept.withPolicy(policy), policy).orElseThrow();
-            assertThat(vm.outcomeProperty().get().theory().get(policy)).isEqualTo(model);
+        for (int i = 0; i < 2; i++) {
+            Theory.Model model = Theory.of(swept.under(swept.compareVariants().get(i))).orElseThrow();
+            assertThat(vm.outcomeProperty().get().result().series().get(i).theory()).hasValue(model);
             for (double rate : new double[] {10, 50, 90}) {
-                assertThat(vm.theoryMs(policy, rate)).isEqualTo(model.meanResponseMs(rate));
+                assertThat(vm.theoryMs(i, rate)).isEqualTo(model.meanResponseMs(rate));
             }
         }
-        assertThat(vm.theoryMs(Policy.SYNC, 50)).hasValueSatisfying(ms -> assertThat(ms).isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9)));
-        assertThat(SweepJob.theory(new SweepPlan(10, 20, 5, 2, 100).apply(SweepScenarios.threeRequests()))).isEmpty();
+        assertThat(vm.theoryMs(0, 50)).hasValueSatisfying(ms -> assertThat(ms).isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9)));
+        Scenario mix = new SweepPlan(10, 20, 5, 2, 100).apply(SweepScenarios.threeRequests());
+        assertThat(mix.compareVariants()).allSatisfy(v -> assertThat(Theory.of(mix.under(v))).isEmpty());
     }
 
     @Test
