@@ -39,6 +39,12 @@ public final class SoFar {
     /** Prefix maxima (length m + 1) of queue time over completions in finish order. */
     private final double[] queueMaxes;
     private final PrefixOrder responses;
+    /** Slowdowns (response / time alone) over completions in finish order: prefix sums, counts and maxima. */
+    private final double[] slowdownSums;
+    private final int[] slowdownCounts;
+    private final double[] slowdownMaxes;
+    private final double wholeSlowdownMean;
+    private final double wholeSlowdownMax;
     private final double[] arrivals;
     private final double[] rejections;
     private final Busy coreBusy;
@@ -65,8 +71,17 @@ public final class SoFar {
         queueSums = new double[m + 1];
         queueMaxes = new double[m + 1];
         double[] responseTimes = new double[m];
+        slowdownSums = new double[m + 1];
+        slowdownCounts = new int[m + 1];
+        slowdownMaxes = new double[m + 1];
+        slowdownMaxes[0] = Double.NaN;
         for (int i = 0; i < m; i++) {
             RequestRecord r = done[i];
+            double slowdown = r.slowdown();
+            boolean known = !Double.isNaN(slowdown);
+            slowdownSums[i + 1] = slowdownSums[i] + (known ? slowdown : 0);
+            slowdownCounts[i + 1] = slowdownCounts[i] + (known ? 1 : 0);
+            slowdownMaxes[i + 1] = known && !(slowdown <= slowdownMaxes[i]) ? slowdown : slowdownMaxes[i];
             finishes[i] = r.finishMs();
             responseTimes[i] = r.responseMs();
             responseSums[i + 1] = responseSums[i] + r.responseMs();
@@ -74,6 +89,16 @@ public final class SoFar {
             queueMaxes[i + 1] = Math.max(queueMaxes[i], r.queueMs());
         }
         responses = new PrefixOrder(responseTimes);
+        double sum = 0; // the whole run's, added in id order like everywhere else
+        int known = 0;
+        for (RequestRecord r : requests) {
+            if (!Double.isNaN(r.slowdown())) {
+                sum += r.slowdown();
+                known++;
+            }
+        }
+        wholeSlowdownMean = known == 0 ? Double.NaN : sum / known;
+        wholeSlowdownMax = slowdownMaxes[m];
         arrivals = requests.stream().mapToDouble(RequestRecord::arrivalMs).sorted().toArray();
         rejections = requests.stream().filter(r -> !r.completed()).mapToDouble(RequestRecord::arrivalMs).sorted().toArray();
         coreBusy = new Busy(trace.spans(), s -> s.core().isPresent());
@@ -152,6 +177,20 @@ public final class SoFar {
                 elapsed > 0 ? share(coreBusy.upTo(atMs), cores, elapsed) : Double.NaN,
                 elapsed > 0 ? share(workerBusy.upTo(atMs), workers, elapsed) : Double.NaN,
                 inFlightAt == 0 ? 0 : inFlightPeaks[inFlightAt - 1], 0);
+    }
+
+    /** Mean response over time alone of the requests completed by {@code atMs}; NaN if none. */
+    public double slowdownMean(double atMs) {
+        if (atMs >= endMs) {
+            return wholeSlowdownMean;
+        }
+        int m = completedBy(atMs);
+        return slowdownCounts[m] == 0 ? Double.NaN : slowdownSums[m] / slowdownCounts[m];
+    }
+
+    /** The largest response over time alone of the requests completed by {@code atMs}; NaN if none. */
+    public double slowdownMax(double atMs) {
+        return atMs >= endMs ? wholeSlowdownMax : slowdownMaxes[completedBy(atMs)];
     }
 
     private double percentile(int m, double p) {

@@ -100,6 +100,18 @@ class SoFarTest {
     }
 
     @Test
+    @DisplayName("slowdown so far: R1 alone-fast (1.0x) at 150 ms, then R2's 160/100 joins it at 220 ms")
+    void slowdownSoFar() {
+        SoFar sync = new SoFar(SYNC);
+        assertThat(sync.slowdownMean(50)).isNaN();
+        assertThat(sync.slowdownMax(150)).isEqualTo(1.0);
+        assertThat(sync.slowdownMean(220)).isEqualTo((1.0 + 1.6) / 2);
+        assertThat(sync.slowdownMax(220)).isEqualTo(1.6);
+        assertThat(sync.slowdownMax(236)).isEqualTo(166.0 / 36);
+        assertThat(sync.slowdownMean(236)).isEqualTo((1 + 160.0 / 100 + 166.0 / 36) / 3);
+    }
+
+    @Test
     @DisplayName("a request counts as done at the instant it finishes")
     void doneAtItsFinish() {
         SoFar sync = new SoFar(SYNC);
