@@ -46,7 +46,7 @@ public final class MetricRows {
     }
 
     private static final List<Metric> METRICS = List.of(
-            new Metric("completed", "Requests served", Kind.COUNT, s -> s.completed()),
+            new Metric("completed", "Completed", Kind.COUNT, s -> s.completed()),
             new Metric("mean", "Mean response", Kind.TIME, s -> s.response().mean()),
             new Metric("p50", "p50 response", Kind.TIME, s -> s.response().p50()),
             new Metric("p95", "p95 response", Kind.TIME, s -> s.response().p95()),

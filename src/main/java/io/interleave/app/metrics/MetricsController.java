@@ -36,7 +36,9 @@ public final class MetricsController {
     private static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
     private static final PseudoClass SO_FAR = PseudoClass.getPseudoClass("so-far");
     private static final List<String> CHART_CLASSES = List.of("compare", "policy-sync", "policy-event-loop");
-    static final String HINT_TEXT = "Compare (Ctrl+K) shows the scenario's variants side by side, each measured against the first.";
+    static final String HINT_TEXT = "Compare (Ctrl+K) shows the variants side by side.";
+    /** Up to this many variants the table is two blocks side by side; beyond, one block (too wide otherwise). */
+    static final int MAX_SIDE_BY_SIDE = 2;
 
     private final MetricsViewModel vm;
     /** The table's cells by id, for the columns and rows it was built for. */
@@ -44,8 +46,9 @@ public final class MetricsController {
     private List<MetricsViewModel.Column> tableColumns = List.of();
     private List<String> tableKeys = List.of();
 
-    @FXML private Label caption;
+    @FXML private Label metricsCaption;
     @FXML private Label headline;
+    @FXML private javafx.scene.layout.HBox blocks;
     @FXML private GridPane responseTable;
     @FXML private GridPane loadTable;
     @FXML private BarChart<String, Number> responseChart;
@@ -62,6 +65,10 @@ public final class MetricsController {
     @FXML
     private void initialize() {
         inFlightAxis.setTickLabelFormatter(new WholeNumbers());
+        // The verdict wraps within the table's width, beside the caption, instead of widening the panel.
+        var width = blocks.widthProperty().subtract(metricsCaption.widthProperty()).subtract(12);
+        headline.prefWidthProperty().bind(width);
+        headline.maxWidthProperty().bind(width);
         vm.panelProperty().addListener((obs, old, now) -> show(now));
         show(vm.panelProperty().get());
     }
@@ -71,8 +78,8 @@ public final class MetricsController {
             return;
         }
         boolean compare = panel.columns().size() > 1;
-        caption.setText(panel.caption());
-        caption.pseudoClassStateChanged(SO_FAR, panel.soFar());
+        metricsCaption.setText(panel.caption());
+        metricsCaption.pseudoClassStateChanged(SO_FAR, panel.soFar());
         headline.setText(compare ? panel.headline() : HINT_TEXT);
         headline.pseudoClassStateChanged(HINT, !compare);
         showTable(panel);
@@ -83,7 +90,7 @@ public final class MetricsController {
                 chart.getStyleClass().removeAll(CHART_CLASSES);
                 chart.getStyleClass().add(chartClass);
             }
-            chart.setLegendVisible(compare);
+            chart.setLegendVisible(false); // the table's column headers are the key: each in its variant's colour
         }
         requestAxis.setLabel(panel.responseAxisLabel());
         requestAxis.setTickLabelsVisible(panel.responseBars().get(0).data().size() <= 40);
@@ -127,11 +134,12 @@ public final class MetricsController {
      * before: only the changed points are set and the new ones appended.
      */
     private void showInFlight(List<MetricsViewModel.Series<ChartData.Point>> lines, double endMs) {
-        double end = endMs > 0 ? endMs : 1;
-        if (timeAxis.getUpperBound() != end) {
+        double tick = AxisTicks.step(endMs > 0 ? endMs : 1, 5);
+        double end = AxisTicks.ceil(endMs > 0 ? endMs : 1, tick); // a round end: no crowded last label
+        if (timeAxis.getUpperBound() != end || timeAxis.getTickUnit() != tick) {
             timeAxis.setLowerBound(0);
             timeAxis.setUpperBound(end);
-            timeAxis.setTickUnit(AxisTicks.step(end, 5));
+            timeAxis.setTickUnit(tick);
         }
         double peak = lines.stream().mapToDouble(l -> ChartData.InFlight.peak(l.data())).max().orElse(0);
         int step = AxisTicks.countStep(peak, 4);
@@ -197,20 +205,24 @@ public final class MetricsController {
         tableKeys = panel.rows().stream().map(MetricRows.Row::key).toList();
         List<MetricRows.Row> response = new ArrayList<>();
         List<MetricRows.Row> load = new ArrayList<>();
-        panel.rows().forEach(r -> (r.aboutResponse() ? response : load).add(r));
-        fill(responseTable, "Response time", "", response, panel.columns());
-        fill(loadTable, "Load", "load-", load, panel.columns());
+        boolean sideBySide = panel.columns().size() <= MAX_SIDE_BY_SIDE;
+        panel.rows().forEach(r -> (r.aboutResponse() || !sideBySide ? response : load).add(r));
+        fill(responseTable, "", response, panel.columns());
+        fill(loadTable, "load-", load, panel.columns());
+        loadTable.setVisible(sideBySide);
+        loadTable.setManaged(sideBySide);
     }
 
-    private void fill(GridPane table, String title, String headerPrefix, List<MetricRows.Row> rows, List<MetricsViewModel.Column> columns) {
+    private void fill(GridPane table, String headerPrefix, List<MetricRows.Row> rows, List<MetricsViewModel.Column> columns) {
         table.getChildren().clear();
-        table.add(cell(title, "metric-block-title"), 0, 0);
         for (int c = 0; c < columns.size(); c++) {
             Label h = cell(columns.get(c).label(), "metric-header");
-            h.getStyleClass().addAll(columns.size() > 1 ? "variant-" + c : "",
-                    columns.get(c).policy() == Policy.SYNC ? "policy-sync" : "policy-event-loop");
-            h.getStyleClass().remove("");
+            String colour = columns.size() > 1 ? "variant-" + c
+                    : columns.get(c).policy() == Policy.SYNC ? "policy-sync" : "policy-event-loop";
+            h.getStyleClass().add(colour);
             h.setWrapText(true);
+            h.setMinWidth(Region.USE_COMPUTED_SIZE);
+            h.setMinHeight(Region.USE_PREF_SIZE);
             h.setId(headerPrefix + "column-" + c);
             table.add(h, valueColumn(c), 0, c == 0 ? 1 : 2, 1);
         }
