@@ -1,8 +1,6 @@
 package io.interleave.stats;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * The k-th smallest of the first m values of a fixed sequence, for any m, in
@@ -24,13 +22,14 @@ final class PrefixOrder {
     /** @param values the sequence, in the order its prefixes grow (not NaN) */
     PrefixOrder(double[] values) {
         n = values.length;
-        Integer[] byValue = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(byValue, Comparator.comparingDouble((Integer i) -> values[i]).thenComparingInt(i -> i));
-        sorted = new double[n];
+        sorted = values.clone();
+        Arrays.sort(sorted);
+        // Each value's rank: its first place in sorted order, then the next free place among equal values.
         int[] rank = new int[n];
-        for (int r = 0; r < n; r++) {
-            sorted[r] = values[byValue[r]];
-            rank[byValue[r]] = r;
+        int[] taken = new int[n];
+        for (int i = 0; i < n; i++) {
+            int first = firstIndexOf(sorted, values[i]);
+            rank[i] = first + taken[first]++;
         }
         int levels = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
         bits = new long[levels][];
@@ -67,6 +66,20 @@ final class PrefixOrder {
             zeros[level] = z;
             current = next;
         }
+    }
+
+    private static int firstIndexOf(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     int size() {

@@ -33,6 +33,7 @@ public final class SoFar {
     private final int total;
     /** Finish times of completed requests, ascending (ties by id). */
     private final double[] finishes;
+    private final int[] completionOrder;
     /** Prefix sums (length m + 1) over completions in finish order. */
     private final double[] responseSums;
     private final double[] queueSums;
@@ -55,7 +56,15 @@ public final class SoFar {
 
     /** The figures of {@code trace} at any time (no warm-up: every request counts). */
     public SoFar(Trace trace) {
-        whole = SummaryCollector.of(trace, 0);
+        this(trace, SummaryCollector.of(trace, 0));
+    }
+
+    /**
+     * As {@link #SoFar(Trace)}, given the whole run's summary already made
+     * ({@code SummaryCollector.of(trace, 0)}), which the end returns.
+     */
+    public SoFar(Trace trace, Summary whole) {
+        this.whole = whole;
         endMs = trace.endMs();
         firstArrivalMs = trace.totals().firstArrivalMs();
         workers = trace.scenario().server().workers();
@@ -67,6 +76,7 @@ public final class SoFar {
                 .toArray(RequestRecord[]::new);
         int m = done.length;
         finishes = new double[m];
+        completionOrder = new int[m];
         responseSums = new double[m + 1];
         queueSums = new double[m + 1];
         queueMaxes = new double[m + 1];
@@ -83,6 +93,7 @@ public final class SoFar {
             slowdownCounts[i + 1] = slowdownCounts[i] + (known ? 1 : 0);
             slowdownMaxes[i + 1] = known && !(slowdown <= slowdownMaxes[i]) ? slowdown : slowdownMaxes[i];
             finishes[i] = r.finishMs();
+            completionOrder[i] = r.id();
             responseTimes[i] = r.responseMs();
             responseSums[i + 1] = responseSums[i] + r.responseMs();
             queueSums[i + 1] = queueSums[i] + r.queueMs();
@@ -142,6 +153,11 @@ public final class SoFar {
     /** The whole run's summary. */
     public Summary whole() {
         return whole;
+    }
+
+    /** Ids of the completed requests in the order they finished (ties by id): the first {@link #completedBy} are done. */
+    public int[] completionOrder() {
+        return completionOrder.clone();
     }
 
     /** Requests completed by {@code atMs} (finish at or before it). */

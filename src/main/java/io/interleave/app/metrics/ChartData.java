@@ -69,6 +69,61 @@ public final class ChartData {
     }
 
     /**
+     * One run's response bars as playback moves, kept in step with the
+     * completions: moving on by k completions costs O(k), not a pass over
+     * every request (a step back starts again from none).
+     */
+    public static final class Growing {
+        private final Trace trace;
+        private final int[] order;
+        private final int group;
+        private final double[] sums;
+        private final int[] counts;
+        private final List<String> categories = new ArrayList<>();
+        private int done;
+
+        /**
+         * @param trace the run
+         * @param completionOrder ids of its completed requests in the order they finished
+         */
+        public Growing(Trace trace, int[] completionOrder) {
+            this.trace = trace;
+            this.order = completionOrder.clone();
+            List<RequestRecord> rs = trace.requests();
+            this.group = Math.max(1, (rs.size() + MAX_BARS - 1) / MAX_BARS);
+            int bars = (rs.size() + group - 1) / group;
+            this.sums = new double[bars];
+            this.counts = new int[bars];
+            for (int from = 0; from < rs.size(); from += group) {
+                int to = Math.min(rs.size(), from + group);
+                categories.add(group == 1 ? rs.get(from).label() : rs.get(from).label() + "–" + rs.get(to - 1).label());
+            }
+        }
+
+        /** The bars with the first {@code completed} completions done, as {@link #responseBars(Trace, double)} draws them. */
+        public Bars withDone(int completed) {
+            if (completed < 0 || completed > order.length) {
+                throw new IllegalArgumentException("completed must be in [0, " + order.length + "], was " + completed);
+            }
+            if (completed < done) {
+                java.util.Arrays.fill(sums, 0);
+                java.util.Arrays.fill(counts, 0);
+                done = 0;
+            }
+            for (; done < completed; done++) {
+                int index = order[done] - 1;
+                sums[index / group] += trace.requests().get(index).responseMs();
+                counts[index / group]++;
+            }
+            List<Bar> bars = new ArrayList<>(categories.size());
+            for (int b = 0; b < categories.size(); b++) {
+                bars.add(new Bar(categories.get(b), counts[b] == 0 ? 0 : sums[b] / counts[b]));
+            }
+            return new Bars(bars, group);
+        }
+    }
+
+    /**
      * Requests in flight (arrived, accepted, not yet finished) over time, as
      * a step line. A long run is cut into {@value #MAX_STEPS} equal slices
      * and each slice shows its highest count, so peaks are never lost.

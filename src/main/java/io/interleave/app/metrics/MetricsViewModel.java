@@ -133,8 +133,8 @@ public final class MetricsViewModel {
             boolean whole = run.whole(atMs);
             summaries.add(whole ? run.summary : run.soFar().at(atMs));
             outOf.add(whole ? OptionalLong.empty() : OptionalLong.of(run.trace.requests().size()));
-            slowdownMeans[i] = whole ? SlowdownRows.mean(run.trace) : run.soFar().slowdownMean(atMs);
-            slowdownMaxes[i] = whole ? SlowdownRows.max(run.trace) : run.soFar().slowdownMax(atMs);
+            slowdownMeans[i] = run.slowdownMean(atMs);
+            slowdownMaxes[i] = run.slowdownMax(atMs);
             bars.add(new Series<>(run.trace.label(), columns.get(i).policy(), run.bars(atMs).bars()));
             inFlight.add(new Series<>(run.trace.label(), columns.get(i).policy(), run.inFlight.upTo(atMs)));
         }
@@ -165,6 +165,10 @@ public final class MetricsViewModel {
         final Summary summary;
         final ChartData.InFlight inFlight;
         private SoFar soFar;
+        private ChartData.Growing growing;
+        /** The whole run's slowdowns, worked out once (NaN: not yet, or none completed). */
+        private double wholeSlowdownMean = Double.NaN;
+        private double wholeSlowdownMax = Double.NaN;
         /** The bars last worked out, and for how many completed requests (-1: the whole run). */
         private ChartData.Bars bars;
         private int barsFor = Integer.MIN_VALUE;
@@ -182,7 +186,8 @@ public final class MetricsViewModel {
         /** Built on first use: a run looked at only as a whole never needs it. */
         SoFar soFar() {
             if (soFar == null) {
-                soFar = new SoFar(trace);
+                soFar = new SoFar(trace, summary);
+                growing = new ChartData.Growing(trace, soFar.completionOrder());
             }
             return soFar;
         }
@@ -190,10 +195,24 @@ public final class MetricsViewModel {
         ChartData.Bars bars(double atMs) {
             int completed = whole(atMs) ? -1 : soFar().completedBy(atMs);
             if (completed != barsFor) {
-                bars = completed < 0 ? ChartData.responseBars(trace) : ChartData.responseBars(trace, atMs);
+                bars = completed < 0 ? ChartData.responseBars(trace) : growing.withDone(completed);
                 barsFor = completed;
             }
             return bars;
+        }
+
+        double slowdownMean(double atMs) {
+            if (whole(atMs) && Double.isNaN(wholeSlowdownMean)) {
+                wholeSlowdownMean = SlowdownRows.mean(trace);
+            }
+            return whole(atMs) ? wholeSlowdownMean : soFar().slowdownMean(atMs);
+        }
+
+        double slowdownMax(double atMs) {
+            if (whole(atMs) && Double.isNaN(wholeSlowdownMax)) {
+                wholeSlowdownMax = SlowdownRows.max(trace);
+            }
+            return whole(atMs) ? wholeSlowdownMax : soFar().slowdownMax(atMs);
         }
     }
 }

@@ -92,6 +92,24 @@ class ChartDataTest {
                 new ChartData.Bar("R1", 100), new ChartData.Bar("R2", 0), new ChartData.Bar("R3", 0));
     }
 
+    @Test
+    @DisplayName("bars kept in step with the completions equal the bars worked out afresh, forwards and after a step back")
+    void growingBarsMatch() {
+        Trace big = Simulation.trace(LESSON.withArrivals(new Arrivals.Poisson(8, 700)));
+        io.interleave.stats.SoFar soFar = new io.interleave.stats.SoFar(big);
+        ChartData.Growing growing = new ChartData.Growing(big, soFar.completionOrder());
+        for (double f : new double[] {0.1, 0.5, 0.9, 0.3, 0.95}) {
+            double t = big.endMs() * f;
+            List<ChartData.Bar> fresh = ChartData.responseBars(big, t).bars();
+            List<ChartData.Bar> grown = growing.withDone(soFar.completedBy(t)).bars();
+            assertThat(grown).hasSameSizeAs(fresh);
+            for (int i = 0; i < fresh.size(); i++) {
+                assertThat(grown.get(i).category()).isEqualTo(fresh.get(i).category());
+                assertThat(grown.get(i).responseMs()).isCloseTo(fresh.get(i).responseMs(), org.assertj.core.api.Assertions.within(1e-9));
+            }
+        }
+    }
+
     /** The level of the step line just after {@code t}. */
     private static double levelAt(List<ChartData.Point> steps, double t) {
         double level = 0;
