@@ -62,6 +62,8 @@ public final class AppViewModel {
     private final DocumentViewModel document;
     private final ExportViewModel export;
     private boolean keepingScenario;
+    /** A scenario was loaded (a lesson, a file): its result opens playback at 0; results of edits keep the time. */
+    private boolean opening;
 
     public AppViewModel() {
         presets = Presets.ids().stream()
@@ -71,12 +73,17 @@ public final class AppViewModel {
         controls = new ControlsViewModel(scenario, new Random());
         document = new DocumentViewModel(scenario, this::showFile);
         export = new ExportViewModel(traces.getReadOnlyProperty(), viewMode);
-        metrics = new MetricsViewModel(runner.resultProperty());
+        metrics = new MetricsViewModel(runner.resultProperty(), playback.playheadMsProperty());
         status = Bindings.createStringBinding(this::statusText,
                 runner.runningProperty(), runner.progressProperty(), runner.errorProperty());
         runner.resultProperty().addListener((obs, old, now) -> {
             traces.set(now.traces());
-            playback.setTraces(now.traces());
+            if (opening) { // a newer request replaces an older one, so the next result is the loaded scenario's
+                opening = false;
+                playback.open(now.traces());
+            } else {
+                playback.setTraces(now.traces());
+            }
         });
         scenario.addListener((obs, old, now) -> runner.request(now, compare.get()));
         compare.addListener((obs, old, now) -> runner.requestNow(scenario.get(), now));
@@ -100,6 +107,7 @@ public final class AppViewModel {
 
     /** Shows a scenario (a preset or a file) in every control and simulates it at once. */
     public void load(Scenario s) {
+        opening = true;
         controls.load(s);
         runner.requestNow(s, compare.get());
     }

@@ -125,8 +125,8 @@ class MainWindowTest {
         assertThat(text(robot, "#column-1")).isEqualTo(Policy.EVENT_LOOP.displayName());
         assertThat(text(robot, "#value-max-0")).isEqualTo("166.0 ms");
         assertThat(text(robot, "#value-max-1")).isEqualTo("100.0 ms");
-        assertThat(text(robot, "#diff-max")).isEqualTo("1.7x lower");
-        assertThat(text(robot, "#headline")).startsWith("Event loop vs sync: p95 1.7x lower");
+        assertThat(text(robot, "#diff-max-1")).isEqualTo("1.7x lower");
+        assertThat(text(robot, "#headline")).startsWith("Event loop vs Sync (threads): p95 1.7x lower");
         assertThat(robot.lookup("#policySync").queryAs(javafx.scene.control.ToggleButton.class).isDisabled()).isTrue();
     }
 

@@ -39,6 +39,16 @@ public final class ChartData {
      * (rejected requests have no response and count as 0 in a group of one).
      */
     public static Bars responseBars(Trace trace) {
+        return responseBars(trace, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The bars as they stand at {@code atMs}: only requests completed by then
+     * (finish at or before it) have a height; the others, and groups with
+     * none completed yet, are 0. The categories are the whole run's, so bars
+     * appear in place as playback goes on.
+     */
+    public static Bars responseBars(Trace trace, double atMs) {
         List<RequestRecord> rs = trace.requests();
         int group = Math.max(1, (rs.size() + MAX_BARS - 1) / MAX_BARS);
         List<Bar> bars = new ArrayList<>();
@@ -47,7 +57,7 @@ public final class ChartData {
             double sum = 0;
             int n = 0;
             for (RequestRecord r : rs.subList(from, to)) {
-                if (r.completed()) {
+                if (r.completed() && r.finishMs() <= atMs) {
                     sum += r.responseMs();
                     n++;
                 }
@@ -59,11 +69,151 @@ public final class ChartData {
     }
 
     /**
+     * One run's response bars as playback moves, kept in step with the
+     * completions: moving on by k completions costs O(k), not a pass over
+     * every request (a step back starts again from none).
+     */
+    public static final class Growing {
+        private final Trace trace;
+        private final int[] order;
+        private final int group;
+        private final double[] sums;
+        private final int[] counts;
+        private final List<String> categories = new ArrayList<>();
+        private int done;
+
+        /**
+         * @param trace the run
+         * @param completionOrder ids of its completed requests in the order they finished
+         */
+        public Growing(Trace trace, int[] completionOrder) {
+            this.trace = trace;
+            this.order = completionOrder.clone();
+            List<RequestRecord> rs = trace.requests();
+            this.group = Math.max(1, (rs.size() + MAX_BARS - 1) / MAX_BARS);
+            int bars = (rs.size() + group - 1) / group;
+            this.sums = new double[bars];
+            this.counts = new int[bars];
+            for (int from = 0; from < rs.size(); from += group) {
+                int to = Math.min(rs.size(), from + group);
+                categories.add(group == 1 ? rs.get(from).label() : rs.get(from).label() + "–" + rs.get(to - 1).label());
+            }
+        }
+
+        /** The bars with the first {@code completed} completions done, as {@link #responseBars(Trace, double)} draws them. */
+        public Bars withDone(int completed) {
+            if (completed < 0 || completed > order.length) {
+                throw new IllegalArgumentException("completed must be in [0, " + order.length + "], was " + completed);
+            }
+            if (completed < done) {
+                java.util.Arrays.fill(sums, 0);
+                java.util.Arrays.fill(counts, 0);
+                done = 0;
+            }
+            for (; done < completed; done++) {
+                int index = order[done] - 1;
+                sums[index / group] += trace.requests().get(index).responseMs();
+                counts[index / group]++;
+            }
+            List<Bar> bars = new ArrayList<>(categories.size());
+            for (int b = 0; b < categories.size(); b++) {
+                bars.add(new Bar(categories.get(b), counts[b] == 0 ? 0 : sums[b] / counts[b]));
+            }
+            return new Bars(bars, group);
+        }
+    }
+
+    /**
      * Requests in flight (arrived, accepted, not yet finished) over time, as
      * a step line. A long run is cut into {@value #MAX_STEPS} equal slices
      * and each slice shows its highest count, so peaks are never lost.
      */
     public static List<Point> inFlight(Trace trace) {
+        return InFlight.of(trace).upTo(Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * One run's in-flight line, worked out once, drawn up to any time: the
+     * playhead moves every frame and asks for the line up to it.
+     */
+    public static final class InFlight {
+        /** Every change of the level, as pairs of points (before, after), from (0, 0). */
+        private final List<Point> steps;
+        private final double[] stepTimes;
+        /** The whole run's line: the steps, or their slices' peaks for a long run. */
+        private final List<Point> whole;
+        private final double endMs;
+        private final double sliceMs;
+
+        private InFlight(List<Point> steps, double endMs) {
+            this.steps = steps;
+            this.endMs = endMs;
+            this.stepTimes = steps.stream().mapToDouble(Point::timeMs).toArray();
+            this.sliceMs = endMs / MAX_STEPS;
+            this.whole = sliced() ? downsample(steps, endMs) : steps;
+        }
+
+        /** The line of {@code trace}. */
+        public static InFlight of(Trace trace) {
+            return new InFlight(steps(trace), trace.endMs());
+        }
+
+        private boolean sliced() {
+            return steps.size() > 2 * MAX_STEPS;
+        }
+
+        /**
+         * The line from 0 to {@code atMs}, ending in a point at {@code atMs}
+         * with the level then; from the end of the run on, the whole line.
+         * A long run's slices after {@code atMs} are left out, and the slice
+         * that holds it shows its peak so far.
+         */
+        public List<Point> upTo(double atMs) {
+            if (atMs >= endMs) {
+                return whole;
+            }
+            double t = Math.max(0, atMs);
+            List<Point> out = new ArrayList<>();
+            if (!sliced()) {
+                int n = countAtOrBefore(stepTimes, t);
+                out.addAll(steps.subList(0, n));
+                out.add(new Point(t, n == 0 ? 0 : steps.get(n - 1).inFlight()));
+                return out;
+            }
+            int slice = Math.min(MAX_STEPS - 1, (int) (t / sliceMs));
+            out.addAll(whole.subList(0, 2 * slice));
+            double from = slice * sliceMs;
+            int k = countAtOrBefore(stepTimes, from);
+            double peak = k == 0 ? 0 : steps.get(k - 1).inFlight();
+            for (int i = k; i < steps.size() && stepTimes[i] <= t; i++) {
+                peak = Math.max(peak, steps.get(i).inFlight());
+            }
+            out.add(new Point(from, peak));
+            out.add(new Point(t, peak));
+            return out;
+        }
+
+        /** The highest level drawn by {@link #upTo}. */
+        public static double peak(List<Point> line) {
+            return line.stream().mapToDouble(Point::inFlight).max().orElse(0);
+        }
+    }
+
+    private static int countAtOrBefore(double[] times, double t) {
+        int lo = 0;
+        int hi = times.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static List<Point> steps(Trace trace) {
         List<RequestRecord> accepted = trace.requests().stream().filter(RequestRecord::completed).toList();
         int n = accepted.size();
         double[] arrivals = new double[n];
@@ -96,7 +246,7 @@ public final class ChartData {
                 steps.add(new Point(t, level));
             }
         }
-        return steps.size() <= 2 * MAX_STEPS ? steps : downsample(steps, trace.endMs());
+        return List.copyOf(steps);
     }
 
     private static List<Point> downsample(List<Point> steps, double endMs) {
@@ -114,6 +264,6 @@ public final class ChartData {
             out.add(new Point(slice * width, peak));
             out.add(new Point(to, peak));
         }
-        return out;
+        return List.copyOf(out);
     }
 }

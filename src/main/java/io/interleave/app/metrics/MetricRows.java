@@ -4,15 +4,19 @@ import io.interleave.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The metrics table as text: one row per figure, one value per policy shown,
- * and, when two are compared, how the event loop differs from sync.
+ * The metrics table as text: one row per figure, one value per variant
+ * shown, and how each variant after the first differs from the first.
  */
 public final class MetricRows {
     /** How a row's values compare: times are better lower, throughput higher, shares in points. */
     enum Kind { TIME, RATE, SHARE, COUNT }
+
+    /** Keys of the rows about response times; the others are about load. */
+    public static final List<String> RESPONSE_KEYS = List.of("mean", "p50", "p95", "max", "slowdown-mean", "slowdown-max");
 
     /**
      * One row of the table.
@@ -20,11 +24,21 @@ public final class MetricRows {
      * @param key stable id of the row ("p95"), used for control ids
      * @param label what people read ("p95 response")
      * @param values one formatted value per column
-     * @param difference second column against the first ("3.1x lower"), or "" with one column
+     * @param differences for each column after the first, how it differs from the first ("3.1x lower")
      */
-    public record Row(String key, String label, List<String> values, String difference) {
+    public record Row(String key, String label, List<String> values, List<String> differences) {
         public Row {
             values = List.copyOf(values);
+            differences = List.copyOf(differences);
+            if (differences.size() != Math.max(0, values.size() - 1)) {
+                throw new IllegalArgumentException("row " + key + ": one difference per column after the first, was "
+                        + differences.size() + " for " + values.size() + " columns");
+            }
+        }
+
+        /** Is this row about response times (the table's first block)? */
+        public boolean aboutResponse() {
+            return RESPONSE_KEYS.contains(key);
         }
     }
 
@@ -32,7 +46,7 @@ public final class MetricRows {
     }
 
     private static final List<Metric> METRICS = List.of(
-            new Metric("completed", "Requests served", Kind.COUNT, s -> s.completed()),
+            new Metric("completed", "Completed", Kind.COUNT, s -> s.completed()),
             new Metric("mean", "Mean response", Kind.TIME, s -> s.response().mean()),
             new Metric("p50", "p50 response", Kind.TIME, s -> s.response().p50()),
             new Metric("p95", "p95 response", Kind.TIME, s -> s.response().p95()),
@@ -45,29 +59,55 @@ public final class MetricRows {
     private MetricRows() {
     }
 
-    /** The rows for one or two summaries (the second compared with the first). */
+    /** The rows for one or more summaries (each after the first compared with the first). */
     public static List<Row> of(List<Summary> summaries) {
+        return of(summaries, summaries.stream().map(s -> OptionalLong.empty()).toList());
+    }
+
+    /**
+     * The rows for summaries of which some may be "so far": where {@code outOf}
+     * holds the run's number of requests, "Requests served" reads "2 of 3".
+     */
+    public static List<Row> of(List<Summary> summaries, List<OptionalLong> outOf) {
+        if (outOf.size() != summaries.size()) {
+            throw new IllegalArgumentException("outOf: one per summary");
+        }
         List<Row> rows = new ArrayList<>();
         for (Metric m : METRICS) {
-            List<String> values = summaries.stream().map(s -> format(m.kind(), m.value().applyAsDouble(s))).toList();
-            String diff = summaries.size() == 2
-                    ? difference(m.kind(), m.value().applyAsDouble(summaries.get(0)), m.value().applyAsDouble(summaries.get(1)))
-                    : "";
-            rows.add(new Row(m.key(), m.label(), values, diff));
+            List<String> values = new ArrayList<>();
+            for (int c = 0; c < summaries.size(); c++) {
+                String v = format(m.kind(), m.value().applyAsDouble(summaries.get(c)));
+                values.add(m.key().equals("completed") && outOf.get(c).isPresent() ? v + " of " + format(Kind.COUNT, outOf.get(c).getAsLong()) : v);
+            }
+            List<String> diffs = new ArrayList<>();
+            for (int c = 1; c < summaries.size(); c++) {
+                diffs.add(difference(m.kind(), m.value().applyAsDouble(summaries.get(0)), m.value().applyAsDouble(summaries.get(c))));
+            }
+            rows.add(new Row(m.key(), m.label(), values, diffs));
         }
         return rows;
     }
 
-    /** The one-line verdict of a comparison: "p95 4.6x lower, throughput 1.5x higher". */
-    public static String headline(List<Summary> summaries) {
-        if (summaries.size() != 2) {
-            return "";
+    /**
+     * The verdict of a comparison, one line per variant after the first:
+     * "Event loop vs Sync (threads): p95 4.6x lower, mean 1.8x lower,
+     * throughput 1.5x higher"; "" with one variant.
+     */
+    public static String headline(List<String> labels, List<Summary> summaries) {
+        if (labels.size() != summaries.size()) {
+            throw new IllegalArgumentException("labels: one per summary");
         }
-        Summary a = summaries.get(0);
-        Summary b = summaries.get(1);
-        return "p95 " + difference(Kind.TIME, a.response().p95(), b.response().p95())
-                + ", mean " + difference(Kind.TIME, a.response().mean(), b.response().mean())
-                + ", throughput " + difference(Kind.RATE, a.throughputPerSec(), b.throughputPerSec());
+        List<String> lines = new ArrayList<>();
+        Summary a = summaries.isEmpty() ? null : summaries.get(0);
+        for (int c = 1; c < summaries.size(); c++) {
+            Summary b = summaries.get(c);
+            String verdict = a.completed() == 0 && b.completed() == 0 ? "nothing done yet to compare"
+                    : "p95 " + difference(Kind.TIME, a.response().p95(), b.response().p95())
+                    + ", mean " + difference(Kind.TIME, a.response().mean(), b.response().mean())
+                    + ", throughput " + difference(Kind.RATE, a.throughputPerSec(), b.throughputPerSec());
+            lines.add(labels.get(c) + " vs " + labels.get(0) + ": " + verdict);
+        }
+        return String.join("\n", lines);
     }
 
     static String format(Kind kind, double v) {
@@ -90,7 +130,7 @@ public final class MetricRows {
         return String.format(Locale.ROOT, v < 1000 ? "%.1f ms" : "%,.0f ms", v);
     }
 
-    /** How {@code b} (the event loop) differs from {@code a} (sync). */
+    /** How {@code b} (a variant) differs from {@code a} (the first). */
     static String difference(Kind kind, double a, double b) {
         if (Double.isNaN(a) || Double.isNaN(b)) {
             return "–";

@@ -1,46 +1,61 @@
 package io.interleave.app.metrics;
 
 import io.interleave.app.SimulationResult;
+import io.interleave.app.playback.TimeFormat;
 import io.interleave.scenario.Policy;
+import io.interleave.stats.SoFar;
+import io.interleave.stats.Summary;
 import io.interleave.trace.Trace;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 
 /**
- * The bottom panel: the metrics table and the two charts for the policies
- * shown. Rebuilt in one piece from each simulation result, so the table
- * and the charts always describe the same runs.
+ * The bottom panel: the metrics table, its headline and the two charts for
+ * the variants shown, as they stand at the playhead. While the run plays,
+ * every figure is of what has happened by then ("So far, at 18.0 ms"), so
+ * the answer is never on screen before the bars get there; with the
+ * playhead at or past the end they are the whole run's.
+ *
+ * <p>The work per run is done once per result ({@link SoFar}, the in-flight
+ * line); a playhead move then costs O(log n) per figure, and the response
+ * bars are worked out again only when another request has completed.
  */
 public final class MetricsViewModel {
 
-    /** A chart series: the policy it belongs to and its data. */
-    public record Series<T>(Policy policy, List<T> data) {
+    /** A column of the table and a series of each chart: one run, labelled as its variant. */
+    public record Column(String label, Policy policy) {
+    }
+
+    /** A chart series: the run it belongs to and its data. */
+    public record Series<T>(String name, Policy policy, List<T> data) {
         public Series {
             data = List.copyOf(data);
-        }
-
-        public String name() {
-            return policy.displayName();
         }
     }
 
     /**
      * Everything the panel shows.
      *
-     * @param policies the columns, in order (one, or sync then event loop)
+     * @param caption what the figures are of: "So far, at 18.0 ms: 2 of 3 done", or "Whole run"
+     * @param soFar true while any figure is of part of a run
+     * @param columns the variants, in order (the first is the one the others are compared with)
      * @param rows the table
-     * @param headline the comparison in one line, or ""
-     * @param responseBars response time per request (or group), one series per policy
+     * @param headline the comparison, one line per variant after the first, or ""
+     * @param responseBars response time per request (or group), one series per variant
      * @param responseAxisLabel what the bar chart's categories are
-     * @param inFlight requests in flight over time, one series per policy
+     * @param inFlight requests in flight over time up to the playhead, one series per variant
+     * @param endMs where the in-flight chart's time axis ends: the end of the longest run
      */
-    public record Panel(List<Policy> policies, List<MetricRows.Row> rows, String headline,
+    public record Panel(String caption, boolean soFar, List<Column> columns, List<MetricRows.Row> rows, String headline,
                         List<Series<ChartData.Bar>> responseBars, String responseAxisLabel,
-                        List<Series<ChartData.Point>> inFlight) {
+                        List<Series<ChartData.Point>> inFlight, double endMs) {
         public Panel {
-            policies = List.copyOf(policies);
+            columns = List.copyOf(columns);
             rows = List.copyOf(rows);
             responseBars = List.copyOf(responseBars);
             inFlight = List.copyOf(inFlight);
@@ -54,9 +69,17 @@ public final class MetricsViewModel {
     }
 
     private final ReadOnlyObjectWrapper<Panel> panel = new ReadOnlyObjectWrapper<>(this, "panel");
+    private final ObservableValue<? extends Number> playheadMs;
+    private List<Run> runs = List.of();
 
-    public MetricsViewModel(ObservableValue<SimulationResult> results) {
+    /**
+     * @param results the simulation results to show
+     * @param playheadMs the playback time the figures are at (+Infinity: the whole run)
+     */
+    public MetricsViewModel(ObservableValue<SimulationResult> results, ObservableValue<? extends Number> playheadMs) {
+        this.playheadMs = playheadMs;
         results.addListener((obs, old, now) -> show(now));
+        playheadMs.addListener((obs, old, now) -> publish());
         show(results.getValue());
     }
 
@@ -67,21 +90,129 @@ public final class MetricsViewModel {
 
     private void show(SimulationResult result) {
         if (result != null) {
-            panel.set(panelOf(result));
+            runs = runsOf(result);
+            publish();
         }
     }
 
-    /** The panel for a result (public for tests and exports). */
+    private void publish() {
+        if (!runs.isEmpty()) {
+            Number t = playheadMs.getValue();
+            panel.set(panelAt(runs, t == null ? Double.POSITIVE_INFINITY : t.doubleValue()));
+        }
+    }
+
+    /** The whole run's panel for a result (public for tests and exports). */
     public static Panel panelOf(SimulationResult result) {
-        List<Trace> traces = result.traces();
-        List<Policy> policies = traces.stream().map(t -> t.scenario().server().policy()).toList();
-        List<Series<ChartData.Bar>> bars = traces.stream()
-                .map(t -> new Series<>(t.scenario().server().policy(), ChartData.responseBars(t).bars())).toList();
-        int group = ChartData.responseBars(traces.get(0)).groupSize();
+        return panelAt(result, Double.POSITIVE_INFINITY);
+    }
+
+    /** The panel for a result with the playhead at {@code atMs}. */
+    public static Panel panelAt(SimulationResult result, double atMs) {
+        return panelAt(runsOf(result), atMs);
+    }
+
+    private static List<Run> runsOf(SimulationResult result) {
+        return IntStream.range(0, result.traces().size())
+                .mapToObj(i -> new Run(result.traces().get(i), result.summaries().get(i))).toList();
+    }
+
+    private static Panel panelAt(List<Run> runs, double atMs) {
+        if (Double.isNaN(atMs)) {
+            throw new IllegalArgumentException("atMs: must be a number");
+        }
+        List<Column> columns = runs.stream().map(r -> new Column(r.trace.label(), r.trace.scenario().server().policy())).toList();
+        List<Summary> summaries = new ArrayList<>();
+        List<OptionalLong> outOf = new ArrayList<>();
+        double[] slowdownMeans = new double[runs.size()];
+        double[] slowdownMaxes = new double[runs.size()];
+        List<Series<ChartData.Bar>> bars = new ArrayList<>();
+        List<Series<ChartData.Point>> inFlight = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            boolean whole = run.whole(atMs);
+            summaries.add(whole ? run.summary : run.soFar().at(atMs));
+            outOf.add(whole ? OptionalLong.empty() : OptionalLong.of(run.trace.requests().size()));
+            slowdownMeans[i] = run.slowdownMean(atMs);
+            slowdownMaxes[i] = run.slowdownMax(atMs);
+            bars.add(new Series<>(run.trace.label(), columns.get(i).policy(), run.bars(atMs).bars()));
+            inFlight.add(new Series<>(run.trace.label(), columns.get(i).policy(), run.inFlight.upTo(atMs)));
+        }
+        boolean soFar = outOf.stream().anyMatch(OptionalLong::isPresent);
+        int group = runs.get(0).bars(atMs).groupSize();
         String axis = group == 1 ? "Request" : "Requests in arrival order (mean of each group of " + group + ")";
-        List<Series<ChartData.Point>> inFlight = traces.stream()
-                .map(t -> new Series<>(t.scenario().server().policy(), ChartData.inFlight(t))).toList();
-        return new Panel(policies, SlowdownRows.addTo(MetricRows.of(result.summaries()), traces), MetricRows.headline(result.summaries()),
-                bars, axis, inFlight);
+        List<String> labels = columns.stream().map(Column::label).toList();
+        List<MetricRows.Row> rows = SlowdownRows.addTo(MetricRows.of(summaries, outOf), slowdownMeans, slowdownMaxes);
+        return new Panel(caption(runs, summaries, soFar, atMs), soFar, columns, rows, MetricRows.headline(labels, summaries),
+                bars, axis, inFlight, runs.stream().mapToDouble(r -> r.trace.endMs()).max().orElse(0));
+    }
+
+    /** "So far, at 18.0 ms: 2 of 3 done" (the count only for one run), or "Whole run". */
+    private static String caption(List<Run> runs, List<Summary> summaries, boolean soFar, double atMs) {
+        if (!soFar) {
+            return "Whole run";
+        }
+        String at = "So far, at " + TimeFormat.ms(atMs) + " ms";
+        return runs.size() == 1
+                ? at + ": " + MetricRows.format(MetricRows.Kind.COUNT, summaries.get(0).completed()) + " of "
+                        + MetricRows.format(MetricRows.Kind.COUNT, runs.get(0).trace.requests().size()) + " done"
+                : at;
+    }
+
+    /** One run and what is worked out once for it. */
+    private static final class Run {
+        final Trace trace;
+        final Summary summary;
+        final ChartData.InFlight inFlight;
+        private SoFar soFar;
+        private ChartData.Growing growing;
+        /** The whole run's slowdowns, worked out once (NaN: not yet, or none completed). */
+        private double wholeSlowdownMean = Double.NaN;
+        private double wholeSlowdownMax = Double.NaN;
+        /** The bars last worked out, and for how many completed requests (-1: the whole run). */
+        private ChartData.Bars bars;
+        private int barsFor = Integer.MIN_VALUE;
+
+        Run(Trace trace, Summary summary) {
+            this.trace = trace;
+            this.summary = summary;
+            this.inFlight = ChartData.InFlight.of(trace);
+        }
+
+        boolean whole(double atMs) {
+            return atMs >= trace.endMs();
+        }
+
+        /** Built on first use: a run looked at only as a whole never needs it. */
+        SoFar soFar() {
+            if (soFar == null) {
+                soFar = new SoFar(trace, summary);
+                growing = new ChartData.Growing(trace, soFar.completionOrder());
+            }
+            return soFar;
+        }
+
+        ChartData.Bars bars(double atMs) {
+            int completed = whole(atMs) ? -1 : soFar().completedBy(atMs);
+            if (completed != barsFor) {
+                bars = completed < 0 ? ChartData.responseBars(trace) : growing.withDone(completed);
+                barsFor = completed;
+            }
+            return bars;
+        }
+
+        double slowdownMean(double atMs) {
+            if (whole(atMs) && Double.isNaN(wholeSlowdownMean)) {
+                wholeSlowdownMean = SlowdownRows.mean(trace);
+            }
+            return whole(atMs) ? wholeSlowdownMean : soFar().slowdownMean(atMs);
+        }
+
+        double slowdownMax(double atMs) {
+            if (whole(atMs) && Double.isNaN(wholeSlowdownMax)) {
+                wholeSlowdownMax = SlowdownRows.max(trace);
+            }
+            return whole(atMs) ? wholeSlowdownMax : soFar().slowdownMax(atMs);
+        }
     }
 }

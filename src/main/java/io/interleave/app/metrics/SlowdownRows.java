@@ -5,12 +5,11 @@ import io.interleave.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The single-user baseline in the metrics table: how many times longer than
  * alone on the server requests took (response / time alone; 1.0x = as fast
- * as alone). Mean and max over completed requests, per policy.
+ * as alone). Mean and max over completed requests, per variant.
  */
 public final class SlowdownRows {
     private SlowdownRows() {
@@ -18,30 +17,45 @@ public final class SlowdownRows {
 
     /** {@code rows} with "Mean slowdown" and "Max slowdown" after the max response (or at the end). */
     public static List<MetricRows.Row> addTo(List<MetricRows.Row> rows, List<Trace> traces) {
+        return insert(rows, of(traces));
+    }
+
+    private static List<MetricRows.Row> insert(List<MetricRows.Row> rows, List<MetricRows.Row> slowdowns) {
         List<MetricRows.Row> out = new ArrayList<>(rows);
         int at = 0;
         while (at < out.size() && !out.get(at).key().equals("max")) {
             at++;
         }
         at = at < out.size() ? at + 1 : out.size();
-        out.addAll(at, of(traces));
+        out.addAll(at, slowdowns);
         return List.copyOf(out);
     }
 
-    /** The two rows for one or two traces (the second compared with the first). */
+    /** The two rows for one or more traces (each after the first compared with the first). */
     public static List<MetricRows.Row> of(List<Trace> traces) {
-        return List.of(row("slowdown-mean", "Mean slowdown", traces, SlowdownRows::mean),
-                row("slowdown-max", "Max slowdown", traces, SlowdownRows::max));
+        return of(traces.stream().mapToDouble(SlowdownRows::mean).toArray(), traces.stream().mapToDouble(SlowdownRows::max).toArray());
     }
 
-    private static MetricRows.Row row(String key, String label, List<Trace> traces, ToDoubleFunction<Trace> f) {
-        double[] v = traces.stream().mapToDouble(f).toArray();
+    /** The two rows from each column's mean and max slowdown (NaN: none completed). */
+    public static List<MetricRows.Row> of(double[] means, double[] maxes) {
+        return List.of(row("slowdown-mean", "Mean slowdown", means), row("slowdown-max", "Max slowdown", maxes));
+    }
+
+    /** {@code rows} with the two slowdown rows after the max response (or at the end). */
+    public static List<MetricRows.Row> addTo(List<MetricRows.Row> rows, double[] means, double[] maxes) {
+        return insert(rows, of(means, maxes));
+    }
+
+    private static MetricRows.Row row(String key, String label, double[] v) {
         List<String> values = new ArrayList<>();
         for (double x : v) {
             values.add(format(x));
         }
-        String diff = v.length == 2 ? MetricRows.difference(MetricRows.Kind.TIME, v[0], v[1]) : "";
-        return new MetricRows.Row(key, label, values, diff);
+        List<String> diffs = new ArrayList<>();
+        for (int c = 1; c < v.length; c++) {
+            diffs.add(MetricRows.difference(MetricRows.Kind.TIME, v[0], v[c]));
+        }
+        return new MetricRows.Row(key, label, values, diffs);
     }
 
     /** "4.6x"; "–" when no request completed. */

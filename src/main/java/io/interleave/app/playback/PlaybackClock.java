@@ -119,6 +119,13 @@ public final class PlaybackClock {
         }
     }
 
+    /** A run of another scenario replaces the old one: back to 0, paused, ready to play. */
+    public void open(double newEndMs) {
+        endMs = checkEnd(newEndMs);
+        positionMs = 0;
+        playing = false;
+    }
+
     private static double checkEnd(double ms) {
         if (!(ms >= 0) || Double.isInfinite(ms)) {
             throw new IllegalArgumentException("endMs: must be a finite number >= 0, was " + ms);

@@ -66,11 +66,33 @@ public final class PlaybackViewModel {
         return timeText.getReadOnlyProperty();
     }
 
-    /** Shows new traces; the position is kept where it makes sense (see {@link PlaybackClock#setEndMs}). */
+    /**
+     * Shows new runs of the same scenario after an edit (a slider, compare
+     * toggled): the now line keeps its time when the new runs reach it and
+     * stops at their end otherwise; a picture parked at the end stays at the
+     * new end (see {@link PlaybackClock#setEndMs}).
+     */
     public void setTraces(List<Trace> newTraces) {
         traces = List.copyOf(newTraces);
-        clock.setEndMs(traces.stream().mapToDouble(Trace::endMs).max().orElse(0));
+        clock.setEndMs(endOf(traces));
         publish();
+    }
+
+    /**
+     * Shows the runs of another scenario (a lesson chosen, a file opened, a
+     * preset reloaded): the now line goes back to 0, paused, nothing drawn
+     * yet, ready to play.
+     */
+    public void open(List<Trace> newTraces) {
+        traces = List.copyOf(newTraces);
+        clock.open(endOf(traces));
+        freshStart = true;
+        lastFrameNanos = -1;
+        publish();
+    }
+
+    private static double endOf(List<Trace> traces) {
+        return traces.stream().mapToDouble(Trace::endMs).max().orElse(0);
     }
 
     public void togglePlay() {

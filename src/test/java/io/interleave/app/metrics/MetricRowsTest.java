@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.interleave.app.Runs;
 import io.interleave.app.SimulationResult;
+import io.interleave.scenario.Policy;
 import io.interleave.scenario.Presets;
 import io.interleave.scenario.Scenario;
+import io.interleave.scenario.Variant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +26,9 @@ class MetricRowsTest {
         assertThat(panel.row("max").values()).containsExactly("166.0 ms");
         assertThat(panel.row("mean").values()).containsExactly("142.0 ms");
         assertThat(panel.row("workers").values()).containsExactly("100 %");
-        assertThat(panel.row("max").difference()).isEmpty();
+        assertThat(panel.row("max").differences()).isEmpty();
         assertThat(panel.headline()).isEmpty();
+        assertThat(panel.caption()).isEqualTo("Whole run");
     }
 
     @Test
@@ -33,10 +37,27 @@ class MetricRowsTest {
         SimulationResult r = Runs.simulate(LESSON, true, (d, t) -> { }, () -> false);
         MetricsViewModel.Panel panel = MetricsViewModel.panelOf(r);
         assertThat(panel.row("max").values()).containsExactly("166.0 ms", "100.0 ms");
-        assertThat(panel.row("max").difference()).isEqualTo("1.7x lower");
-        assertThat(panel.row("rejected").difference()).isEqualTo("same");
-        assertThat(panel.headline()).startsWith("p95 1.7x lower, mean 1.8x lower, throughput");
+        assertThat(panel.row("max").differences()).containsExactly("1.7x lower");
+        assertThat(panel.row("rejected").differences()).containsExactly("same");
+        assertThat(panel.headline()).isEqualTo("Event loop vs Sync (threads): p95 1.7x lower, mean 1.8x lower, throughput 1.7x higher");
         assertThat(panel.responseBars()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("three variants: a column each, labelled as the variant, each compared with the first in the table and the headline")
+    void threeVariants() {
+        Scenario three = LESSON.withVariants(List.of(Variant.of("1 thread", Policy.SYNC, 1),
+                Variant.of("3 threads", Policy.SYNC, 3), Variant.of("one loop", Policy.EVENT_LOOP, 1)));
+        SimulationResult r = Runs.simulate(three, true, (d, t) -> { }, () -> false);
+        MetricsViewModel.Panel panel = MetricsViewModel.panelOf(r);
+        assertThat(panel.columns()).extracting(MetricsViewModel.Column::label).containsExactly("1 thread", "3 threads", "one loop");
+        // 3 threads: nobody queues, so each takes its time alone: 100, 100, 36; the loop: 100, 100, 36 as well
+        assertThat(panel.row("max").values()).containsExactly("166.0 ms", "100.0 ms", "100.0 ms");
+        assertThat(panel.row("max").differences()).containsExactly("1.7x lower", "1.7x lower");
+        assertThat(panel.row("cpu").differences()).hasSize(2);
+        assertThat(panel.headline().lines().toList()).containsExactly(
+                "3 threads vs 1 thread: p95 1.7x lower, mean 1.8x lower, throughput 1.7x higher",
+                "one loop vs 1 thread: p95 1.7x lower, mean 1.8x lower, throughput 1.7x higher");
     }
 
     @ParameterizedTest(name = "{0}: sync {1}, event loop {2} -> {3}")

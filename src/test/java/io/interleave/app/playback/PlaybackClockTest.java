@@ -95,4 +95,17 @@ class PlaybackClockTest {
         clock.setEndMs(20);
         assertThat(clock.positionMs()).isEqualTo(20);
     }
+
+    @Test
+    @DisplayName("opening another run goes back to 0 and pauses, wherever the clock was")
+    void openStartsOver() {
+        PlaybackClock clock = new PlaybackClock(236);
+        clock.seek(120);
+        clock.play();
+        clock.open(140);
+        assertThat(clock.positionMs()).isZero();
+        assertThat(clock.playing()).isFalse();
+        assertThat(clock.endMs()).isEqualTo(140);
+        assertThat(clock.atEnd()).isFalse();
+    }
 }

@@ -108,4 +108,40 @@ class PlaybackViewModelTest {
         assertThat(vm.playingProperty().get()).isTrue();
         assertThat(vm.positionMsProperty().get()).isGreaterThan(0);
     }
+
+    @Test
+    @DisplayName("another lesson opens at 0 ms, paused, nothing drawn, ready to play; even after the last one was played half way")
+    void openStartsOver() {
+        PlaybackViewModel vm = new PlaybackViewModel();
+        vm.setTraces(List.of(SYNC));
+        vm.seek(200);
+        vm.play();
+        vm.open(List.of(LOOP));
+        assertThat(vm.positionMsProperty().get()).isZero();
+        assertThat(vm.playheadMsProperty().get()).isZero();
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.endMsProperty().get()).isEqualTo(LOOP.endMs());
+        vm.play();
+        vm.tick(1_000_000_000L);
+        vm.tick(1_100_000_000L);
+        assertThat(vm.positionMsProperty().get()).isCloseTo(LOOP.endMs() / 15.0 * 0.1, within(1e-9));
+    }
+
+    @Test
+    @DisplayName("an edit keeps the now line's time while the new run reaches it, and stops at its end otherwise")
+    void editKeepsTheTime() {
+        PlaybackViewModel vm = new PlaybackViewModel();
+        vm.open(List.of(SYNC));
+        vm.seek(120);
+        vm.setTraces(List.of(LOOP)); // ends at 140
+        assertThat(vm.positionMsProperty().get()).isEqualTo(120);
+        assertThat(vm.playheadMsProperty().get()).isEqualTo(120);
+        vm.seek(200);
+        assertThat(vm.positionMsProperty().get()).isEqualTo(140);
+        vm.setTraces(List.of(SYNC));
+        vm.seek(200);
+        vm.setTraces(List.of(LOOP));
+        assertThat(vm.positionMsProperty().get()).isEqualTo(140);
+        assertThat(vm.playheadMsProperty().get()).isEqualTo(Double.POSITIVE_INFINITY); // at the end: all drawn
+    }
 }
