@@ -171,7 +171,7 @@ class SweepWindowTest {
     }
 
     @Test
-    @DisplayName("Default range on 'Async doesn't shorten the wait' starts below sync's knee (18.5/s), and the note names both variants")
+    @DisplayName("Default range on 'Async doesn't shorten the wait' starts below the 2 threads' knee (18.5/s), and the note names both variants")
     void defaultRangeForTheLesson(FxRobot robot) {
         robot.interact(() -> {
             scenario.set(Presets.load("async-same-wait").orElseThrow());
@@ -179,7 +179,7 @@ class SweepWindowTest {
         });
         double from = Double.parseDouble(((TextField) root().lookup("#fromField")).getText());
         assertThat(from).isLessThan(18.5 / 2);
-        assertThat(((Label) root().lookup("#note")).getText()).contains("Sync (threads)").contains("Event loop");
+        assertThat(((Label) root().lookup("#note")).getText()).contains("2 threads").contains("1 event loop");
     }
 
     /** Forwards to a real surface and notes where each text starts and ends. */
