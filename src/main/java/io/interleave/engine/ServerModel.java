@@ -357,10 +357,30 @@ final class ServerModel {
         scheduleBurst(w);
     }
 
+    /**
+     * Schedules the one event that ends the worker's stay on its core: the end
+     * of its run of consecutive compute segments, or the end of its quantum if
+     * that comes first. A run goes on through the boundaries between
+     * consecutive compute segments (and 0 ms segments between them) without an
+     * event, so how work is cut into segments never moves a scheduling point:
+     * "compute 1, compute 1" is scheduled exactly as "compute 2". The
+     * boundaries are passed (their spans closed) by {@link #passBoundaries}.
+     */
     private void scheduleBurst(Worker w) {
         Req r = w.current;
-        double end = engine.now() + r.remainingMs;
-        r.runEndMs = end;
+        double segEnd = engine.now() + r.remainingMs;
+        r.segEndMs = segEnd;
+        double end = segEnd;
+        int last = r.seg;
+        while (end <= w.quantumEnd) {
+            int next = nextComputeInRun(r, last);
+            if (next < 0) {
+                break;
+            }
+            end += r.ms[next];
+            last = next;
+        }
+        r.runLastSeg = last;
         if (end <= w.quantumEnd) {
             engine.at(end, w.burstDone);
         } else {
@@ -368,7 +388,33 @@ final class ServerModel {
         }
     }
 
+    /** The compute segment that follows {@code seg} in the same run (0 ms segments skipped), or -1. */
+    private int nextComputeInRun(Req r, int seg) {
+        SegmentKind[] k = kinds[r.type];
+        for (int s = seg + 1; s < r.ms.length; s++) {
+            if (r.ms[s] != 0) {
+                return k[s] == SegmentKind.COMPUTE ? s : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Moves the request on core through the segment boundaries of its run that lie at or before now. */
+    private void passBoundaries(Worker w) {
+        Req r = w.current;
+        double now = engine.now();
+        while (r.seg < r.runLastSeg && r.segEndMs <= now) {
+            int next = nextComputeInRun(r, r.seg);
+            double at = r.segEndMs;
+            closeSpanAt(r, at);
+            r.seg = next;
+            r.spanSegment = next;
+            r.segEndMs = at + r.ms[next];
+        }
+    }
+
     private void onBurstDone(Worker w) {
+        passBoundaries(w);
         Req r = w.current;
         r.remainingMs = 0;
         r.seg++;
@@ -377,8 +423,9 @@ final class ServerModel {
 
     private void onQuantumExpired(Worker w) {
         double now = engine.now();
+        passBoundaries(w);
         Req r = w.current;
-        r.remainingMs = r.runEndMs - now;
+        r.remainingMs = r.segEndMs - now;
         if (cpuQueue.isEmpty()) {
             w.quantumEnd = now + timeSliceMs; // nobody waiting: a fresh quantum
             scheduleBurst(w);
@@ -412,11 +459,14 @@ final class ServerModel {
     }
 
     private void closeSpan(Req r) {
-        double now = engine.now();
-        if (recordSpans && now > r.since) {
-            listener.span(r.id, r.state, r.since, now, r.worker, r.core, r.spanSegment, r.holds);
+        closeSpanAt(r, engine.now());
+    }
+
+    private void closeSpanAt(Req r, double at) {
+        if (recordSpans && at > r.since) {
+            listener.span(r.id, r.state, r.since, at, r.worker, r.core, r.spanSegment, r.holds);
         }
-        r.since = now;
+        r.since = at;
     }
 
     // ------------------------------------------------------------ results
@@ -526,7 +576,9 @@ final class ServerModel {
         double arrivalMs;
         int seg;
         double remainingMs;
-        double runEndMs;
+        /** On a core: when the current compute segment ends, and the last segment of the run. */
+        double segEndMs;
+        int runLastSeg;
         double startMs;
         boolean started;
         int worker;
@@ -545,7 +597,8 @@ final class ServerModel {
             this.arrivalMs = arrivalMs;
             seg = 0;
             remainingMs = 0;
-            runEndMs = 0;
+            segEndMs = 0;
+            runLastSeg = 0;
             startMs = 0;
             started = false;
             worker = -1;
