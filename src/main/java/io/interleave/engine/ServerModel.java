@@ -1,6 +1,5 @@
 package io.interleave.engine;
 
-import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.Segment;
@@ -19,8 +18,11 @@ import java.util.function.Consumer;
 /**
  * A server under one policy, driven by an {@link Engine}: workers (threads
  * or event loops), cores with round-robin time slicing, resources with FIFO
- * hand-off, an accept queue with an optional limit. SPEC section 2 is the
- * contract; the comments below name the rule each branch implements.
+ * hand-off, and the spans. What differs between policies (how a request is
+ * admitted, which work a worker takes next, which segments release the
+ * worker, what a finish frees) is asked of its {@link Scheduling}. SPEC
+ * section 2 is the contract; the comments below name the rule each branch
+ * implements.
  *
  * <p>A segment sampled at 0 ms takes no time and no turn: it is skipped
  * without a span, so "all waits at zero" behaves as if there were none.
@@ -29,19 +31,13 @@ final class ServerModel {
     private final Engine engine;
     private final TraceListener listener;
     private final boolean recordSpans;
-    private final boolean eventLoop;
+    private final Scheduling scheduling;
     private final SegmentKind[][] kinds;
     private final int[][] resourceOf;
     private final Worker[] workers;
     private final OptionalInt[] workerIds;
     private final Pool[] pools;
-    private final int queueLimit;
-    private final int maxConcurrency;
     private final double timeSliceMs;
-
-    // sync: idle threads and the one FIFO accept queue
-    private final IndexSet idleThreads;
-    private final ArrayDeque<Req> acceptQueue = new ArrayDeque<>();
 
     // CPU: free cores and workers waiting for one, FIFO
     private final IndexSet freeCores;
@@ -51,10 +47,8 @@ final class ServerModel {
     // finished requests, for newRequest to reuse
     private final ArrayDeque<Req> spare = new ArrayDeque<>();
 
-    private int notStarted;
     private int inFlight;
     private int maxInFlight;
-    private int nextLoop;
     private double busyCoreMs;
     private double busyWorkerMs;
     private double firstArrivalMs = Double.NaN;
@@ -65,9 +59,6 @@ final class ServerModel {
         this.listener = listener;
         this.recordSpans = listener.wantsSpans();
         Server server = scenario.server();
-        this.eventLoop = server.policy() == Policy.EVENT_LOOP;
-        this.queueLimit = server.queueLimit().orElse(Integer.MAX_VALUE);
-        this.maxConcurrency = eventLoop ? server.maxConcurrency().orElse(Integer.MAX_VALUE) : Integer.MAX_VALUE;
         // With no more workers than cores nobody ever waits for a core, and a
         // quantum that ends with nobody waiting just renews: no quanta at all.
         this.timeSliceMs = server.workers() <= server.cores() ? 0 : server.timeSliceMs();
@@ -90,12 +81,12 @@ final class ServerModel {
         }
         this.workerIds = new OptionalInt[workers.length];
         Arrays.setAll(workerIds, OptionalInt::of);
-        this.idleThreads = IndexSet.full(workers.length);
         this.freeCores = IndexSet.full(server.cores());
         this.coreBusySince = new double[server.cores()];
         this.pools = scenario.resources().stream()
                 .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE)))
                 .toArray(Pool[]::new);
+        this.scheduling = Scheduling.of(server, this);
     }
 
     /**
@@ -123,61 +114,29 @@ final class ServerModel {
         }
         r.state = SpanState.QUEUED;
         r.since = now;
-        return eventLoop ? arriveAtLoop(r) : arriveAtPool(r);
+        return scheduling.admit(r);
     }
 
-    private boolean arriveAtPool(Req r) {
-        int thread = idleThreads.lowest();
-        if (thread >= 0) {
-            accept(r);
-            Worker w = workers[thread];
-            start(w, r);
-            drive(w);
-            return true;
-        }
-        if (notStarted >= queueLimit) {
-            reject(r);
-            return false;
-        }
-        accept(r);
-        notStarted++;
-        acceptQueue.add(r);
-        return true;
+    // ------------------------------------------------------------ what a policy may do
+
+    /** The thread or loop with this index. */
+    Worker worker(int index) {
+        return workers[index];
     }
 
-    private boolean arriveAtLoop(Req r) {
-        Worker loop = workers[nextLoop];
-        boolean admitted = loop.inFlight < maxConcurrency;
-        boolean startsNow = admitted && loop.current == null;
-        if (!startsNow && notStarted >= queueLimit) {
-            reject(r);
-            return false;
-        }
-        nextLoop = (nextLoop + 1) % workers.length; // bound round-robin, for good
-        accept(r);
-        r.worker = loop.index;
-        if (!admitted) {
-            notStarted++;
-            loop.pending.add(r);
-        } else {
-            loop.inFlight++;
-            if (startsNow) {
-                start(loop, r);
-                drive(loop);
-            } else {
-                notStarted++;
-                loop.ready.add(r);
-            }
-        }
-        return true;
+    /** How many threads or loops there are. */
+    int workerCount() {
+        return workers.length;
     }
 
-    private void accept(Req r) {
+    /** The request is in: counted in flight until it finishes. */
+    void accept(Req r) {
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
     }
 
-    private void reject(Req r) {
+    /** The request is turned away at its arrival. */
+    void reject(Req r) {
         double now = engine.now();
         endMs = Math.max(endMs, now);
         listener.request(new RequestRecord(r.id, r.type, now, now, now, Status.REJECTED,
@@ -186,14 +145,17 @@ final class ServerModel {
         spare.add(r);
     }
 
-    /** The request first holds a thread (sync) or first runs on its loop. */
-    private void start(Worker w, Req r) {
+    /**
+     * Worker {@code w} takes up request {@code r}: its first hold of a thread
+     * (sync) or first turn on its loop (event loop). A request not yet bound
+     * to a worker (waiting for any thread) is bound now.
+     */
+    void start(Worker w, Req r) {
         r.startMs = engine.now();
         r.started = true;
-        if (!eventLoop) {
+        if (r.worker < 0) {
             enter(r, SpanState.READY, true, -1); // closes the queued span before the thread is named
             r.worker = w.index;
-            idleThreads.remove(w.index);
         }
         setCurrent(w, r);
     }
@@ -205,17 +167,16 @@ final class ServerModel {
      * until it must wait for something: a core, a resource, the end of a
      * wait, or new work.
      */
-    private void drive(Worker w) {
+    void drive(Worker w) {
         while (true) {
             Req r = w.current;
             if (r == null) {
-                Req next = eventLoop ? w.ready.poll() : acceptQueue.poll();
+                Req next = scheduling.next(w);
                 if (next == null) {
                     goIdle(w);
                     return;
                 }
                 if (!next.started) {
-                    notStarted--;
                     start(w, next);
                 } else {
                     setCurrent(w, next);
@@ -242,18 +203,18 @@ final class ServerModel {
                 return;
             }
             // wait or block: no CPU. A loop's await frees the loop; everything else holds it.
-            boolean yieldsLoop = eventLoop && kind == SegmentKind.WAIT;
-            if (!yieldsLoop && w.core >= 0) {
+            boolean releases = scheduling.releasesWorker(kind);
+            if (!releases && w.core >= 0) {
                 releaseCore(w);
             }
             int res = resourceOf[r.type][r.seg];
             if (res >= 0 && !pools[res].tryAcquire()) {
                 pools[res].waiting.add(r);
-                enter(r, SpanState.WAITING_RESOURCE, !yieldsLoop, -1);
+                enter(r, SpanState.WAITING_RESOURCE, !releases, -1);
             } else {
                 beginWait(r);
             }
-            if (!yieldsLoop) {
+            if (!releases) {
                 return;
             }
             setCurrent(w, null); // the loop moves on to its next ready callback
@@ -264,9 +225,7 @@ final class ServerModel {
         if (w.core >= 0) {
             releaseCore(w);
         }
-        if (!eventLoop) {
-            idleThreads.add(w.index);
-        }
+        scheduling.idle(w);
     }
 
     private void finish(Worker w, Req r) {
@@ -277,14 +236,7 @@ final class ServerModel {
         listener.request(new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
                 r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker]));
         setCurrent(w, null);
-        if (eventLoop) {
-            w.inFlight--;
-            Req admitted = w.pending.poll();
-            if (admitted != null) {
-                w.inFlight++;
-                w.ready.add(admitted);
-            }
-        }
+        scheduling.finished(w, r);
         doneHook.accept(r);
         spare.add(r);
     }
@@ -304,7 +256,7 @@ final class ServerModel {
     private void beginWait(Req r) {
         SegmentKind kind = kinds[r.type][r.seg];
         boolean blocks = kind == SegmentKind.BLOCK;
-        enter(r, blocks ? SpanState.BLOCKED : SpanState.WAIT, blocks || !eventLoop, -1);
+        enter(r, blocks ? SpanState.BLOCKED : SpanState.WAIT, !scheduling.releasesWorker(kind), -1);
         engine.at(engine.now() + r.ms[r.seg], r);
     }
 
@@ -316,15 +268,15 @@ final class ServerModel {
                 beginWait(next); // FIFO hand-off: its wait starts the moment the slot frees
             }
         }
-        boolean yielded = eventLoop && kinds[r.type][r.seg] == SegmentKind.WAIT;
+        boolean released = scheduling.releasesWorker(kinds[r.type][r.seg]);
         r.seg++;
         Worker w = workers[r.worker];
-        if (!yielded) {
+        if (!released) {
             drive(w); // the thread or loop was held; it carries on
             return;
         }
-        enter(r, SpanState.READY, false, -1); // the continuation joins the back of its loop's ready queue
-        w.ready.add(r);
+        enter(r, SpanState.READY, false, -1); // the continuation queues for its worker
+        scheduling.resume(w, r);
         if (w.current == null) {
             drive(w);
         }
@@ -485,8 +437,8 @@ final class ServerModel {
 
     // ------------------------------------------------------------ state
 
-    /** A thread (sync) or an event loop (one per worker process). */
-    private final class Worker {
+    /** A thread (sync) or an event loop (one per worker process); the policy keeps any queues of its own. */
+    final class Worker {
         final int index;
         final Runnable burstDone = () -> onBurstDone(this);
         final Runnable quantumExpired = () -> onQuantumExpired(this);
@@ -494,18 +446,19 @@ final class ServerModel {
         int core = -1;
         double quantumEnd;
         double heldSince;
-        // event loop only
-        final ArrayDeque<Req> ready = new ArrayDeque<>();
-        final ArrayDeque<Req> pending = new ArrayDeque<>();
-        int inFlight;
 
         Worker(int index) {
             this.index = index;
         }
+
+        /** Whether the worker is running a request now (a loop between callbacks is not). */
+        boolean busy() {
+            return current != null;
+        }
     }
 
     /** Idle threads or free cores by index, lowest first (a BitSet without its size bookkeeping). */
-    private static final class IndexSet {
+    static final class IndexSet {
         private final long[] words;
 
         private IndexSet(int size) {
