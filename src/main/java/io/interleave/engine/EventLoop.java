@@ -28,6 +28,9 @@ final class EventLoop implements Scheduling {
         /** Requests beyond maxConcurrency, waiting to be admitted. */
         final ArrayDeque<ServerModel.Req> pending = new ArrayDeque<>();
         int inFlight;
+        /** Requests bound to this loop that have not started (they start FIFO), and the last of them to arrive. */
+        int notStarted;
+        int lastQueuedId;
     }
 
     EventLoop(Server server, ServerModel model) {
@@ -47,12 +50,26 @@ final class EventLoop implements Scheduling {
         boolean admitted = loop.inFlight < maxConcurrency;
         boolean startsNow = admitted && !w.busy();
         if (!startsNow && notStarted >= queueLimit) {
+            if (model.recordsCauses()) {
+                model.rejectedFull(r, queueLimit);
+            }
             model.reject(r); // a rejected arrival does not use up a round-robin turn
             return false;
         }
         nextLoop = (nextLoop + 1) % loops.length; // bound round-robin, for good
         model.accept(r);
         r.worker = w.index;
+        if (!startsNow) {
+            if (model.recordsCauses()) {
+                if (loop.notStarted > 0) {
+                    model.waitsQueued(r, loop.lastQueuedId, loop.notStarted);
+                } else {
+                    model.waitsForWorker(r, w, admitted ? -1 : maxConcurrency);
+                }
+            }
+            loop.notStarted++;
+            loop.lastQueuedId = r.id;
+        }
         if (!admitted) {
             notStarted++;
             loop.pending.add(r);
@@ -71,9 +88,11 @@ final class EventLoop implements Scheduling {
 
     @Override
     public ServerModel.Req next(ServerModel.Worker w) {
-        ServerModel.Req r = loops[w.index].ready.poll();
+        Loop loop = loops[w.index];
+        ServerModel.Req r = loop.ready.poll();
         if (r != null && !r.started) {
             notStarted--;
+            loop.notStarted--;
         }
         return r;
     }

@@ -10,6 +10,7 @@ import io.interleave.trace.RunTotals;
 import io.interleave.trace.SpanState;
 import io.interleave.trace.Status;
 import io.interleave.trace.TraceListener;
+import io.interleave.trace.WaitCause;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.OptionalInt;
@@ -31,6 +32,8 @@ final class ServerModel {
     private final Engine engine;
     private final TraceListener listener;
     private final boolean recordSpans;
+    private final boolean recordCauses;
+    private final int[] holders;
     private final Scheduling scheduling;
     private final SegmentKind[][] kinds;
     private final int[][] resourceOf;
@@ -58,6 +61,8 @@ final class ServerModel {
         this.engine = engine;
         this.listener = listener;
         this.recordSpans = listener.wantsSpans();
+        this.recordCauses = listener.wantsCauses();
+        this.holders = new int[io.interleave.trace.Causes.MAX_IDS];
         Server server = scenario.server();
         // With no more workers than cores nobody ever waits for a core, and a
         // quantum that ends with nobody waiting just renews: no quanta at all.
@@ -84,7 +89,7 @@ final class ServerModel {
         this.freeCores = IndexSet.full(server.cores());
         this.coreBusySince = new double[server.cores()];
         this.pools = scenario.resources().stream()
-                .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE)))
+                .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE), recordCauses))
                 .toArray(Pool[]::new);
         this.scheduling = Scheduling.of(server, this);
     }
@@ -208,9 +213,12 @@ final class ServerModel {
                 releaseCore(w);
             }
             int res = resourceOf[r.type][r.seg];
-            if (res >= 0 && !pools[res].tryAcquire()) {
+            if (res >= 0 && !pools[res].tryAcquire(r)) {
                 pools[res].waiting.add(r);
                 enter(r, SpanState.WAITING_RESOURCE, !releases, -1);
+                if (recordCauses) {
+                    waitsForSlot(r, res);
+                }
             } else {
                 beginWait(r);
             }
@@ -226,6 +234,9 @@ final class ServerModel {
             releaseCore(w);
         }
         scheduling.idle(w);
+        if (recordCauses) {
+            listener.idle(w.index, engine.now());
+        }
     }
 
     private void finish(Worker w, Req r) {
@@ -263,7 +274,7 @@ final class ServerModel {
     private void endWait(Req r) {
         int res = resourceOf[r.type][r.seg];
         if (res >= 0) {
-            Req next = pools[res].release();
+            Req next = pools[res].release(r);
             if (next != null) {
                 beginWait(next); // FIFO hand-off: its wait starts the moment the slot frees
             }
@@ -276,6 +287,9 @@ final class ServerModel {
             return;
         }
         enter(r, SpanState.READY, false, -1); // the continuation queues for its worker
+        if (recordCauses && w.current != null) {
+            waitsForWorker(r, w, -1);
+        }
         scheduling.resume(w, r);
         if (w.current == null) {
             drive(w);
@@ -291,6 +305,9 @@ final class ServerModel {
         } else {
             cpuQueue.add(w);
             enter(w.current, SpanState.READY, true, -1);
+            if (recordCauses) {
+                waitsForCore(w.current);
+            }
         }
     }
 
@@ -387,6 +404,9 @@ final class ServerModel {
         enter(r, SpanState.READY, true, -1);
         cpuQueue.add(w);
         releaseCore(w);
+        if (recordCauses) {
+            waitsForCore(r); // after the hand-off: who runs now
+        }
     }
 
     private void releaseCore(Worker w) {
@@ -398,6 +418,64 @@ final class ServerModel {
         if (next != null) {
             dispatch(next, core);
         }
+    }
+
+    // ------------------------------------------------------------ causes (only when the listener wants them)
+
+    /** Whether the listener wants causes; policies ask before working one out. */
+    boolean recordsCauses() {
+        return recordCauses;
+    }
+
+    /** {@code r} queues behind {@code ahead} requests that have not started, the last of them {@code lastAheadId}. */
+    void waitsQueued(Req r, int lastAheadId, int ahead) {
+        holders[0] = lastAheadId;
+        listener.waits(r.id, engine.now(), WaitCause.QUEUE, r.worker, ahead, holders, 1);
+    }
+
+    /** {@code r} waits for a thread: every thread is busy. */
+    void waitsForThread(Req r) {
+        int n = 0;
+        for (int i = 0; i < workers.length && n < holders.length; i++) {
+            if (workers[i].current != null) {
+                holders[n++] = workers[i].current.id;
+            }
+        }
+        listener.waits(r.id, engine.now(), WaitCause.THREAD, -1, workers.length, holders, n);
+    }
+
+    /** {@code r} waits for its worker {@code w} (a loop), busy with another request; or, with {@code limit} >= 0, for room under that limit. */
+    void waitsForWorker(Req r, Worker w, int limit) {
+        int n = 0;
+        if (w.current != null && w.current != r) {
+            holders[n++] = w.current.id;
+        }
+        listener.waits(r.id, engine.now(), limit >= 0 ? WaitCause.LOOP_LIMIT : WaitCause.LOOP, w.index,
+                Math.max(limit, 0), holders, n);
+    }
+
+    /** {@code r} is turned away: {@code limit} requests already wait. */
+    void rejectedFull(Req r, int limit) {
+        listener.waits(r.id, engine.now(), WaitCause.QUEUE_FULL, -1, limit, holders, 0);
+    }
+
+    private void waitsForCore(Req r) {
+        int n = 0;
+        for (int c = 0; c < coreBusySince.length && n < holders.length; c++) {
+            for (Worker w : workers) {
+                if (w.core == c && w.current != null) {
+                    holders[n++] = w.current.id;
+                }
+            }
+        }
+        listener.waits(r.id, engine.now(), WaitCause.CORE, -1, coreBusySince.length, holders, n);
+    }
+
+    private void waitsForSlot(Req r, int res) {
+        Pool pool = pools[res];
+        int n = Math.min(pool.holderCount, holders.length);
+        System.arraycopy(pool.holderIds, 0, holders, 0, n);
+        listener.waits(r.id, engine.now(), WaitCause.SLOT, res, pool.capacity, holders, n);
     }
 
     // ------------------------------------------------------------ spans
@@ -492,31 +570,56 @@ final class ServerModel {
         }
     }
 
-    /** Slots of a resource, handed FIFO to whoever waits. */
+    /** Slots of a resource, handed FIFO to whoever waits; with {@code track}, who holds them (for causes). */
     private static final class Pool {
         final int capacity;
         int inUse;
         final ArrayDeque<Req> waiting = new ArrayDeque<>();
+        final boolean track;
+        int[] holderIds = new int[4];
+        int holderCount;
 
-        Pool(int capacity) {
+        Pool(int capacity, boolean track) {
             this.capacity = capacity;
+            this.track = track;
         }
 
-        boolean tryAcquire() {
+        boolean tryAcquire(Req r) {
             if (inUse < capacity) {
                 inUse++;
+                hold(r);
                 return true;
             }
             return false;
         }
 
-        /** Frees a slot; if someone waits, the slot passes straight to them and they are returned. */
-        Req release() {
+        /** {@code r} frees its slot; if someone waits, the slot passes straight to them and they are returned. */
+        Req release(Req r) {
+            if (track) {
+                for (int i = 0; i < holderCount; i++) {
+                    if (holderIds[i] == r.id) {
+                        System.arraycopy(holderIds, i + 1, holderIds, i, holderCount - i - 1);
+                        holderCount--;
+                        break;
+                    }
+                }
+            }
             Req next = waiting.poll();
             if (next == null) {
                 inUse--;
+            } else {
+                hold(next);
             }
             return next;
+        }
+
+        private void hold(Req r) {
+            if (track) {
+                if (holderCount == holderIds.length) {
+                    holderIds = Arrays.copyOf(holderIds, holderCount * 2);
+                }
+                holderIds[holderCount++] = r.id;
+            }
         }
     }
 

@@ -33,10 +33,20 @@ final class SyncThreads implements Scheduling {
             return true;
         }
         if (acceptQueue.size() >= queueLimit) {
+            if (model.recordsCauses()) {
+                model.rejectedFull(r, queueLimit);
+            }
             model.reject(r);
             return false;
         }
         model.accept(r);
+        if (model.recordsCauses()) {
+            if (acceptQueue.isEmpty()) {
+                model.waitsForThread(r);
+            } else {
+                model.waitsQueued(r, acceptQueue.peekLast().id, acceptQueue.size());
+            }
+        }
         acceptQueue.add(r);
         return true;
     }
