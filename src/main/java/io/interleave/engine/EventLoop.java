@@ -2,6 +2,7 @@ package io.interleave.engine;
 
 import io.interleave.scenario.SegmentKind;
 import io.interleave.scenario.Server;
+import io.interleave.trace.WaitCause;
 import java.util.ArrayDeque;
 
 /**
@@ -98,6 +99,11 @@ final class EventLoop implements Scheduling {
     }
 
     @Override
+    public WaitCause workerCause() {
+        return WaitCause.LOOP;
+    }
+
+    @Override
     public boolean releasesWorker(SegmentKind kind) {
         return kind == SegmentKind.WAIT;
     }
@@ -122,6 +128,9 @@ final class EventLoop implements Scheduling {
         if (admitted != null) {
             loop.inFlight++;
             loop.ready.add(admitted);
+            if (model.recordsCauses()) {
+                model.resumes(admitted, WaitCause.LOOP_LIMIT, r);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.interleave.engine;
 
 import io.interleave.scenario.SegmentKind;
 import io.interleave.scenario.Server;
+import io.interleave.trace.WaitCause;
 
 /**
  * What one scheduling policy decides, and nothing else: how an arriving
@@ -36,6 +37,9 @@ interface Scheduling {
      * worker goes idle.
      */
     ServerModel.Req next(ServerModel.Worker w);
+
+    /** What a request waits for when it waits for a worker of this policy: a thread, or its loop. */
+    WaitCause workerCause();
 
     /** Whether a segment of this kind lets go of the worker while it waits (an await on a loop does). */
     boolean releasesWorker(SegmentKind kind);

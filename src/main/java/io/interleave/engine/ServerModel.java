@@ -181,6 +181,9 @@ final class ServerModel {
                     goIdle(w);
                     return;
                 }
+                if (recordCauses) {
+                    listener.resumes(next.id, engine.now(), scheduling.workerCause(), w.lastHolderId);
+                }
                 if (!next.started) {
                     start(w, next);
                 } else {
@@ -258,6 +261,7 @@ final class ServerModel {
             w.heldSince = now;
         } else if (w.current != null && r == null) {
             busyWorkerMs += now - w.heldSince;
+            w.lastHolderId = w.current.id;
         }
         w.current = r;
     }
@@ -276,6 +280,9 @@ final class ServerModel {
         if (res >= 0) {
             Req next = pools[res].release(r);
             if (next != null) {
+                if (recordCauses) {
+                    resumes(next, WaitCause.SLOT, r);
+                }
                 beginWait(next); // FIFO hand-off: its wait starts the moment the slot frees
             }
         }
@@ -416,6 +423,10 @@ final class ServerModel {
         freeCores.add(core);
         Worker next = cpuQueue.poll();
         if (next != null) {
+            if (recordCauses) {
+                listener.resumes(next.current.id, engine.now(), WaitCause.CORE,
+                        w.current != null ? w.current.id : w.lastHolderId);
+            }
             dispatch(next, core);
         }
     }
@@ -452,6 +463,11 @@ final class ServerModel {
         }
         listener.waits(r.id, engine.now(), limit >= 0 ? WaitCause.LOOP_LIMIT : WaitCause.LOOP, w.index,
                 Math.max(limit, 0), holders, n);
+    }
+
+    /** {@code r} gets the {@code got} it waited for, let go by {@code by} (null if nobody). */
+    void resumes(Req r, WaitCause got, Req by) {
+        listener.resumes(r.id, engine.now(), got, by == null ? 0 : by.id);
     }
 
     /** {@code r} is turned away: {@code limit} requests already wait. */
@@ -522,6 +538,8 @@ final class ServerModel {
         final Runnable quantumExpired = () -> onQuantumExpired(this);
         Req current;
         int core = -1;
+        /** The request that last let go of this worker (0 before any), for causes. */
+        int lastHolderId;
         double quantumEnd;
         double heldSince;
 

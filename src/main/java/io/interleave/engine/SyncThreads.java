@@ -2,6 +2,7 @@ package io.interleave.engine;
 
 import io.interleave.scenario.SegmentKind;
 import io.interleave.scenario.Server;
+import io.interleave.trace.WaitCause;
 import java.util.ArrayDeque;
 
 /**
@@ -55,6 +56,11 @@ final class SyncThreads implements Scheduling {
     @Override
     public ServerModel.Req next(ServerModel.Worker w) {
         return acceptQueue.poll();
+    }
+
+    @Override
+    public WaitCause workerCause() {
+        return WaitCause.THREAD;
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.Optional;
  * arrays (a trace may hold millions): for each, the instant, the request,
  * the {@link WaitCause}, its subject (a worker, core or resource index, or
  * -1), a count (requests ahead, workers, cores, capacity or limit) and up to
- * {@link #MAX_IDS} ids of the requests that hold what it waits for. Also the
+ * {@link #MAX_IDS} ids of the requests that hold what it waits for. Also why
+ * each wait ended (what the request got, and who let go of it) and the
  * instants at which each worker went idle. Immutable once built.
  */
 public final class Causes {
@@ -27,6 +28,11 @@ public final class Causes {
     private final double[] idleTimes;
     private final int[] idleWorkers;
     private final int idleSize;
+    private final double[] resumeTimes;
+    private final int[] resumeRequests;
+    private final byte[] resumeKinds;
+    private final int[] resumeBy;
+    private final int resumeSize;
 
     private Causes(Builder b) {
         this.size = b.size;
@@ -39,6 +45,25 @@ public final class Causes {
         this.idleSize = b.idleSize;
         this.idleTimes = Arrays.copyOf(b.idleTimes, idleSize);
         this.idleWorkers = Arrays.copyOf(b.idleWorkers, idleSize);
+        this.resumeSize = b.resumeSize;
+        this.resumeTimes = Arrays.copyOf(b.resumeTimes, resumeSize);
+        this.resumeRequests = Arrays.copyOf(b.resumeRequests, resumeSize);
+        this.resumeKinds = Arrays.copyOf(b.resumeKinds, resumeSize);
+        this.resumeBy = Arrays.copyOf(b.resumeBy, resumeSize);
+    }
+
+    /** Why a wait ended: what the request got, and the request that let go of it (0 if none). */
+    public record Resume(double timeMs, int requestId, WaitCause got, int by) {
+    }
+
+    /** The last wait of request {@code requestId} that ended at {@code timeMs}, if any. */
+    public Optional<Resume> resumedAt(int requestId, double timeMs) {
+        for (int i = lastAtOrBefore(resumeTimes, resumeSize, timeMs); i >= 0 && resumeTimes[i] == timeMs; i--) {
+            if (resumeRequests[i] == requestId) {
+                return Optional.of(new Resume(timeMs, requestId, WaitCause.values()[resumeKinds[i]], resumeBy[i]));
+            }
+        }
+        return Optional.empty();
     }
 
     /** One cause, as read back. */
@@ -56,7 +81,7 @@ public final class Causes {
 
     /** Whether no causes were recorded (e.g. a trace built by hand). */
     public boolean isEmpty() {
-        return size == 0 && idleSize == 0;
+        return size == 0 && idleSize == 0 && resumeSize == 0;
     }
 
     /** Cause {@code i}, in the order the engine reported them. */
@@ -122,6 +147,27 @@ public final class Causes {
         private double[] idleTimes = new double[16];
         private int[] idleWorkers = new int[16];
         private int idleSize;
+        private double[] resumeTimes = new double[16];
+        private int[] resumeRequests = new int[16];
+        private byte[] resumeKinds = new byte[16];
+        private int[] resumeBy = new int[16];
+        private int resumeSize;
+
+        /** Request {@code requestId} got what it waited for at {@code timeMs}, let go by {@code by}. */
+        public void resume(int requestId, double timeMs, WaitCause got, int by) {
+            if (resumeSize == resumeTimes.length) {
+                int cap = resumeSize * 2;
+                resumeTimes = Arrays.copyOf(resumeTimes, cap);
+                resumeRequests = Arrays.copyOf(resumeRequests, cap);
+                resumeKinds = Arrays.copyOf(resumeKinds, cap);
+                resumeBy = Arrays.copyOf(resumeBy, cap);
+            }
+            resumeTimes[resumeSize] = timeMs;
+            resumeRequests[resumeSize] = requestId;
+            resumeKinds[resumeSize] = (byte) got.ordinal();
+            resumeBy[resumeSize] = by;
+            resumeSize++;
+        }
 
         /** Adds a cause; only the first {@link #MAX_IDS} of {@code holders[0..holderCount)} are kept. */
         public void add(int requestId, double timeMs, WaitCause kind, int subject, int count, int[] holders, int holderCount) {

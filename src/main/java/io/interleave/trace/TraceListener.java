@@ -39,11 +39,20 @@ public interface TraceListener {
                        int[] holders, int holderCount) {
     }
 
+    /**
+     * Request {@code requestId} stops waiting at {@code timeMs}: the
+     * {@code cause} it waited for (a thread, its loop, a core, a slot, room
+     * under the loop's limit) is now its, let go by request {@code by} (0 if
+     * none).
+     */
+    default void resumes(int requestId, double timeMs, WaitCause cause, int by) {
+    }
+
     /** Thread or loop {@code worker} ran out of work at {@code timeMs}. */
     default void idle(int worker, double timeMs) {
     }
 
-    /** Whether {@link #waits} and {@link #idle} should be called at all (the engine then works them out). */
+    /** Whether {@link #waits}, {@link #resumes} and {@link #idle} should be called at all (the engine then works them out). */
     default boolean wantsCauses() {
         return false;
     }
@@ -74,6 +83,12 @@ public interface TraceListener {
                               int[] holders, int holderCount) {
                 a.waits(requestId, timeMs, cause, subject, count, holders, holderCount);
                 b.waits(requestId, timeMs, cause, subject, count, holders, holderCount);
+            }
+
+            @Override
+            public void resumes(int requestId, double timeMs, WaitCause cause, int by) {
+                a.resumes(requestId, timeMs, cause, by);
+                b.resumes(requestId, timeMs, cause, by);
             }
 
             @Override

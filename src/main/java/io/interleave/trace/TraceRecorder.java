@@ -31,6 +31,11 @@ public final class TraceRecorder implements TraceListener {
     }
 
     @Override
+    public void resumes(int requestId, double timeMs, WaitCause cause, int by) {
+        causes.resume(requestId, timeMs, cause, by);
+    }
+
+    @Override
     public void idle(int worker, double timeMs) {
         causes.idle(worker, timeMs);
     }

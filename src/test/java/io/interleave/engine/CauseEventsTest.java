@@ -134,4 +134,34 @@ class CauseEventsTest {
         assertThat(records).isEqualTo(traced.requests());
         assertThat(traced.causes().size()).isPositive();
     }
+
+    /*
+     * Why waits end. Three requests, one sync thread: R2 gets the thread at 100 when R1 lets go of it,
+     * R3 at 200 from R2. A database pool of 2: R3 gets its slot at 104 from a request whose query ended.
+     * Time slices: at 45 the core passes from R3 to R2.
+     */
+    @Test
+    @DisplayName("why a wait ends: the thread, slot or core it waited for, let go by whom")
+    void resumes() {
+        Trace sync = preset("three-requests", Policy.SYNC);
+        assertThat(sync.causes().resumedAt(2, 100)).hasValueSatisfying(r -> {
+            assertThat(r.got()).isEqualTo(WaitCause.THREAD);
+            assertThat(r.by()).isEqualTo(1);
+        });
+        assertThat(sync.request(2).startMs()).isEqualTo(100.0);
+        assertThat(sync.causes().resumedAt(3, sync.request(3).startMs())).hasValueSatisfying(r -> assertThat(r.by()).isEqualTo(2));
+
+        Trace pool = preset("wimpy-database", Policy.EVENT_LOOP);
+        assertThat(pool.causes().resumedAt(3, 104)).hasValueSatisfying(r -> {
+            assertThat(r.got()).isEqualTo(WaitCause.SLOT);
+            assertThat(cause(pool, 3, 54).holders()).contains(r.by());
+            assertThat(pool.spansOf(r.by())).anySatisfy(sp -> assertThat(sp.endMs()).isEqualTo(104.0));
+        });
+
+        Trace cpu = preset("cpu-heavy", Policy.SYNC);
+        assertThat(cpu.causes().resumedAt(2, 45)).hasValueSatisfying(r -> {
+            assertThat(r.got()).isEqualTo(WaitCause.CORE);
+            assertThat(r.by()).isEqualTo(3);
+        });
+    }
 }
