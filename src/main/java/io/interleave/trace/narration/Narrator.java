@@ -416,7 +416,7 @@ public final class Narrator {
 
     /** "the loop" / "the thread" with one worker, "loop 2" / "thread 2" with more. */
     private String workerName(int w) {
-        String noun = sync ? "thread" : "loop";
+        String noun = server.policy().workerNoun();
         return server.workers() == 1 ? "the " + noun : noun + " " + (w + 1);
     }
 
