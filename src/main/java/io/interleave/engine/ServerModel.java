@@ -1,6 +1,5 @@
 package io.interleave.engine;
 
-import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.Segment;
@@ -11,6 +10,7 @@ import io.interleave.trace.RunTotals;
 import io.interleave.trace.SpanState;
 import io.interleave.trace.Status;
 import io.interleave.trace.TraceListener;
+import io.interleave.trace.WaitCause;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.OptionalInt;
@@ -19,8 +19,11 @@ import java.util.function.Consumer;
 /**
  * A server under one policy, driven by an {@link Engine}: workers (threads
  * or event loops), cores with round-robin time slicing, resources with FIFO
- * hand-off, an accept queue with an optional limit. SPEC section 2 is the
- * contract; the comments below name the rule each branch implements.
+ * hand-off, and the spans. What differs between policies (how a request is
+ * admitted, which work a worker takes next, which segments release the
+ * worker, what a finish frees) is asked of its {@link Scheduling}. SPEC
+ * section 2 is the contract; the comments below name the rule each branch
+ * implements.
  *
  * <p>A segment sampled at 0 ms takes no time and no turn: it is skipped
  * without a span, so "all waits at zero" behaves as if there were none.
@@ -29,19 +32,15 @@ final class ServerModel {
     private final Engine engine;
     private final TraceListener listener;
     private final boolean recordSpans;
-    private final boolean eventLoop;
+    private final boolean recordCauses;
+    private final int[] holders;
+    private final Scheduling scheduling;
     private final SegmentKind[][] kinds;
     private final int[][] resourceOf;
     private final Worker[] workers;
     private final OptionalInt[] workerIds;
     private final Pool[] pools;
-    private final int queueLimit;
-    private final int maxConcurrency;
     private final double timeSliceMs;
-
-    // sync: idle threads and the one FIFO accept queue
-    private final IndexSet idleThreads;
-    private final ArrayDeque<Req> acceptQueue = new ArrayDeque<>();
 
     // CPU: free cores and workers waiting for one, FIFO
     private final IndexSet freeCores;
@@ -51,10 +50,8 @@ final class ServerModel {
     // finished requests, for newRequest to reuse
     private final ArrayDeque<Req> spare = new ArrayDeque<>();
 
-    private int notStarted;
     private int inFlight;
     private int maxInFlight;
-    private int nextLoop;
     private double busyCoreMs;
     private double busyWorkerMs;
     private double firstArrivalMs = Double.NaN;
@@ -64,10 +61,9 @@ final class ServerModel {
         this.engine = engine;
         this.listener = listener;
         this.recordSpans = listener.wantsSpans();
+        this.recordCauses = listener.wantsCauses();
+        this.holders = new int[io.interleave.trace.Causes.MAX_IDS];
         Server server = scenario.server();
-        this.eventLoop = server.policy() == Policy.EVENT_LOOP;
-        this.queueLimit = server.queueLimit().orElse(Integer.MAX_VALUE);
-        this.maxConcurrency = eventLoop ? server.maxConcurrency().orElse(Integer.MAX_VALUE) : Integer.MAX_VALUE;
         // With no more workers than cores nobody ever waits for a core, and a
         // quantum that ends with nobody waiting just renews: no quanta at all.
         this.timeSliceMs = server.workers() <= server.cores() ? 0 : server.timeSliceMs();
@@ -90,12 +86,12 @@ final class ServerModel {
         }
         this.workerIds = new OptionalInt[workers.length];
         Arrays.setAll(workerIds, OptionalInt::of);
-        this.idleThreads = IndexSet.full(workers.length);
         this.freeCores = IndexSet.full(server.cores());
         this.coreBusySince = new double[server.cores()];
         this.pools = scenario.resources().stream()
-                .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE)))
+                .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE), recordCauses))
                 .toArray(Pool[]::new);
+        this.scheduling = Scheduling.of(server, this);
     }
 
     /**
@@ -123,61 +119,29 @@ final class ServerModel {
         }
         r.state = SpanState.QUEUED;
         r.since = now;
-        return eventLoop ? arriveAtLoop(r) : arriveAtPool(r);
+        return scheduling.admit(r);
     }
 
-    private boolean arriveAtPool(Req r) {
-        int thread = idleThreads.lowest();
-        if (thread >= 0) {
-            accept(r);
-            Worker w = workers[thread];
-            start(w, r);
-            drive(w);
-            return true;
-        }
-        if (notStarted >= queueLimit) {
-            reject(r);
-            return false;
-        }
-        accept(r);
-        notStarted++;
-        acceptQueue.add(r);
-        return true;
+    // ------------------------------------------------------------ what a policy may do
+
+    /** The thread or loop with this index. */
+    Worker worker(int index) {
+        return workers[index];
     }
 
-    private boolean arriveAtLoop(Req r) {
-        Worker loop = workers[nextLoop];
-        boolean admitted = loop.inFlight < maxConcurrency;
-        boolean startsNow = admitted && loop.current == null;
-        if (!startsNow && notStarted >= queueLimit) {
-            reject(r);
-            return false;
-        }
-        nextLoop = (nextLoop + 1) % workers.length; // bound round-robin, for good
-        accept(r);
-        r.worker = loop.index;
-        if (!admitted) {
-            notStarted++;
-            loop.pending.add(r);
-        } else {
-            loop.inFlight++;
-            if (startsNow) {
-                start(loop, r);
-                drive(loop);
-            } else {
-                notStarted++;
-                loop.ready.add(r);
-            }
-        }
-        return true;
+    /** How many threads or loops there are. */
+    int workerCount() {
+        return workers.length;
     }
 
-    private void accept(Req r) {
+    /** The request is in: counted in flight until it finishes. */
+    void accept(Req r) {
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
     }
 
-    private void reject(Req r) {
+    /** The request is turned away at its arrival. */
+    void reject(Req r) {
         double now = engine.now();
         endMs = Math.max(endMs, now);
         listener.request(new RequestRecord(r.id, r.type, now, now, now, Status.REJECTED,
@@ -186,14 +150,17 @@ final class ServerModel {
         spare.add(r);
     }
 
-    /** The request first holds a thread (sync) or first runs on its loop. */
-    private void start(Worker w, Req r) {
+    /**
+     * Worker {@code w} takes up request {@code r}: its first hold of a thread
+     * (sync) or first turn on its loop (event loop). A request not yet bound
+     * to a worker (waiting for any thread) is bound now.
+     */
+    void start(Worker w, Req r) {
         r.startMs = engine.now();
         r.started = true;
-        if (!eventLoop) {
+        if (r.worker < 0) {
             enter(r, SpanState.READY, true, -1); // closes the queued span before the thread is named
             r.worker = w.index;
-            idleThreads.remove(w.index);
         }
         setCurrent(w, r);
     }
@@ -205,17 +172,19 @@ final class ServerModel {
      * until it must wait for something: a core, a resource, the end of a
      * wait, or new work.
      */
-    private void drive(Worker w) {
+    void drive(Worker w) {
         while (true) {
             Req r = w.current;
             if (r == null) {
-                Req next = eventLoop ? w.ready.poll() : acceptQueue.poll();
+                Req next = scheduling.next(w);
                 if (next == null) {
                     goIdle(w);
                     return;
                 }
+                if (recordCauses) {
+                    listener.resumes(next.id, engine.now(), scheduling.workerCause(), w.lastHolderId);
+                }
                 if (!next.started) {
-                    notStarted--;
                     start(w, next);
                 } else {
                     setCurrent(w, next);
@@ -242,18 +211,21 @@ final class ServerModel {
                 return;
             }
             // wait or block: no CPU. A loop's await frees the loop; everything else holds it.
-            boolean yieldsLoop = eventLoop && kind == SegmentKind.WAIT;
-            if (!yieldsLoop && w.core >= 0) {
+            boolean releases = scheduling.releasesWorker(kind);
+            if (!releases && w.core >= 0) {
                 releaseCore(w);
             }
             int res = resourceOf[r.type][r.seg];
-            if (res >= 0 && !pools[res].tryAcquire()) {
+            if (res >= 0 && !pools[res].tryAcquire(r)) {
                 pools[res].waiting.add(r);
-                enter(r, SpanState.WAITING_RESOURCE, !yieldsLoop, -1);
+                enter(r, SpanState.WAITING_RESOURCE, !releases, -1);
+                if (recordCauses) {
+                    waitsForSlot(r, res);
+                }
             } else {
                 beginWait(r);
             }
-            if (!yieldsLoop) {
+            if (!releases) {
                 return;
             }
             setCurrent(w, null); // the loop moves on to its next ready callback
@@ -264,8 +236,9 @@ final class ServerModel {
         if (w.core >= 0) {
             releaseCore(w);
         }
-        if (!eventLoop) {
-            idleThreads.add(w.index);
+        scheduling.idle(w);
+        if (recordCauses) {
+            listener.idle(w.index, engine.now());
         }
     }
 
@@ -277,14 +250,7 @@ final class ServerModel {
         listener.request(new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
                 r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker]));
         setCurrent(w, null);
-        if (eventLoop) {
-            w.inFlight--;
-            Req admitted = w.pending.poll();
-            if (admitted != null) {
-                w.inFlight++;
-                w.ready.add(admitted);
-            }
-        }
+        scheduling.finished(w, r);
         doneHook.accept(r);
         spare.add(r);
     }
@@ -295,6 +261,7 @@ final class ServerModel {
             w.heldSince = now;
         } else if (w.current != null && r == null) {
             busyWorkerMs += now - w.heldSince;
+            w.lastHolderId = w.current.id;
         }
         w.current = r;
     }
@@ -304,27 +271,33 @@ final class ServerModel {
     private void beginWait(Req r) {
         SegmentKind kind = kinds[r.type][r.seg];
         boolean blocks = kind == SegmentKind.BLOCK;
-        enter(r, blocks ? SpanState.BLOCKED : SpanState.WAIT, blocks || !eventLoop, -1);
+        enter(r, blocks ? SpanState.BLOCKED : SpanState.WAIT, !scheduling.releasesWorker(kind), -1);
         engine.at(engine.now() + r.ms[r.seg], r);
     }
 
     private void endWait(Req r) {
         int res = resourceOf[r.type][r.seg];
         if (res >= 0) {
-            Req next = pools[res].release();
+            Req next = pools[res].release(r);
             if (next != null) {
+                if (recordCauses) {
+                    resumes(next, WaitCause.SLOT, r);
+                }
                 beginWait(next); // FIFO hand-off: its wait starts the moment the slot frees
             }
         }
-        boolean yielded = eventLoop && kinds[r.type][r.seg] == SegmentKind.WAIT;
+        boolean released = scheduling.releasesWorker(kinds[r.type][r.seg]);
         r.seg++;
         Worker w = workers[r.worker];
-        if (!yielded) {
+        if (!released) {
             drive(w); // the thread or loop was held; it carries on
             return;
         }
-        enter(r, SpanState.READY, false, -1); // the continuation joins the back of its loop's ready queue
-        w.ready.add(r);
+        enter(r, SpanState.READY, false, -1); // the continuation queues for its worker
+        if (recordCauses && w.current != null) {
+            waitsForWorker(r, w, -1);
+        }
+        scheduling.resume(w, r);
         if (w.current == null) {
             drive(w);
         }
@@ -339,6 +312,9 @@ final class ServerModel {
         } else {
             cpuQueue.add(w);
             enter(w.current, SpanState.READY, true, -1);
+            if (recordCauses) {
+                waitsForCore(w.current);
+            }
         }
     }
 
@@ -357,10 +333,30 @@ final class ServerModel {
         scheduleBurst(w);
     }
 
+    /**
+     * Schedules the one event that ends the worker's stay on its core: the end
+     * of its run of consecutive compute segments, or the end of its quantum if
+     * that comes first. A run goes on through the boundaries between
+     * consecutive compute segments (and 0 ms segments between them) without an
+     * event, so how work is cut into segments never moves a scheduling point:
+     * "compute 1, compute 1" is scheduled exactly as "compute 2". The
+     * boundaries are passed (their spans closed) by {@link #passBoundaries}.
+     */
     private void scheduleBurst(Worker w) {
         Req r = w.current;
-        double end = engine.now() + r.remainingMs;
-        r.runEndMs = end;
+        double segEnd = engine.now() + r.remainingMs;
+        r.segEndMs = segEnd;
+        double end = segEnd;
+        int last = r.seg;
+        while (end <= w.quantumEnd) {
+            int next = nextComputeInRun(r, last);
+            if (next < 0) {
+                break;
+            }
+            end += r.ms[next];
+            last = next;
+        }
+        r.runLastSeg = last;
         if (end <= w.quantumEnd) {
             engine.at(end, w.burstDone);
         } else {
@@ -368,7 +364,33 @@ final class ServerModel {
         }
     }
 
+    /** The compute segment that follows {@code seg} in the same run (0 ms segments skipped), or -1. */
+    private int nextComputeInRun(Req r, int seg) {
+        SegmentKind[] k = kinds[r.type];
+        for (int s = seg + 1; s < r.ms.length; s++) {
+            if (r.ms[s] != 0) {
+                return k[s] == SegmentKind.COMPUTE ? s : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Moves the request on core through the segment boundaries of its run that lie at or before now. */
+    private void passBoundaries(Worker w) {
+        Req r = w.current;
+        double now = engine.now();
+        while (r.seg < r.runLastSeg && r.segEndMs <= now) {
+            int next = nextComputeInRun(r, r.seg);
+            double at = r.segEndMs;
+            closeSpanAt(r, at);
+            r.seg = next;
+            r.spanSegment = next;
+            r.segEndMs = at + r.ms[next];
+        }
+    }
+
     private void onBurstDone(Worker w) {
+        passBoundaries(w);
         Req r = w.current;
         r.remainingMs = 0;
         r.seg++;
@@ -377,8 +399,9 @@ final class ServerModel {
 
     private void onQuantumExpired(Worker w) {
         double now = engine.now();
+        passBoundaries(w);
         Req r = w.current;
-        r.remainingMs = r.runEndMs - now;
+        r.remainingMs = r.segEndMs - now;
         if (cpuQueue.isEmpty()) {
             w.quantumEnd = now + timeSliceMs; // nobody waiting: a fresh quantum
             scheduleBurst(w);
@@ -388,6 +411,9 @@ final class ServerModel {
         enter(r, SpanState.READY, true, -1);
         cpuQueue.add(w);
         releaseCore(w);
+        if (recordCauses) {
+            waitsForCore(r); // after the hand-off: who runs now
+        }
     }
 
     private void releaseCore(Worker w) {
@@ -397,8 +423,75 @@ final class ServerModel {
         freeCores.add(core);
         Worker next = cpuQueue.poll();
         if (next != null) {
+            if (recordCauses) {
+                listener.resumes(next.current.id, engine.now(), WaitCause.CORE,
+                        w.current != null ? w.current.id : w.lastHolderId);
+            }
             dispatch(next, core);
         }
+    }
+
+    // ------------------------------------------------------------ causes (only when the listener wants them)
+
+    /** Whether the listener wants causes; policies ask before working one out. */
+    boolean recordsCauses() {
+        return recordCauses;
+    }
+
+    /** {@code r} queues behind {@code ahead} requests that have not started, the last of them {@code lastAheadId}. */
+    void waitsQueued(Req r, int lastAheadId, int ahead) {
+        holders[0] = lastAheadId;
+        listener.waits(r.id, engine.now(), WaitCause.QUEUE, r.worker, ahead, holders, 1);
+    }
+
+    /** {@code r} waits for a thread: every thread is busy. */
+    void waitsForThread(Req r) {
+        int n = 0;
+        for (int i = 0; i < workers.length && n < holders.length; i++) {
+            if (workers[i].current != null) {
+                holders[n++] = workers[i].current.id;
+            }
+        }
+        listener.waits(r.id, engine.now(), WaitCause.THREAD, -1, workers.length, holders, n);
+    }
+
+    /** {@code r} waits for its worker {@code w} (a loop), busy with another request; or, with {@code limit} >= 0, for room under that limit. */
+    void waitsForWorker(Req r, Worker w, int limit) {
+        int n = 0;
+        if (w.current != null && w.current != r) {
+            holders[n++] = w.current.id;
+        }
+        listener.waits(r.id, engine.now(), limit >= 0 ? WaitCause.LOOP_LIMIT : WaitCause.LOOP, w.index,
+                Math.max(limit, 0), holders, n);
+    }
+
+    /** {@code r} gets the {@code got} it waited for, let go by {@code by} (null if nobody). */
+    void resumes(Req r, WaitCause got, Req by) {
+        listener.resumes(r.id, engine.now(), got, by == null ? 0 : by.id);
+    }
+
+    /** {@code r} is turned away: {@code limit} requests already wait. */
+    void rejectedFull(Req r, int limit) {
+        listener.waits(r.id, engine.now(), WaitCause.QUEUE_FULL, -1, limit, holders, 0);
+    }
+
+    private void waitsForCore(Req r) {
+        int n = 0;
+        for (int c = 0; c < coreBusySince.length && n < holders.length; c++) {
+            for (Worker w : workers) {
+                if (w.core == c && w.current != null) {
+                    holders[n++] = w.current.id;
+                }
+            }
+        }
+        listener.waits(r.id, engine.now(), WaitCause.CORE, -1, coreBusySince.length, holders, n);
+    }
+
+    private void waitsForSlot(Req r, int res) {
+        Pool pool = pools[res];
+        int n = Math.min(pool.holderCount, holders.length);
+        System.arraycopy(pool.holderIds, 0, holders, 0, n);
+        listener.waits(r.id, engine.now(), WaitCause.SLOT, res, pool.capacity, holders, n);
     }
 
     // ------------------------------------------------------------ spans
@@ -412,11 +505,14 @@ final class ServerModel {
     }
 
     private void closeSpan(Req r) {
-        double now = engine.now();
-        if (recordSpans && now > r.since) {
-            listener.span(r.id, r.state, r.since, now, r.worker, r.core, r.spanSegment, r.holds);
+        closeSpanAt(r, engine.now());
+    }
+
+    private void closeSpanAt(Req r, double at) {
+        if (recordSpans && at > r.since) {
+            listener.span(r.id, r.state, r.since, at, r.worker, r.core, r.spanSegment, r.holds);
         }
-        r.since = now;
+        r.since = at;
     }
 
     // ------------------------------------------------------------ results
@@ -435,27 +531,30 @@ final class ServerModel {
 
     // ------------------------------------------------------------ state
 
-    /** A thread (sync) or an event loop (one per worker process). */
-    private final class Worker {
+    /** A thread (sync) or an event loop (one per worker process); the policy keeps any queues of its own. */
+    final class Worker {
         final int index;
         final Runnable burstDone = () -> onBurstDone(this);
         final Runnable quantumExpired = () -> onQuantumExpired(this);
         Req current;
         int core = -1;
+        /** The request that last let go of this worker (0 before any), for causes. */
+        int lastHolderId;
         double quantumEnd;
         double heldSince;
-        // event loop only
-        final ArrayDeque<Req> ready = new ArrayDeque<>();
-        final ArrayDeque<Req> pending = new ArrayDeque<>();
-        int inFlight;
 
         Worker(int index) {
             this.index = index;
         }
+
+        /** Whether the worker is running a request now (a loop between callbacks is not). */
+        boolean busy() {
+            return current != null;
+        }
     }
 
     /** Idle threads or free cores by index, lowest first (a BitSet without its size bookkeeping). */
-    private static final class IndexSet {
+    static final class IndexSet {
         private final long[] words;
 
         private IndexSet(int size) {
@@ -489,31 +588,56 @@ final class ServerModel {
         }
     }
 
-    /** Slots of a resource, handed FIFO to whoever waits. */
+    /** Slots of a resource, handed FIFO to whoever waits; with {@code track}, who holds them (for causes). */
     private static final class Pool {
         final int capacity;
         int inUse;
         final ArrayDeque<Req> waiting = new ArrayDeque<>();
+        final boolean track;
+        int[] holderIds = new int[4];
+        int holderCount;
 
-        Pool(int capacity) {
+        Pool(int capacity, boolean track) {
             this.capacity = capacity;
+            this.track = track;
         }
 
-        boolean tryAcquire() {
+        boolean tryAcquire(Req r) {
             if (inUse < capacity) {
                 inUse++;
+                hold(r);
                 return true;
             }
             return false;
         }
 
-        /** Frees a slot; if someone waits, the slot passes straight to them and they are returned. */
-        Req release() {
+        /** {@code r} frees its slot; if someone waits, the slot passes straight to them and they are returned. */
+        Req release(Req r) {
+            if (track) {
+                for (int i = 0; i < holderCount; i++) {
+                    if (holderIds[i] == r.id) {
+                        System.arraycopy(holderIds, i + 1, holderIds, i, holderCount - i - 1);
+                        holderCount--;
+                        break;
+                    }
+                }
+            }
             Req next = waiting.poll();
             if (next == null) {
                 inUse--;
+            } else {
+                hold(next);
             }
             return next;
+        }
+
+        private void hold(Req r) {
+            if (track) {
+                if (holderCount == holderIds.length) {
+                    holderIds = Arrays.copyOf(holderIds, holderCount * 2);
+                }
+                holderIds[holderCount++] = r.id;
+            }
         }
     }
 
@@ -526,7 +650,9 @@ final class ServerModel {
         double arrivalMs;
         int seg;
         double remainingMs;
-        double runEndMs;
+        /** On a core: when the current compute segment ends, and the last segment of the run. */
+        double segEndMs;
+        int runLastSeg;
         double startMs;
         boolean started;
         int worker;
@@ -545,7 +671,8 @@ final class ServerModel {
             this.arrivalMs = arrivalMs;
             seg = 0;
             remainingMs = 0;
-            runEndMs = 0;
+            segEndMs = 0;
+            runLastSeg = 0;
             startMs = 0;
             started = false;
             worker = -1;

@@ -21,6 +21,7 @@ public final class Trace {
     private final List<List<Span>> workerLanes;
     private final List<List<Span>> coreLanes;
     private final double[] eventTimes;
+    private final Causes causes;
 
     /**
      * @param scenario the scenario as run (its server holds the policy)
@@ -40,6 +41,20 @@ public final class Trace {
      * @param totals the engine's whole-run figures
      */
     public Trace(Scenario scenario, String label, List<RequestRecord> requests, List<Span> spans, RunTotals totals) {
+        this(scenario, label, requests, spans, totals, Causes.NONE);
+    }
+
+    /**
+     * @param scenario the scenario as run (its server holds the policy)
+     * @param label what this run is called where runs are compared, e.g. "4 threads"
+     * @param requests every request, ordered by id 1..n
+     * @param spans every span, in any order
+     * @param totals the engine's whole-run figures
+     * @param causes why the engine made requests wait, as it ran ({@link Causes#NONE} if not recorded)
+     */
+    public Trace(Scenario scenario, String label, List<RequestRecord> requests, List<Span> spans, RunTotals totals,
+                 Causes causes) {
+        this.causes = Objects.requireNonNull(causes, "causes");
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.label = Objects.requireNonNull(label, "label");
         this.totals = Objects.requireNonNull(totals, "totals");
@@ -129,6 +144,11 @@ public final class Trace {
     /** Compute spans that ran on {@code core}, in time order. */
     public List<Span> coreLane(int core) {
         return coreLanes.get(core);
+    }
+
+    /** Why the engine made requests wait, and when workers went idle (empty for a trace built by hand). */
+    public Causes causes() {
+        return causes;
     }
 
     public RunTotals totals() {

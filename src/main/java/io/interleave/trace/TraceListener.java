@@ -25,6 +25,38 @@ public interface TraceListener {
         return true;
     }
 
+    /**
+     * Why request {@code requestId} waits from {@code timeMs} on (or was
+     * turned away): the engine's own reason, with the ids of the requests
+     * holding what it waits for in {@code holders[0..holderCount)} (an array
+     * the engine reuses: copy what you keep). The last cause given for a
+     * request at one instant is the one for the span that begins then.
+     *
+     * @param subject the worker, core or resource concerned, or -1
+     * @param count requests ahead, threads, cores, slots or the limit, by {@code cause}
+     */
+    default void waits(int requestId, double timeMs, WaitCause cause, int subject, int count,
+                       int[] holders, int holderCount) {
+    }
+
+    /**
+     * Request {@code requestId} stops waiting at {@code timeMs}: the
+     * {@code cause} it waited for (a thread, its loop, a core, a slot, room
+     * under the loop's limit) is now its, let go by request {@code by} (0 if
+     * none).
+     */
+    default void resumes(int requestId, double timeMs, WaitCause cause, int by) {
+    }
+
+    /** Thread or loop {@code worker} ran out of work at {@code timeMs}. */
+    default void idle(int worker, double timeMs) {
+    }
+
+    /** Whether {@link #waits}, {@link #resumes} and {@link #idle} should be called at all (the engine then works them out). */
+    default boolean wantsCauses() {
+        return false;
+    }
+
     /** A listener that tells both of two listeners. */
     static TraceListener both(TraceListener a, TraceListener b) {
         return new TraceListener() {
@@ -44,6 +76,30 @@ public interface TraceListener {
             @Override
             public boolean wantsSpans() {
                 return a.wantsSpans() || b.wantsSpans();
+            }
+
+            @Override
+            public void waits(int requestId, double timeMs, WaitCause cause, int subject, int count,
+                              int[] holders, int holderCount) {
+                a.waits(requestId, timeMs, cause, subject, count, holders, holderCount);
+                b.waits(requestId, timeMs, cause, subject, count, holders, holderCount);
+            }
+
+            @Override
+            public void resumes(int requestId, double timeMs, WaitCause cause, int by) {
+                a.resumes(requestId, timeMs, cause, by);
+                b.resumes(requestId, timeMs, cause, by);
+            }
+
+            @Override
+            public void idle(int worker, double timeMs) {
+                a.idle(worker, timeMs);
+                b.idle(worker, timeMs);
+            }
+
+            @Override
+            public boolean wantsCauses() {
+                return a.wantsCauses() || b.wantsCauses();
             }
         };
     }

@@ -6,10 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** A listener that keeps everything, to build a {@link Trace}. */
+/** A listener that keeps everything, causes included, to build a {@link Trace}. */
 public final class TraceRecorder implements TraceListener {
     private final List<RequestRecord> requests = new ArrayList<>();
     private final List<Span> spans = new ArrayList<>();
+    private final Causes.Builder causes = new Causes.Builder();
 
     @Override
     public void span(int requestId, SpanState state, double startMs, double endMs,
@@ -24,6 +25,26 @@ public final class TraceRecorder implements TraceListener {
         requests.add(request);
     }
 
+    @Override
+    public void waits(int requestId, double timeMs, WaitCause cause, int subject, int count, int[] holders, int holderCount) {
+        causes.add(requestId, timeMs, cause, subject, count, holders, holderCount);
+    }
+
+    @Override
+    public void resumes(int requestId, double timeMs, WaitCause cause, int by) {
+        causes.resume(requestId, timeMs, cause, by);
+    }
+
+    @Override
+    public void idle(int worker, double timeMs) {
+        causes.idle(worker, timeMs);
+    }
+
+    @Override
+    public boolean wantsCauses() {
+        return true;
+    }
+
     /** The trace of everything recorded so far. */
     public Trace toTrace(Scenario scenario, RunTotals totals) {
         return toTrace(scenario, scenario.server().policy().displayName(), totals);
@@ -33,6 +54,6 @@ public final class TraceRecorder implements TraceListener {
     public Trace toTrace(Scenario scenario, String label, RunTotals totals) {
         List<RequestRecord> byId = new ArrayList<>(requests);
         byId.sort(Comparator.comparingInt(RequestRecord::id));
-        return new Trace(scenario, label, byId, spans, totals);
+        return new Trace(scenario, label, byId, spans, totals, causes.build());
     }
 }

@@ -175,6 +175,32 @@ class EngineInvariantProperties {
         }
     }
 
+    @Property(tries = TRIES, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
+    @Label("every wait begins with the engine's cause of a matching kind; rejections say the queue was full")
+    void everyWaitHasACause(@ForAll("scenarios") Scenario scenario) {
+        Trace t = traced(scenario);
+        for (io.interleave.trace.Span sp : t.spans()) {
+            java.util.Set<io.interleave.trace.WaitCause> expected = switch (sp.state()) {
+                case QUEUED -> java.util.EnumSet.of(io.interleave.trace.WaitCause.QUEUE, io.interleave.trace.WaitCause.THREAD,
+                        io.interleave.trace.WaitCause.LOOP, io.interleave.trace.WaitCause.LOOP_LIMIT);
+                case READY -> java.util.EnumSet.of(io.interleave.trace.WaitCause.LOOP, io.interleave.trace.WaitCause.CORE);
+                case WAITING_RESOURCE -> java.util.EnumSet.of(io.interleave.trace.WaitCause.SLOT);
+                default -> java.util.EnumSet.noneOf(io.interleave.trace.WaitCause.class);
+            };
+            if (expected.isEmpty()) {
+                continue;
+            }
+            assertThat(t.causes().at(sp.requestId(), sp.startMs())).as("cause of %s", sp)
+                    .hasValueSatisfying(c -> assertThat(c.kind()).isIn(expected));
+        }
+        for (RequestRecord r : t.requests()) {
+            if (!r.completed()) {
+                assertThat(t.causes().at(r.id(), r.arrivalMs())).as("cause of rejected %s", r.label())
+                        .hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo(io.interleave.trace.WaitCause.QUEUE_FULL));
+            }
+        }
+    }
+
     // ------------------------------------------------------------ helpers
 
     private static Trace traced(Scenario scenario) {

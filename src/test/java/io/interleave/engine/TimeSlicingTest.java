@@ -144,4 +144,31 @@ class TimeSlicingTest {
         assertThat(threads.requests()).extracting(RequestRecord::finishMs).containsExactly(46.0, 7.0, 9.0, 11.0);
         assertThat(describe(threads.spansOf(1))).containsExactly("compute 0-5 w0 c0", "ready 5-11 w0 held", "compute 11-46 w0 c0");
     }
+
+    /*
+     * A schedule does not depend on how work is cut into segments. Two threads, one core, 1 ms slices;
+     * R1 ("compute 1, compute 1") arrives at 0, R2 ("compute 1") at 1. R2's arrival was scheduled at 0,
+     * after R1's run: R1's quantum ends at 1 before R2 arrives, finds nobody waiting and renews, so R1
+     * runs on to 2 and R2 runs 2-3, exactly as with one "compute 2" segment. (Before the fix, the
+     * boundary at 1 was a scheduling point: R1's new quantum was scheduled after R2's arrival, so R2
+     * preempted it: R1 finished at 3, R2 at 2.)
+     */
+    @Test
+    @DisplayName("'compute 1, compute 1' is scheduled exactly as 'compute 2': R1 finishes 2, R2 3, with 1 ms slices")
+    void splitComputeIsNoSchedulingPoint() {
+        Scenario split = scenario(server(Policy.SYNC, 2, 1).withTimeSliceMs(1),
+                List.of(type("two", compute(1), compute(1)), type("one", compute(1))), explicit(0, "two", 1, "one"));
+        Scenario whole = scenario(server(Policy.SYNC, 2, 1).withTimeSliceMs(1),
+                List.of(type("two", compute(2)), type("one", compute(1))), explicit(0, "two", 1, "one"));
+
+        Trace t = run(split);
+        assertThat(t.requests()).extracting(RequestRecord::finishMs).containsExactly(2.0, 3.0);
+        assertThat(describe(t.spansOf(1))).containsExactly("compute 0-1 w0 c0", "compute 1-2 w0 c0");
+        assertThat(t.spansOf(1)).extracting(io.interleave.trace.Span::segment).containsExactly(0, 1);
+        assertThat(describe(t.spansOf(2))).containsExactly("ready 1-2 w1 held", "compute 2-3 w1 c0");
+
+        Trace w = run(whole);
+        assertThat(w.requests()).extracting(RequestRecord::finishMs).containsExactly(2.0, 3.0);
+        assertThat(t.totals().events()).isEqualTo(w.totals().events());
+    }
 }

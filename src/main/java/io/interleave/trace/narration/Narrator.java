@@ -6,15 +6,16 @@ import io.interleave.scenario.Resource;
 import io.interleave.scenario.Segment;
 import io.interleave.scenario.SegmentKind;
 import io.interleave.scenario.Server;
+import io.interleave.trace.Causes;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Span;
 import io.interleave.trace.SpanState;
 import io.interleave.trace.Trace;
+import io.interleave.trace.WaitCause;
 import io.interleave.trace.narration.NarrationLine.Clause;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +27,12 @@ import java.util.Optional;
  * uses the scenario's segment labels and resource names and the policy's
  * words (a thread is held, a loop is released).
  *
- * <p>The narrator sweeps the instants in order and keeps who holds each
- * thread or loop, who queues, and which cores and resource slots are busy,
- * so each clause can say why ("all 4 busy", "running R2"). Long runs are
- * narrated up to {@link #MAX_LINES} instants; a last line says where the
- * narration stops.
+ * <p>Why a request waits ("queued behind R2", "all 4 busy", "running R2",
+ * "R4 blocks it in time.sleep") is the engine's own cause, recorded in the
+ * trace ({@link Trace#causes()}): the narrator puts it into words, looking
+ * up only what the named holder was doing then (its own span). It keeps no
+ * scheduler state of its own. Long runs are narrated up to
+ * {@link #MAX_LINES} instants; a last line says where the narration stops.
  */
 public final class Narrator {
     /** Instants narrated at most; the rest of a long run is summed up in one line. */
@@ -41,13 +43,7 @@ public final class Narrator {
     private final boolean sync;
     private final Map<String, Resource> resources = new HashMap<>();
 
-    // The sweep's state just after the current instant.
-    private final int[] holder;
-    private final Span[] holderSpan;
-    private final int[] readyOn;
-    private final List<LinkedHashSet<Integer>> queues = new ArrayList<>();
-    private final int[] coreHolder;
-    private final boolean[] releasedNow;
+    private final Causes causes;
 
     private Narrator(Trace trace) {
         this.trace = trace;
@@ -56,14 +52,7 @@ public final class Narrator {
         for (Resource r : trace.scenario().resources()) {
             resources.put(r.name(), r);
         }
-        holder = new int[server.workers()];
-        holderSpan = new Span[server.workers()];
-        readyOn = new int[server.workers()];
-        releasedNow = new boolean[server.workers()];
-        coreHolder = new int[server.cores()];
-        for (int w = 0; w < (sync ? 1 : server.workers()); w++) {
-            queues.add(new LinkedHashSet<>());
-        }
+        this.causes = trace.causes();
     }
 
     /** The narration of a whole trace, up to {@link #MAX_LINES} instants. */
@@ -107,32 +96,19 @@ public final class Narrator {
                 starts.add(new Step(spans.get(i), i));
             }
         }
-        List<Step> ends = new ArrayList<>();
-        for (Step s : starts) {
-            if (s.span().endMs() <= cutoff) {
-                ends.add(s);
-            }
-        }
         Comparator<Step> byRequest = Comparator.comparingInt(s -> s.span().requestId());
         starts.sort(Comparator.comparingDouble((Step s) -> s.span().startMs()).thenComparing(byRequest));
-        ends.sort(Comparator.comparingDouble((Step s) -> s.span().endMs()).thenComparing(byRequest));
         arrivals.sort(Comparator.comparingDouble(RequestRecord::arrivalMs).thenComparingInt(RequestRecord::id));
         finishes.sort(Comparator.comparingDouble(RequestRecord::finishMs).thenComparingInt(RequestRecord::id));
 
         List<NarrationLine> lines = new ArrayList<>();
         int s = 0;
-        int e = 0;
         int a = 0;
         int f = 0;
         for (int i = 0; i < count; i++) {
             double t = times[i];
-            java.util.Arrays.fill(releasedNow, false);
-            for (; e < ends.size() && ends.get(e).span().endMs() <= t; e++) {
-                leave(ends.get(e).span());
-            }
             List<Step> startedNow = new ArrayList<>();
             for (; s < starts.size() && starts.get(s).span().startMs() <= t; s++) {
-                enter(starts.get(s).span());
                 startedNow.add(starts.get(s));
             }
             List<Ordered> clauses = new ArrayList<>();
@@ -157,7 +133,7 @@ public final class Narrator {
                 boolean arriving = step.index() == 0 && arrivedNow.contains(step.span().requestId());
                 clauses.add(arriving ? arrival(step.span()) : transition(step));
             }
-            clauses.addAll(idle());
+            clauses.addAll(idle(t));
             if (!clauses.isEmpty()) {
                 lines.add(line(t, clauses));
             }
@@ -185,53 +161,58 @@ public final class Narrator {
         return new NarrationLine(t, text, first.requestId(), first.kind(), parts);
     }
 
-    // ------------------------------------------------------------------ state
+    // ------------------------------------------------------------------ causes
 
-    private void enter(Span sp) {
-        int w = sp.worker().orElse(-1);
-        if (sp.holdsWorker() && w >= 0) {
-            holder[w] = sp.requestId();
-            holderSpan[w] = sp;
-        }
-        switch (sp.state()) {
-            case QUEUED -> queue(sp).add(sp.requestId());
-            case READY -> {
-                if (w >= 0) {
-                    readyOn[w]++;
-                }
-            }
-            case COMPUTE -> sp.core().ifPresent(c -> coreHolder[c] = sp.requestId());
-            default -> {
-            }
-        }
+    /** The engine's cause for the wait that {@code sp} begins, if the trace has one. */
+    private Optional<Causes.Cause> cause(Span sp) {
+        return causes.at(sp.requestId(), sp.startMs());
     }
 
-    private void leave(Span sp) {
-        int w = sp.worker().orElse(-1);
-        if (sp.holdsWorker() && w >= 0 && holder[w] == sp.requestId()) {
-            holder[w] = 0;
-            holderSpan[w] = null;
-            releasedNow[w] = true;
-        }
-        switch (sp.state()) {
-            case QUEUED -> queue(sp).remove(sp.requestId());
-            case READY -> {
-                if (w >= 0) {
-                    readyOn[w]--;
-                }
+    /** The span of request {@code id} in force just after {@code t}, if it is still in the system then. */
+    private Optional<Span> spanAt(int id, double t) {
+        Span found = null;
+        for (Span sp : trace.spansOf(id)) {
+            if (sp.startMs() > t) {
+                break;
             }
-            case COMPUTE -> sp.core().ifPresent(c -> {
-                if (coreHolder[c] == sp.requestId()) {
-                    coreHolder[c] = 0;
-                }
-            });
-            default -> {
+            if (sp.endMs() > t) {
+                found = sp;
             }
         }
+        return Optional.ofNullable(found);
     }
 
-    private LinkedHashSet<Integer> queue(Span sp) {
-        return sync ? queues.get(0) : queues.get(Math.max(0, sp.worker().orElse(0)));
+    /** Whether thread or loop {@code w} was held up to {@code t} and nobody holds it just after: it was let go then. */
+    private boolean letGoAt(int w, double t) {
+        List<Span> lane = trace.workerLane(w);
+        int i = lastStartingAtOrBefore(lane, t);
+        if (i >= 0 && lane.get(i).startMs() == t) {
+            return false; // taken up again at once
+        }
+        return i >= 0 && lane.get(i).endMs() == t;
+    }
+
+    /** The request on core {@code core} just after {@code t}, if any. */
+    private Optional<Integer> onCoreAt(int core, double t) {
+        List<Span> lane = trace.coreLane(core);
+        int i = lastStartingAtOrBefore(lane, t);
+        return i >= 0 && lane.get(i).endMs() > t ? Optional.of(lane.get(i).requestId()) : Optional.empty();
+    }
+
+    private static int lastStartingAtOrBefore(List<Span> lane, double t) {
+        int lo = 0;
+        int hi = lane.size() - 1;
+        int last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lane.get(mid).startMs() <= t) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return last;
     }
 
     // ---------------------------------------------------------------- clauses
@@ -248,9 +229,9 @@ public final class Narrator {
     /** "R6 arrives and is turned away (queue full: …)"; several at one instant in one clause. */
     private Ordered rejected(List<RequestRecord> rs) {
         String waiting = sync ? "waiting for a thread" : "waiting to start";
-        String why = server.queueLimit().isPresent()
-                ? " (queue full: " + server.queueLimit().getAsInt() + " already " + waiting + ")"
-                : "";
+        Optional<Causes.Cause> full = causes.at(rs.get(0).id(), rs.get(0).arrivalMs())
+                .filter(c -> c.kind() == WaitCause.QUEUE_FULL);
+        String why = full.map(c -> " (queue full: " + c.count() + " already " + waiting + ")").orElse("");
         List<String> names = rs.stream().limit(rs.size() > 4 ? 3 : 4).map(RequestRecord::label).toList();
         String who;
         if (rs.size() == 1) {
@@ -321,12 +302,11 @@ public final class Narrator {
         };
     }
 
-    /** "the thread is idle" for each thread or loop let go at this instant with nothing left to do. */
-    private List<Ordered> idle() {
+    /** "the thread is idle" for each thread or loop that the engine saw run out of work at {@code t}, let go then and not taken up again. */
+    private List<Ordered> idle(double t) {
         List<Ordered> out = new ArrayList<>();
-        for (int w = 0; w < holder.length; w++) {
-            boolean waiting = readyOn[w] > 0 || (!sync && !queues.get(w).isEmpty()) || (sync && !queues.get(0).isEmpty());
-            if (releasedNow[w] && holder[w] == 0 && !waiting) {
+        for (int w = 0; w < server.workers(); w++) {
+            if (causes.wentIdle(w, t) && letGoAt(w, t)) {
                 out.add(new Ordered(5, new Clause(0, NarrationKind.IDLE, workerName(w) + " is idle")));
             }
         }
@@ -349,68 +329,69 @@ public final class Narrator {
     private String slotWhy(Span sp) {
         String res = resourceOf(sp).orElse("resource");
         Resource resource = resources.get(res);
-        String inUse = resource != null && resource.capacity().isPresent()
-                ? " (" + all(resource.capacity().getAsInt()) + " in use)"
-                : "";
+        String inUse = cause(sp).filter(c -> c.kind() == WaitCause.SLOT).map(c -> " (" + all(c.count()) + " in use)")
+                .orElse(resource != null && resource.capacity().isPresent() ? " (" + all(resource.capacity().getAsInt()) + " in use)" : "");
         return "waits for a " + res + " slot" + inUse + (sync ? ", holding " + ownWorker(sp) : "");
     }
 
-    /** Why a request that arrives or is handed back cannot run yet: waiting for its thread, its loop or a core. */
+    /** Why a request that arrives cannot start yet, as the engine decided: behind others, or for a thread or its loop. */
     private String queuedWhy(Span sp) {
-        LinkedHashSet<Integer> queue = queue(sp);
-        List<Integer> ahead = new ArrayList<>();
-        for (int id : queue) {
-            if (id == sp.requestId()) {
-                break;
-            }
-            ahead.add(id);
-        }
-        if (!ahead.isEmpty()) {
-            String behind = "queued behind R" + ahead.get(ahead.size() - 1);
-            return ahead.size() == 1 ? behind : behind + " (" + ahead.size() + " waiting ahead)";
-        }
-        if (sync) {
-            if (server.workers() == 1) {
-                return "waits for the thread (" + holderWhy(0, sp.requestId()).orElse("busy") + ")";
-            }
-            return "waits for a thread (" + all(server.workers()) + " busy)";
-        }
         int w = sp.worker().orElse(0);
-        Optional<String> why = holderWhy(w, sp.requestId());
-        if (why.isPresent()) {
-            return "waits for " + workerName(w) + " (" + why.get() + ")";
+        Optional<Causes.Cause> cause = cause(sp);
+        if (cause.isEmpty()) {
+            return sync ? "waits for a thread" : "waits for " + workerName(w);
         }
-        return server.maxConcurrency().isPresent()
-                ? "waits for " + workerName(w) + " (at its limit of " + server.maxConcurrency().getAsInt() + " in flight)"
-                : "waits for " + workerName(w);
+        Causes.Cause c = cause.get();
+        return switch (c.kind()) {
+            case QUEUE -> {
+                String behind = "queued behind R" + c.holders()[0];
+                yield c.count() == 1 ? behind : behind + " (" + c.count() + " waiting ahead)";
+            }
+            case THREAD -> c.count() == 1
+                    ? "waits for the thread (" + holderWhy(c, sp).orElse("busy") + ")"
+                    : "waits for a thread (" + all(c.count()) + " busy)";
+            case LOOP_LIMIT -> "waits for " + workerName(w) + " ("
+                    + holderWhy(c, sp).orElse("at its limit of " + c.count() + " in flight") + ")";
+            default -> "waits for " + workerName(w) + holderWhy(c, sp).map(h -> " (" + h + ")").orElse("");
+        };
     }
 
     /** "waits for the loop (running R2)", "waits for the core (running R3)", "waits for a core (all 4 busy)". */
     private String cpuWhy(Span sp) {
         int w = sp.worker().orElse(-1);
+        Optional<Causes.Cause> cause = cause(sp);
         if (sp.segment() >= segmentsOf(sp).size()) {
             return "waits for " + (w >= 0 ? workerName(w) : "its worker") + " to send its response"
-                    + (w >= 0 ? holderWhy(w, sp.requestId()).map(s -> " (" + s + ")").orElse("") : "");
+                    + cause.flatMap(c -> holderWhy(c, sp)).map(s -> " (" + s + ")").orElse("");
         }
-        if (!sync && w >= 0) {
-            Optional<String> why = holderWhy(w, sp.requestId());
-            if (why.isPresent()) {
-                return "waits for " + workerName(w) + " (" + why.get() + ")";
+        if (cause.isPresent() && cause.get().kind() == WaitCause.LOOP) {
+            Optional<String> why = holderWhy(cause.get(), sp);
+            return "waits for " + workerName(w) + why.map(s -> " (" + s + ")").orElse("");
+        }
+        if (cause.isPresent() && cause.get().kind() == WaitCause.CORE) {
+            Causes.Cause c = cause.get();
+            if (c.count() == 1) {
+                // the line tells the instant's outcome: whoever runs on the core once the instant's hand-offs are done
+                Optional<Integer> running = onCoreAt(0, sp.startMs()).or(c::holder);
+                return "waits for the core" + running.filter(h -> h != sp.requestId()).map(h -> " (running R" + h + ")").orElse("");
             }
+            return "waits for a core (" + all(c.count()) + " busy)";
         }
-        if (server.cores() == 1) {
-            return "waits for the core" + (coreHolder[0] != 0 && coreHolder[0] != sp.requestId() ? " (running R" + coreHolder[0] + ")" : "");
-        }
-        return "waits for a core (" + all(server.cores()) + " busy)";
+        return server.cores() == 1 ? "waits for the core" : "waits for a core";
     }
 
-    /** What the holder of worker {@code w} is doing, from the point of view of another request. */
-    private Optional<String> holderWhy(int w, int self) {
-        int q = holder[w];
-        if (q == 0 || q == self || holderSpan[w] == null) {
+    /** What the holder named by the engine's cause is doing just after the wait begins, seen from the waiting request. */
+    private Optional<String> holderWhy(Causes.Cause c, Span waiting) {
+        Optional<Integer> holder = c.holder().filter(q -> q != waiting.requestId());
+        if (holder.isEmpty()) {
             return Optional.empty();
         }
-        Span h = holderSpan[w];
+        int q = holder.get();
+        Optional<Span> span = spanAt(q, waiting.startMs());
+        if (span.isEmpty()) {
+            return Optional.empty();
+        }
+        Span h = span.get();
         String rq = "R" + q;
         return Optional.of(switch (h.state()) {
             case COMPUTE -> "running " + rq;
@@ -435,7 +416,7 @@ public final class Narrator {
 
     /** "the loop" / "the thread" with one worker, "loop 2" / "thread 2" with more. */
     private String workerName(int w) {
-        String noun = sync ? "thread" : "loop";
+        String noun = server.policy().workerNoun();
         return server.workers() == 1 ? "the " + noun : noun + " " + (w + 1);
     }
 

@@ -158,4 +158,15 @@ class NarratorTest {
         NarrationLine b = new NarrationLine(3, "B", 1, NarrationKind.NOTE, List.of());
         assertThatThrownBy(() -> new Narration(List.of(a, b), false)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("the reasons come from the engine's causes: without them the narration says what happens, not why")
+    void whyComesFromTheEnginesCauses() {
+        Trace t = Lessons.preset("three-requests", Policy.SYNC);
+        io.interleave.trace.Trace bare = new io.interleave.trace.Trace(t.scenario(), t.label(), t.requests(), t.spans(), t.totals());
+        Narration n = Narrator.narrate(bare);
+        assertThat(at(n, 40)).isEqualTo("R2 arrives; waits for a thread");
+        assertThat(at(n, 70)).isEqualTo("R3 arrives; waits for a thread");
+        assertThat(at(n, 236)).isEqualTo("R3 done in 166 ms (alone: 36 ms, 4.6x as long)");
+    }
 }

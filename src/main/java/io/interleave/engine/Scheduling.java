@@ -1,0 +1,58 @@
+package io.interleave.engine;
+
+import io.interleave.scenario.SegmentKind;
+import io.interleave.scenario.Server;
+import io.interleave.trace.WaitCause;
+
+/**
+ * What one scheduling policy decides, and nothing else: how an arriving
+ * request is admitted, which work a worker takes up next, whether a segment
+ * kind lets go of the worker while it waits, and what a finished request
+ * frees. The {@link ServerModel} keeps the CPU, cores, time slices, resource
+ * pools and spans, and calls back here at each of those points. A new
+ * policy is one more implementation and one more case in {@link #of}.
+ */
+interface Scheduling {
+
+    /** The scheduling of {@code server}'s policy, driving {@code model}. */
+    static Scheduling of(Server server, ServerModel model) {
+        return switch (server.policy()) {
+            case SYNC -> new SyncThreads(server, model);
+            case EVENT_LOOP -> new EventLoop(server, model);
+        };
+    }
+
+    /**
+     * A request arrives now (its queued span is open): accept it
+     * ({@link ServerModel#accept}) and start it on a worker or queue it, or
+     * turn it away ({@link ServerModel#reject}).
+     *
+     * @return false if it was rejected
+     */
+    boolean admit(ServerModel.Req r);
+
+    /**
+     * The request worker {@code w}, which has none, takes up next: a new one
+     * (the model starts it) or a continuation; null if there is none, and the
+     * worker goes idle.
+     */
+    ServerModel.Req next(ServerModel.Worker w);
+
+    /** What a request waits for when it waits for a worker of this policy: a thread, or its loop. */
+    WaitCause workerCause();
+
+    /** Whether a segment of this kind lets go of the worker while it waits (an await on a loop does). */
+    boolean releasesWorker(SegmentKind kind);
+
+    /**
+     * A request whose releasing wait just ended (its ready span is open)
+     * queues to go on on worker {@code w}; the model drives {@code w} if it is idle.
+     */
+    void resume(ServerModel.Worker w, ServerModel.Req r);
+
+    /** Worker {@code w} has no work left. */
+    void idle(ServerModel.Worker w);
+
+    /** Request {@code r} finished on worker {@code w}, which is no longer running it. */
+    void finished(ServerModel.Worker w, ServerModel.Req r);
+}
