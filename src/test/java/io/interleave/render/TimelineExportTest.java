@@ -48,7 +48,7 @@ class TimelineExportTest {
     static double[] barPoint(TimelineExport export, int traceIndex, int id, double ms) {
         TimelineLayout layout = export.layout();
         TimelineLayout.Row row = layout.requestRow(traceIndex, id).orElseThrow();
-        double y = export.timelineTop() + layout.toCanvasY(row.top(), 0) + layout.rowHeight() / 2;
+        double y = export.timelineTop() + row.top() + layout.rowHeight() / 2;
         double x = layout.plotLeft() + export.timeScale().toX(ms);
         return new double[] {x, y};
     }
@@ -73,7 +73,8 @@ class TimelineExportTest {
         double[] r3Compute = barPoint(export, 0, 3, 202);
         double[] idle = barPoint(export, 0, 1, 150);
         assertThat(pixel(image, r1Compute[0], r1Compute[1], scale)).isEqualTo(Palette.LIGHT.fill(SpanState.COMPUTE).color());
-        assertThat(pixel(image, r1Wait[0], r1Wait[1], scale)).isEqualTo(Palette.LIGHT.fill(SpanState.WAIT).color());
+        // A sync thread's wait holds the thread: the held wait's stripes.
+        assertThat(pixel(image, r1Wait[0], r1Wait[1], scale)).isIn(Palette.LIGHT.heldWait().color(), Palette.LIGHT.heldWait().ink());
         assertThat(pixel(image, r3Compute[0], r3Compute[1], scale)).isEqualTo(Palette.LIGHT.fill(SpanState.COMPUTE).color());
         assertThat(pixel(image, idle[0], idle[1], scale))
                 .isNotEqualTo(Palette.LIGHT.fill(SpanState.COMPUTE).color())
@@ -128,8 +129,13 @@ class TimelineExportTest {
         for (SpanState state : SpanState.values()) {
             long spans = sync.spans().stream().filter(s -> s.state() == state).count()
                     + loop.spans().stream().filter(s -> s.state() == state).count();
-            assertThat(countRects(doc, "span " + state.csvName())).as(state.toString()).isEqualTo((int) spans);
+            int drawn = countRects(doc, "span " + state.csvName())
+                    + (state == SpanState.WAIT ? countRects(doc, "span wait held") : 0);
+            assertThat(drawn).as(state.toString()).isEqualTo((int) spans);
         }
+        // Sync's waits hold their thread, the loop's free it.
+        assertThat(countRects(doc, "span wait held")).isEqualTo((int) sync.spans().stream().filter(s -> s.state() == SpanState.WAIT).count());
+        assertThat(countRects(doc, "span wait")).isEqualTo((int) loop.spans().stream().filter(s -> s.state() == SpanState.WAIT).count());
         // sync: 3 computes + 1 wait for each of R1 and R2 ... in total 6 compute and 3 wait spans per policy, 2 queued under sync
         assertThat(countRects(doc, "span compute")).isEqualTo(12);
         assertThat(countRects(doc, "span queued")).isEqualTo(2);
@@ -199,6 +205,7 @@ class TimelineExportTest {
         for (SpanState s : SpanState.values()) {
             drawn += countRects(doc, "span " + s.csvName());
         }
+        drawn += countRects(doc, "span wait held");
         assertThat(drawn).isEqualTo(sync.spans().size());
         assertThat(sync.spans()).extracting(Span::state).contains(SpanState.QUEUED, SpanState.COMPUTE, SpanState.WAIT);
     }

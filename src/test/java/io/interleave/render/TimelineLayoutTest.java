@@ -25,7 +25,7 @@ class TimelineLayoutTest {
         assertThat(l.barHeight()).isGreaterThanOrEqualTo(30);
         assertThat(l.labelStyle().size()).isGreaterThanOrEqualTo(16);
         assertThat(l.labelEvery()).isEqualTo(1);
-        assertThat(l.maxScrollY()).isZero();
+        assertThat(l.scrolls()).isFalse();
         assertThat(l.roomyRows()).isTrue();
     }
 
@@ -36,10 +36,11 @@ class TimelineLayoutTest {
         TimelineLayout l = TimelineLayout.of(List.of(many), ViewMode.REQUESTS, 1200, 700, 1, MEASURE);
         assertThat(l.rowHeight()).isEqualTo(TimelineLayout.MIN_ROW_HEIGHT);
         assertThat(l.labelEvery()).isGreaterThan(1);
-        assertThat(l.maxScrollY()).isEqualTo(l.contentHeight() - l.viewportHeight());
-        assertThat(l.contentHeight()).isGreaterThan(2000 * TimelineLayout.MIN_ROW_HEIGHT);
-        assertThat(l.clampScroll(-5)).isZero();
-        assertThat(l.clampScroll(1e9)).isEqualTo(l.maxScrollY());
+        TimelineLayout.Section only = l.sections().get(0);
+        assertThat(l.maxScroll(0)).isEqualTo(2000 * l.rowHeight() - only.rowsHeight());
+        assertThat(only.rowsBottom()).isLessThanOrEqualTo(700);
+        assertThat(l.clampScroll(0, -5)).isZero();
+        assertThat(l.clampScroll(0, 1e9)).isEqualTo(l.maxScroll(0));
     }
 
     @Test
@@ -96,18 +97,18 @@ class TimelineLayoutTest {
         TimelineLayout l = TimelineLayout.of(List.of(sync), ViewMode.REQUESTS, 1200, 700, 1, MEASURE);
         TimeScale scale = TimeScale.fit(0, 236, l.plotWidth(), 10, 60);
         Row r1 = l.requestRow(0, 1).orElseThrow();
-        double y = l.toCanvasY(r1.top(), 0) + l.rowHeight() / 2;
-        Optional<Hit> hit = l.hitAt(l.plotLeft() + scale.toX(50), y, scale, 0, Double.POSITIVE_INFINITY);
+        double y = r1.top() + l.rowHeight() / 2;
+        Optional<Hit> hit = l.hitAt(l.plotLeft() + scale.toX(50), y, scale, new double[0], Double.POSITIVE_INFINITY);
         assertThat(hit).isPresent();
         assertThat(hit.get().span().orElseThrow().state()).isEqualTo(SpanState.WAIT);
         assertThat(hit.get().request().id()).isEqualTo(1);
         // Past the playhead nothing is drawn, so nothing is found.
-        assertThat(l.hitAt(l.plotLeft() + scale.toX(50), y, scale, 0, 30)).isEmpty();
+        assertThat(l.hitAt(l.plotLeft() + scale.toX(50), y, scale, new double[0], 30)).isEmpty();
         // Right of R1's end (100 ms) its row is empty.
-        assertThat(l.hitAt(l.plotLeft() + scale.toX(150), y, scale, 0, Double.POSITIVE_INFINITY)).isEmpty();
+        assertThat(l.hitAt(l.plotLeft() + scale.toX(150), y, scale, new double[0], Double.POSITIVE_INFINITY)).isEmpty();
         // In the header or the gutter: nothing.
-        assertThat(l.hitAt(l.plotLeft() + scale.toX(50), 5, scale, 0, Double.POSITIVE_INFINITY)).isEmpty();
-        assertThat(l.hitAt(l.plotLeft() / 2, y, scale, 0, Double.POSITIVE_INFINITY)).isEmpty();
+        assertThat(l.hitAt(l.plotLeft() + scale.toX(50), 5, scale, new double[0], Double.POSITIVE_INFINITY)).isEmpty();
+        assertThat(l.hitAt(l.plotLeft() / 2, y, scale, new double[0], Double.POSITIVE_INFINITY)).isEmpty();
     }
 
     @Test
@@ -117,18 +118,22 @@ class TimelineLayoutTest {
         TimelineLayout l = TimelineLayout.of(List.of(many), ViewMode.REQUESTS, 1000, 500, 1, MEASURE);
         int[] top = l.visibleRows(0, 0).orElseThrow();
         assertThat(top[0]).isZero();
-        double scroll = 100 * l.rowHeight() + l.sections().get(0).rowsTop();
+        double scroll = 100 * l.rowHeight();
         int[] lower = l.visibleRows(0, scroll).orElseThrow();
         assertThat(lower[0]).isEqualTo(100);
-        assertThat(l.rowAt(l.headerHeight() + 1, scroll)).map(Row::index).contains(101);
+        assertThat(l.rowAt(l.sections().get(0).rowsTop() + 1, scroll)).map(Row::index).contains(101);
+        // The title stays where it was: it is pinned, only the rows move.
+        assertThat(l.rowAt(l.sections().get(0).top() + 1, scroll)).isEmpty();
     }
 
     @Test
     @DisplayName("an export is as tall as its rows need")
     void export() {
         TimelineLayout l = TimelineLayout.forExport(List.of(Fixtures.threeRequests(Policy.SYNC)), ViewMode.REQUESTS, 1200, 1, MEASURE);
-        assertThat(l.maxScrollY()).isZero();
-        assertThat(l.height()).isEqualTo(l.headerHeight() + l.contentHeight());
+        assertThat(l.scrolls()).isFalse();
+        TimelineLayout.Section only = l.sections().get(0);
+        assertThat(only.rowsHeight()).isEqualTo(3 * l.rowHeight());
+        assertThat(l.height()).isGreaterThanOrEqualTo(only.rowsBottom());
         assertThat(l.rowHeight()).isEqualTo(TimelineLayout.MAX_ROW_HEIGHT);
     }
 }

@@ -34,7 +34,7 @@ class TimelinePainterTest {
     }
 
     private static double barTop(TimelineLayout layout, Row row) {
-        return layout.toCanvasY(row.top(), 0);
+        return row.top();
     }
 
     @Test
@@ -51,7 +51,7 @@ class TimelinePainterTest {
             Row row = layout.requestRow(0, r.id()).orElseThrow();
             double top = barTop(layout, row);
             for (Span span : trace.spansOf(r.id())) {
-                List<FillCall> found = g.fillsIn(P.fill(span.state()), top, top + layout.rowHeight())
+                List<FillCall> found = g.fillsIn(P.fill(span), top, top + layout.rowHeight())
                         .filter(f -> Math.abs(f.x() - (layout.plotLeft() + scale.toX(span.startMs()))) <= 0.5)
                         .toList();
                 assertThat(found).as("bar of %s", span).hasSize(1);
@@ -64,12 +64,15 @@ class TimelinePainterTest {
         assertThat(bars).isEqualTo(11);
         // State fills appear only in those bars and the legend.
         long stateFills = g.fills.stream().filter(f -> f.y() >= layout.headerHeight())
-                .filter(f -> Set.of(SpanState.values()).stream().anyMatch(s -> P.fill(s).equals(f.fill()))).count();
+                .filter(f -> P.heldWait().equals(f.fill())
+                        || Set.of(SpanState.values()).stream().anyMatch(s -> P.fill(s).equals(f.fill()))).count();
         assertThat(stateFills).isEqualTo(11);
-        // Each bar is tagged with its state for SVG, and nothing else carries a span tag.
+        // Each bar is tagged with its state for SVG (a sync thread's wait holds it: "span wait held"),
+        // and nothing else carries a span tag.
         assertThat(g.fills.stream().filter(f -> f.tag() != null && f.tag().startsWith("span ")))
                 .hasSize(11)
-                .allSatisfy(f -> assertThat(f.tag()).isEqualTo("span " + Set.of(SpanState.values()).stream()
+                .allSatisfy(f -> assertThat(f.tag()).isEqualTo(P.heldWait().equals(f.fill()) ? "span wait held"
+                        : "span " + Set.of(SpanState.values()).stream()
                         .filter(s -> P.fill(s).equals(f.fill())).findFirst().orElseThrow().csvName()));
         assertThat(g.strokes).noneSatisfy(st -> assertThat(st.tag()).startsWith("span "));
     }
@@ -86,7 +89,8 @@ class TimelinePainterTest {
                 .min((a, b) -> Double.compare(a.x(), b.x())).orElseThrow();
         assertThat(compute.x()).isCloseTo(layout.plotLeft() + scale.toX(0), within(0.5));
         assertThat(compute.right()).isCloseTo(layout.plotLeft() + scale.toX(10), within(0.5));
-        FillCall wait = g.fillsIn(P.fill(SpanState.WAIT), top, top + layout.rowHeight()).findFirst().orElseThrow();
+        // Sync: R1's thread is held through its wait.
+        FillCall wait = g.fillsIn(P.heldWait(), top, top + layout.rowHeight()).findFirst().orElseThrow();
         assertThat(wait.x()).isCloseTo(layout.plotLeft() + scale.toX(10), within(0.5));
         assertThat(wait.right()).isCloseTo(layout.plotLeft() + scale.toX(90), within(0.5));
     }
@@ -162,7 +166,7 @@ class TimelinePainterTest {
         }
         RecordingSurface.TextCall r3 = g.textsBelow("166 ms", layout.headerHeight()).findFirst().orElseThrow();
         assertThat(r3.x()).isGreaterThan(layout.plotLeft() + scale.toX(236));
-        assertThat(r3.y()).isCloseTo(layout.toCanvasY(layout.requestRow(0, 3).orElseThrow().top(), 0) + layout.rowHeight() / 2, within(1.0));
+        assertThat(r3.y()).isCloseTo(layout.requestRow(0, 3).orElseThrow().top() + layout.rowHeight() / 2, within(1.0));
     }
 
     @Test
@@ -210,9 +214,9 @@ class TimelinePainterTest {
         TimelineLayout syncLayout = TimelineLayout.of(List.of(syncTrace), ViewMode.WORKERS, 1200, 600, 1, sync);
         painter.paint(sync, syncLayout, fitted(syncLayout, syncTrace.endMs()), INF);
         assertThat(sync.textsEqual("Thread 1")).hasSize(1);
-        double threadTop = syncLayout.toCanvasY(syncLayout.workerRow(0, 0).orElseThrow().top(), 0);
-        // The thread is held through R1's wait: green on the thread lane.
-        assertThat(sync.fillsIn(P.fill(SpanState.WAIT), threadTop, threadTop + syncLayout.rowHeight())).hasSize(3);
+        double threadTop = syncLayout.workerRow(0, 0).orElseThrow().top();
+        // The thread is held through R1's wait: the held wait's stripes on the thread lane.
+        assertThat(sync.fillsIn(P.heldWait(), threadTop, threadTop + syncLayout.rowHeight())).hasSize(3);
     }
 
     @Test
@@ -221,9 +225,9 @@ class TimelinePainterTest {
         Trace many = Fixtures.many(Policy.SYNC, 2000, 120, 4, OptionalInt.empty());
         TimelineLayout layout = layout(List.of(many), ViewMode.REQUESTS, 1000, 400);
         assertThat(layout.rowHeight()).isEqualTo(TimelineLayout.MIN_ROW_HEIGHT);
-        assertThat(layout.maxScrollY()).isGreaterThan(5000);
+        assertThat(layout.maxScroll(0)).isGreaterThan(5000);
         double scroll = 3000;
-        painter.paint(g, layout, TimeScale.fit(0, many.endMs(), layout.plotWidth(), 10, 60), INF, scroll, Optional.empty());
+        painter.paint(g, layout, TimeScale.fit(0, many.endMs(), layout.plotWidth(), 10, 60), INF, new double[] {scroll}, Optional.empty());
 
         int[] rows = layout.visibleRows(0, scroll).orElseThrow();
         int visible = rows[1] - rows[0] + 1;
@@ -249,7 +253,7 @@ class TimelinePainterTest {
         assertThat(thread.size()).isGreaterThan(2 * (int) layout.plotWidth());
         painter.paint(g, layout, scale, INF);
 
-        double top = layout.toCanvasY(layout.workerRow(0, 0).orElseThrow().top(), 0);
+        double top = layout.workerRow(0, 0).orElseThrow().top();
         List<FillCall> lane = g.fills.stream()
                 .filter(f -> f.y() >= top && f.y() < top + layout.rowHeight() && f.x() >= layout.plotLeft())
                 .filter(f -> !f.fill().color().equals(P.laneBackground())).toList();
@@ -289,9 +293,9 @@ class TimelinePainterTest {
         TimelineLayout layout = layout(List.of(trace), ViewMode.REQUESTS, 1200, 600);
         painter.paint(g, layout, fitted(layout, trace.endMs()), INF);
         assertThat(layout.legend()).extracting(TimelineLayout.LegendItem::label)
-                .containsExactly("Queued", "Compute", "Wait", "Arrives", "Response sent", "Time alone");
-        for (SpanState s : List.of(SpanState.QUEUED, SpanState.COMPUTE, SpanState.WAIT)) {
-            assertThat(g.fills.stream().filter(f -> f.fill().equals(P.fill(s)) && f.y() < layout.headerHeight())).hasSize(1);
+                .containsExactly("Queued", "Compute", "Wait, holds thread", "Arrives", "Response", "Time alone");
+        for (Fill fill : List.of(P.fill(SpanState.QUEUED), P.fill(SpanState.COMPUTE), P.heldWait())) {
+            assertThat(g.fills.stream().filter(f -> f.fill().equals(fill) && f.y() < layout.headerHeight())).hasSize(1);
         }
         assertThat(g.textsEqual("Queued")).hasSize(1);
     }
@@ -303,7 +307,7 @@ class TimelinePainterTest {
         TimelineLayout layout = layout(List.of(trace), ViewMode.REQUESTS, 1200, 600);
         TimeScale scale = fitted(layout, trace.endMs());
         Span wait = trace.spansOf(1).get(1);
-        painter.paint(g, layout, scale, INF, 0, Optional.of(wait));
+        painter.paint(g, layout, scale, INF, new double[0], Optional.of(wait));
         assertThat(g.strokes).anySatisfy(s -> {
             assertThat(s.color()).isEqualTo(P.text());
             assertThat(s.lineWidth()).isGreaterThanOrEqualTo(2);
