@@ -164,7 +164,7 @@ public final class TimelineLayout {
         this.width = Math.max(1, width);
         this.fitRows = fitRows && !export;
         this.axisStyle = TextStyle.regular(12 * s);
-        this.titleStyle = TextStyle.bold(13 * s);
+        this.titleStyle = TextStyle.bold(12 * s);
         this.tickMinSpacing = measure.textWidth("88.8 ms", axisStyle) + 14 * s;
 
         List<Entry> entries = legendEntries();
@@ -203,7 +203,7 @@ public final class TimelineLayout {
 
         double[] panes = new double[n];
         for (int i = 0; i < n; i++) {
-            panes[i] = counts[i] * rh;
+            panes[i] = rh < 1 ? Math.ceil(counts[i] * rh) : counts[i] * rh;
         }
         if (!export) {
             shareOut(panes, rowsArea);
@@ -289,11 +289,11 @@ public final class TimelineLayout {
     }
 
     double legendTop() {
-        return 5 * s;
+        return 3 * s;
     }
 
     double legendRowHeight() {
-        return 21 * s * legendScale;
+        return 18 * s * legendScale;
     }
 
     double legendSwatchWidth() {
@@ -309,11 +309,16 @@ public final class TimelineLayout {
     }
 
     double axisHeight() {
-        return 24 * s;
+        return 20 * s;
+    }
+
+    /** Length of a tick mark on the axis. */
+    double axisTickLength() {
+        return 4 * s;
     }
 
     double titleHeight() {
-        return Math.round(titleStyle.size() * 1.55);
+        return Math.round(titleStyle.size() * 1.45);
     }
 
     double sectionGap() {
@@ -321,7 +326,7 @@ public final class TimelineLayout {
     }
 
     double bottomPad() {
-        return Math.round(3 * s);
+        return Math.round(2 * s);
     }
 
     double rightMargin() {
@@ -413,8 +418,8 @@ public final class TimelineLayout {
     }
 
     /**
-     * Height of a bar inside its row: as much of the row as leaves a thin gap
-     * to the next when rows are tight (so bars stay thick on a projector),
+     * Height of a bar inside its row: all of the row but a pixel or two when
+     * rows are tight (so bars stay thick on a projector),
      * a little over half of a tall row (room for the arrival and completion
      * markers).
      */
@@ -426,7 +431,8 @@ public final class TimelineLayout {
             return Math.max(1, rowHeight - 1);
         }
         double ratio = mode == ViewMode.WORKERS ? 0.68 : 0.58;
-        double gap = Math.max(2, Math.round(rowHeight * 0.1));
+        // A one-pixel gap (and the bars' outlines) tell tight rows apart; roomier rows get a little more.
+        double gap = Math.max(1, Math.round(rowHeight * 0.06));
         return Math.max(Math.round(rowHeight * ratio), Math.min(rowHeight - gap, Math.round(24 * s)));
     }
 

@@ -495,7 +495,7 @@ public final class TimelinePainter {
             paintLegendItem(g, layout, item);
         }
         double base = layout.headerHeight() - 1;
-        double tickLength = 6 * layout.textScale();
+        double tickLength = layout.axisTickLength();
         g.tag("axis");
         g.save();
         g.clip(layout.plotLeft() - 40 * layout.textScale(), layout.axisTop(), layout.plotWidth() + 60 * layout.textScale(), layout.headerHeight() - layout.axisTop());
@@ -504,7 +504,7 @@ public final class TimelinePainter {
             g.line(x, base - tickLength, x, base, palette.axis(), 1);
             double half = g.textWidth(tick.label(), layout.axisStyle()) / 2 + 4 * layout.textScale();
             if (now.isEmpty() || !now.get().overlaps(x - half, x + half)) {
-                g.text(tick.label(), x, base - tickLength - layout.axisStyle().size() * 0.75, layout.axisStyle(), palette.axis(), TextAlign.CENTER);
+                g.text(tick.label(), x, base - tickLength - layout.axisStyle().size() * 0.65, layout.axisStyle(), palette.axis(), TextAlign.CENTER);
             }
         }
         g.restore();
@@ -564,7 +564,7 @@ public final class TimelinePainter {
         String text = TimeFormat.duration(playhead);
         TextStyle style = TextStyle.bold(layout.axisStyle().size());
         double w = g.textWidth(text, style) + 12 * s;
-        double h = style.size() + 8 * s;
+        double h = Math.min(style.size() + 8 * s, layout.headerHeight() - layout.axisTop() - 2);
         double boxX = Math.max(layout.plotLeft() - w / 2, Math.min(layout.plotRight() + layout.rightMargin() - w, x - w / 2));
         return Optional.of(new NowLabel(text, style, x, boxX, layout.axisTop() + 1, w, h));
     }
