@@ -314,4 +314,96 @@ class TimelinePainterTest {
             assertThat(s.x() + s.lineWidth() / 2).isCloseTo(layout.plotLeft() + scale.toX(10), within(0.5));
         });
     }
+
+    // ------------------------------------------------------------ issue 10
+
+    private static List<Trace> blockingCallCompare() {
+        return io.interleave.engine.Simulation.compare(io.interleave.scenario.Presets.load("blocking-call").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("projector type in a short window: labels thin out, but each sits centred on the row it names, with a tick")
+    void labelsOnTheirOwnRows() {
+        List<Trace> compare = blockingCallCompare();
+        TimelineLayout layout = TimelineLayout.of(compare, ViewMode.REQUESTS, 1400, 360, 1.6, g);
+        assertThat(layout.labelEvery()).as("rows too short for every label").isGreaterThan(1);
+        painter.paint(g, layout, fitted(layout, compare.get(0).endMs()), INF);
+
+        List<RecordingSurface.TextCall> labels = g.texts.stream()
+                .filter(t -> t.text().matches("R\\d+") && t.visible() && t.y() > layout.headerHeight()).toList();
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(2 * (10 / layout.labelEvery()));
+        for (RecordingSurface.TextCall label : labels) {
+            Row row = layout.rowAt(label.y()).orElseThrow();
+            assertThat(layout.rowLabel(row)).as("the row under %s at y=%s", label.text(), label.y()).isEqualTo(label.text());
+            assertThat(label.y()).as("%s centred on its row", label.text()).isCloseTo(row.top() + layout.rowHeight() / 2, within(1e-9));
+            // A tick at the gutter's edge points at the same row.
+            assertThat(g.lines).anySatisfy(l -> {
+                assertThat(l.y1()).isEqualTo(label.y());
+                assertThat(l.x2()).isLessThanOrEqualTo(layout.plotLeft());
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("tall enough rows: every row of both sections carries its own label and type")
+    void everyRowLabelled() {
+        List<Trace> compare = blockingCallCompare();
+        TimelineLayout layout = TimelineLayout.of(compare, ViewMode.REQUESTS, 1280, 640, 1.6, g);
+        assertThat(layout.labelEvery()).isEqualTo(1);
+        painter.paint(g, layout, fitted(layout, compare.get(0).endMs()), INF);
+        for (int section = 0; section < 2; section++) {
+            for (int id = 1; id <= 10; id++) {
+                Row row = layout.requestRow(section, id).orElseThrow();
+                double centre = row.top() + layout.rowHeight() / 2;
+                assertThat(g.textsEqual("R" + id).filter(t -> t.y() == centre)).as("R%d of section %d", id, section).hasSize(1);
+            }
+        }
+        assertThat(g.textsEqual("legacy").filter(t -> t.y() > layout.headerHeight())).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a lane busy a third of the time over many pixels is drawn a third full, not solid")
+    void laneShowsHowBusy() {
+        Trace many = Fixtures.many(Policy.EVENT_LOOP, 4000, 40, 1, OptionalInt.empty());
+        TimelineLayout layout = layout(List.of(many), ViewMode.WORKERS, 800, 400);
+        TimeScale scale = TimeScale.fit(0, many.endMs(), layout.plotWidth(), 0, 0);
+        List<Span> lane = many.workerLane(0);
+        assertThat(lane.size()).as("many spans per pixel").isGreaterThan(5 * (int) layout.plotWidth());
+        double busy = lane.stream().mapToDouble(Span::durationMs).sum() / scale.spanMs();
+        assertThat(busy).isBetween(0.2, 0.5);
+        painter.paint(g, layout, scale, INF);
+
+        Row row = layout.workerRow(0, 0).orElseThrow();
+        double bh = layout.barHeight();
+        List<FillCall> bars = g.fills.stream()
+                .filter(f -> f.tag() != null && f.tag().startsWith("span "))
+                .filter(f -> f.y() >= row.top() && f.y() < row.top() + layout.rowHeight()).toList();
+        double drawn = bars.stream().mapToDouble(f -> f.width() * f.height() / bh).sum() / layout.plotWidth();
+        assertThat(drawn).as("share of the lane painted").isCloseTo(busy, within(0.03));
+        long solid = bars.stream().filter(f -> f.height() >= bh).count();
+        assertThat(solid).as("full-height columns").isLessThan(bars.size() / 5);
+        // Columns stand on the lane's floor, like a bar chart.
+        assertThat(bars).allSatisfy(f -> assertThat(f.y() + f.height()).isCloseTo(bars.get(0).y() + bars.get(0).height(), within(1e-9)));
+    }
+
+    @Test
+    @DisplayName("compare with 1,000 requests: a later section's title and rows show without scrolling through the first")
+    void laterSectionReachable() {
+        Trace sync = Fixtures.many(Policy.SYNC, 1000, 120, 4, OptionalInt.empty());
+        Trace loop = Fixtures.many(Policy.EVENT_LOOP, 1000, 120, 2, OptionalInt.empty());
+        TimelineLayout layout = layout(List.of(sync, loop), ViewMode.REQUESTS, 1200, 700);
+        painter.paint(g, layout, fitted(layout, sync.endMs()), INF, new double[] {0, 2000}, Optional.empty());
+        TimelineLayout.Section second = layout.sections().get(1);
+        assertThat(g.texts).anySatisfy(t -> {
+            assertThat(t.text()).isEqualTo(second.title());
+            assertThat(t.visible()).isTrue();
+        });
+        // The second section shows rows from 2000 px down its own list; the first still shows R1.
+        int[] shown = layout.visibleRows(1, 2000).orElseThrow();
+        assertThat(shown[0]).isGreaterThan(400);
+        List<Integer> labelled = g.texts.stream().filter(t -> t.visible() && t.y() > second.rowsTop() && t.text().matches("R\\d+"))
+                .map(t -> Integer.parseInt(t.text().substring(1))).toList();
+        assertThat(labelled).isNotEmpty().allSatisfy(id -> assertThat(id - 1).isBetween(shown[0], shown[1]));
+        assertThat(g.textsEqual("R1").filter(t -> t.y() < second.top())).hasSize(1);
+    }
 }
