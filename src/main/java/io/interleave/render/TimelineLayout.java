@@ -42,6 +42,8 @@ public final class TimelineLayout {
     public static final double MIN_ROW_HEIGHT = 4;
     /** Fitted rows are never thinner than this (a pixel row then stands for up to a thousand requests). */
     public static final double MIN_FITTED_ROW_HEIGHT = 0.001;
+    /** The legend's type shrinks down to this share of its size to stay on one line, before it wraps. */
+    static final double MIN_LEGEND_SCALE = 0.62;
     /** The fewest axis ticks the layout asks for. */
     public static final int MIN_TICKS = 5;
 
@@ -297,7 +299,7 @@ public final class TimelineLayout {
     }
 
     double legendSwatchWidth() {
-        return 22 * s * legendScale;
+        return 20 * s * legendScale;
     }
 
     double legendSwatchHeight() {
@@ -305,7 +307,7 @@ public final class TimelineLayout {
     }
 
     double legendGap() {
-        return 18 * s * legendScale;
+        return 15 * s * legendScale;
     }
 
     double axisHeight() {
@@ -792,27 +794,27 @@ public final class TimelineLayout {
         held.ifPresent(p -> entries.add(new Entry(LegendKind.HELD_WAIT, Optional.of(SpanState.WAIT), "Wait, holds " + workerNoun(p))));
     }
 
-    /** 1, or less (down to 0.75) so that the legend fits on one line. */
+    /** 1, or less (down to {@value #MIN_LEGEND_SCALE}) so that the legend fits on one line. */
     private double legendScale(List<Entry> entries, TextMeasure measure) {
         double available = width - 2 * pad();
         double needed = legendWidth(entries, measure, 1);
         if (needed <= available) {
             return 1;
         }
-        double k = Math.max(0.75, available / needed);
-        while (k > 0.75 && legendWidth(entries, measure, k) > available) {
+        double k = Math.max(MIN_LEGEND_SCALE, available / needed);
+        while (k > MIN_LEGEND_SCALE && legendWidth(entries, measure, k) > available) {
             k -= 0.01;
         }
-        return Math.max(0.75, k);
+        return Math.max(MIN_LEGEND_SCALE, k);
     }
 
     private double legendWidth(List<Entry> entries, TextMeasure measure, double k) {
         TextStyle style = TextStyle.regular(13 * s * k);
         double w = 0;
         for (Entry e : entries) {
-            w += 22 * s * k + 6 * s * k + measure.textWidth(e.label(), style) + 18 * s * k;
+            w += 20 * s * k + 5 * s * k + measure.textWidth(e.label(), style) + 15 * s * k;
         }
-        return Math.max(0, w - 18 * s * k);
+        return Math.max(0, w - 15 * s * k);
     }
 
     private List<LegendItem> placeLegend(List<Entry> entries, TextMeasure measure) {
@@ -820,7 +822,7 @@ public final class TimelineLayout {
         double x = pad();
         double y = legendTop() + legendRowHeight() / 2;
         for (Entry e : entries) {
-            double w = legendSwatchWidth() + 6 * s * legendScale + measure.textWidth(e.label(), legendStyle);
+            double w = legendSwatchWidth() + legendTextGap() + measure.textWidth(e.label(), legendStyle);
             if (x > pad() && x + w > width - pad()) {
                 x = pad();
                 y += legendRowHeight();
@@ -833,7 +835,7 @@ public final class TimelineLayout {
 
     /** The gap between a legend swatch and its text. */
     double legendTextGap() {
-        return 6 * s * legendScale;
+        return 5 * s * legendScale;
     }
 
     // ---------------------------------------------------------------- hit test

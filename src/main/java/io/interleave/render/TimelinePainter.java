@@ -216,33 +216,44 @@ public final class TimelinePainter {
         g.save();
         g.clip(0, section.rowsTop(), layout.plotLeft(), section.rowsHeight());
         int from = (first + every - 1) / every * every;
+        double below = Double.NEGATIVE_INFINITY;
         for (int p = from; p <= last; p += every) {
             Row row = layout.row(sectionIndex, p);
             double cy = base + p * rh + rh / 2;
-            paintRowLabel(g, layout, section.trace(), row, cy, every, playhead);
+            below = paintRowLabel(g, layout, section, row, cy, every, below, playhead);
         }
         g.restore();
     }
 
-    private void paintRowLabel(DrawingSurface g, TimelineLayout layout, Trace trace, Row row, double cy, int every,
-                               double playhead) {
+    /** Paints one row label unless it would run into the one above (ending at {@code above}); returns where this one ends. */
+    private double paintRowLabel(DrawingSurface g, TimelineLayout layout, Section section, Row row, double cy, int every,
+                                 double above, double playhead) {
         String label = layout.rowLabel(row);
         Rgb colour = palette.text();
-        if (row.kind() == RowKind.REQUEST && trace.request(row.index()).arrivalMs() > playhead) {
+        if (row.kind() == RowKind.REQUEST && section.trace().request(row.index()).arrivalMs() > playhead) {
             colour = palette.mutedText();
         }
-        g.text(label, layout.pad(), cy, layout.labelStyle(), colour, TextAlign.LEFT);
         if (every > 1) {
+            // Thinned labels are taller than their rows: the tick points at exactly the row named, and
+            // a label at the window's edge is nudged inside it rather than cut in half.
+            double half = layout.labelStyle().size() * 0.4;
+            double y = Math.max(section.rowsTop() + half, Math.min(section.rowsBottom() - half, cy));
+            if (y - half < above) {
+                return above;
+            }
             double right = Math.round(layout.plotLeft()) - 1;
             double length = Math.min(layout.pad() * 0.8, 8 * layout.textScale());
             g.line(right - length, cy, right, cy, colour, Math.max(1, Math.min(2, layout.rowHeight())));
-            return;
+            g.text(label, layout.pad(), y, layout.labelStyle(), colour, TextAlign.LEFT);
+            return y + half;
         }
+        g.text(label, layout.pad(), cy, layout.labelStyle(), colour, TextAlign.LEFT);
         String detail = layout.rowDetail(row);
         if (!detail.isEmpty()) {
             double x = layout.pad() + g.textWidth(label + " ", layout.labelStyle());
             g.text(detail, x, cy, layout.labelDetailStyle(), palette.mutedText(), TextAlign.LEFT);
         }
+        return cy;
     }
 
     private void paintRowBackground(DrawingSurface g, TimelineLayout layout, Row row, double y) {
