@@ -668,7 +668,7 @@ public final class TimelineView extends Region {
     private void scrollActive(double dy) {
         int section = Math.min(activeSection, Math.max(0, layout.sections().size() - 1));
         readableRows(Double.NaN);
-        scrollTo(section, scrollY(section) + dy * (layout.rowHeight() >= 1 ? 1 : 1));
+        scrollTo(section, scrollY(section) + dy);
     }
 
     private double pageOf(int section) {
