@@ -251,12 +251,12 @@ public final class TimelineView extends Region {
         if (!(factor > 0) || Double.isInfinite(factor) || factor == 1) {
             return;
         }
+        if (factor > 1) {
+            readableRows(lastPointerY); // may change the layout (and the gutter): measure x after it
+        }
         double x = Math.max(0, Math.min(layout.plotWidth(), canvasX - layout.plotLeft()));
         TimeScale zoomed = timeScale.get().zoom(factor, x);
         fitted = false;
-        if (factor > 1) {
-            readableRows(lastPointerY);
-        }
         setScale(zoomed);
     }
 

@@ -218,4 +218,34 @@ class TimelineClassroomTest {
         assertThat(view.timelineLayout().scrolls()).isFalse();
         assertThat(view.rowCenterY(1, 1000).orElseThrow()).isLessThan(700);
     }
+
+    @Test
+    @DisplayName("the wheel over fitted rows zooms time and brings that spot's rows back readable; an edit keeps both")
+    void zoomIntoFittedRows() {
+        Trace sync = Fixtures.many(Policy.SYNC, 1000, 120, 4, OptionalInt.empty());
+        show(List.of(sync), 1200, 600, 1);
+        assertThat(view.areRowsFitted()).isTrue();
+        TimelineLayout.Section rows = view.timelineLayout().sections().get(0);
+        double y = rows.rowsTop() + rows.rowsHeight() / 2;
+        Row under = view.timelineLayout().rowAt(y).orElseThrow();
+        double x = view.xOf(sync.request(under.index()).arrivalMs());
+        fx(() -> Event.fireEvent(view.canvas(), new MouseEvent(MouseEvent.MOUSE_MOVED, x, y, x, y, MouseButton.NONE, 0,
+                false, false, false, false, false, false, false, false, false, false, null)));
+        fx(() -> Event.fireEvent(view.canvas(), new ScrollEvent(ScrollEvent.SCROLL, x, y, x, y,
+                false, false, false, false, false, false, 0, 120, 0, 120,
+                ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        assertThat(view.isFitted()).isFalse();
+        assertThat(view.areRowsFitted()).isFalse();
+        assertThat(view.timelineLayout().rowHeight()).isGreaterThanOrEqualTo(TimelineLayout.MIN_ROW_HEIGHT);
+        // The request that was under the pointer is still there.
+        assertThat(view.rowCenterY(0, under.index()).orElseThrow()).isCloseTo(y, within(view.timelineLayout().rowHeight()));
+        TimeScale zoomed = view.timeScale();
+        double scrolled = view.scrollY(0);
+
+        fx(() -> view.tracesProperty().set(List.of(Fixtures.many(Policy.SYNC, 1000, 120, 5, OptionalInt.empty()))));
+        assertThat(view.isFitted()).isFalse();
+        assertThat(view.areRowsFitted()).isFalse();
+        assertThat(view.timeScale().startMs()).isCloseTo(zoomed.startMs(), within(1e-6));
+        assertThat(view.scrollY(0)).isEqualTo(scrolled);
+    }
 }
