@@ -283,8 +283,10 @@ public final class WindowBench {
         int id = trace.requests().get(random.nextInt(trace.requests().size())).id();
         double x = onFx(() -> {
             view.fit();
+            view.scrollTo(0, 1); // Fit shows every row; scrolling brings rows back to a readable height
             TimelineLayout layout = view.timelineLayout();
-            layout.requestRow(0, id).ifPresent(r -> view.scrollTo(r.top() - layout.viewportHeight() / 2));
+            TimelineLayout.Section rows = layout.sections().get(0);
+            layout.requestRow(0, id).ifPresent(r -> view.scrollTo(0, r.top() - rows.rowsTop() - rows.rowsHeight() / 2));
             return view.xOf(trace.requests().stream().filter(r -> r.id() == id).findFirst().orElseThrow().arrivalMs());
         });
         List<Double> ms = new ArrayList<>();

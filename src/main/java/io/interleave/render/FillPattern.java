@@ -13,5 +13,7 @@ public enum FillPattern {
     /** Diagonal lines both ways. */
     CROSSHATCHED,
     /** A grid of dots. */
-    DOTTED
+    DOTTED,
+    /** Broad diagonal stripes falling to the right, as wide as the gaps between them: reads as "caution" from afar. */
+    STRIPED
 }

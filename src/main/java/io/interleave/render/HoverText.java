@@ -20,7 +20,7 @@ public final class HoverText {
     /**
      * For example:
      * <pre>
-     * R1 report · Wait
+     * R1 report · Wait, holds thread
      * db query (database)
      * 10 ms → 90 ms, 80 ms
      * Thread 1
@@ -36,7 +36,7 @@ public final class HoverText {
         }
         Span span = hit.span().get();
         List<String> lines = new ArrayList<>();
-        lines.add(who + " · " + span.state().displayName());
+        lines.add(who + " · " + stateName(trace, span));
         segmentLine(type, span).ifPresent(lines::add);
         lines.add(TimeFormat.instant(span.startMs()) + " → " + TimeFormat.instant(span.endMs())
                 + ", " + TimeFormat.duration(span.durationMs()));
@@ -51,6 +51,15 @@ public final class HoverText {
             lines.add("response " + TimeFormat.duration(r.responseMs()) + " (alone: " + TimeFormat.duration(r.aloneMs()) + ")");
         }
         return String.join("\n", lines);
+    }
+
+    /** "Compute", "Blocked"; a wait says whether it holds its worker: "Wait, holds thread" or "Wait, frees loop", as the legend does. */
+    static String stateName(Trace trace, Span span) {
+        if (span.state() != SpanState.WAIT) {
+            return span.state().displayName();
+        }
+        String noun = TimelineLayout.workerNoun(trace.scenario().server().policy());
+        return Palette.isHeldWait(span) ? "Wait, holds " + noun : "Wait, frees " + noun;
     }
 
     private static Optional<String> segmentLine(RequestType type, Span span) {

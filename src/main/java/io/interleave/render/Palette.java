@@ -1,5 +1,6 @@
 package io.interleave.render;
 
+import io.interleave.trace.Span;
 import io.interleave.trace.SpanState;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class Palette {
     private static final Rgb OI_BLUE = Rgb.hex("#0072B2");
     private static final Rgb OI_VERMILLION = Rgb.hex("#D55E00");
     private static final Rgb OI_REDDISH_PURPLE = Rgb.hex("#CC79A7");
+    private static final Rgb OI_YELLOW = Rgb.hex("#F0E442");
     private static final Rgb BLACK = Rgb.hex("#000000");
     private static final Rgb WHITE = Rgb.hex("#FFFFFF");
 
@@ -33,6 +35,7 @@ public final class Palette {
             .state(SpanState.WAIT, new Fill(OI_BLUISH_GREEN, FillPattern.SOLID, Rgb.hex("#00624A")))
             .state(SpanState.WAITING_RESOURCE, new Fill(OI_ORANGE, FillPattern.DOTTED, Rgb.hex("#7A5200")))
             .state(SpanState.BLOCKED, new Fill(OI_REDDISH_PURPLE, FillPattern.CROSSHATCHED, Rgb.hex("#6E2A52")))
+            .heldWait(new Fill(OI_BLUISH_GREEN, FillPattern.STRIPED, OI_YELLOW, Rgb.hex("#00624A")))
             .build();
 
     /** Light ink on near-black, for dim rooms and projectors with washed-out whites. */
@@ -46,10 +49,12 @@ public final class Palette {
             .state(SpanState.WAIT, new Fill(OI_BLUISH_GREEN, FillPattern.SOLID, Rgb.hex("#7FD9BF")))
             .state(SpanState.WAITING_RESOURCE, new Fill(OI_ORANGE, FillPattern.DOTTED, Rgb.hex("#5A3C00")))
             .state(SpanState.BLOCKED, new Fill(OI_REDDISH_PURPLE, FillPattern.CROSSHATCHED, Rgb.hex("#4A1636")))
+            .heldWait(new Fill(OI_BLUISH_GREEN, FillPattern.STRIPED, OI_YELLOW, Rgb.hex("#7FD9BF")))
             .build();
 
     private final String name;
     private final Map<SpanState, Fill> states;
+    private final Fill heldWait;
     private final Rgb background;
     private final Rgb stripe;
     private final Rgb laneBackground;
@@ -71,6 +76,7 @@ public final class Palette {
                 throw new IllegalArgumentException("palette " + b.name + " has no fill for " + s);
             }
         }
+        this.heldWait = Objects.requireNonNull(b.heldWait, "heldWait");
         this.background = Objects.requireNonNull(b.background, "background");
         this.stripe = Objects.requireNonNull(b.stripe, "stripe");
         this.laneBackground = Objects.requireNonNull(b.laneBackground, "laneBackground");
@@ -90,9 +96,32 @@ public final class Palette {
         return name;
     }
 
-    /** How bars in this state are filled. */
+    /**
+     * How bars in this state are filled. For {@link SpanState#WAIT} this is
+     * the wait that frees its worker (an {@code await} on the loop): the
+     * talk's green, "I'm just waiting here".
+     */
     public Fill fill(SpanState state) {
         return states.get(state);
+    }
+
+    /**
+     * How a wait that holds its worker is filled (a sync thread awaiting the
+     * database: nothing runs, yet the thread serves no one else): the wait's
+     * green with broad Okabe–Ito yellow stripes, like caution tape.
+     */
+    public Fill heldWait() {
+        return heldWait;
+    }
+
+    /** How {@code span} is filled: its state's fill, or {@link #heldWait()} for a wait that holds its worker. */
+    public Fill fill(Span span) {
+        return isHeldWait(span) ? heldWait : states.get(span.state());
+    }
+
+    /** Whether {@code span} is a wait that keeps its thread or loop occupied. */
+    public static boolean isHeldWait(Span span) {
+        return span.state() == SpanState.WAIT && span.holdsWorker();
     }
 
     /** The canvas behind everything. */
@@ -193,6 +222,7 @@ public final class Palette {
     private static final class Builder {
         private final String name;
         private final Map<SpanState, Fill> states = new EnumMap<>(SpanState.class);
+        private Fill heldWait;
         private Rgb background;
         private Rgb stripe;
         private Rgb laneBackground;
@@ -212,6 +242,11 @@ public final class Palette {
 
         Builder state(SpanState state, Fill fill) {
             states.put(state, fill);
+            return this;
+        }
+
+        Builder heldWait(Fill fill) {
+            heldWait = fill;
             return this;
         }
 

@@ -19,6 +19,7 @@ public final class PatternTile {
             case HATCHED -> Math.floorMod(x + y, SIZE) < 2;
             case CROSSHATCHED -> Math.floorMod(x + y, SIZE) < 2 || Math.floorMod(x - y, SIZE) < 2;
             case DOTTED -> Math.floorMod(x, SIZE / 2) < 2 && Math.floorMod(y, SIZE / 2) < 2 && (x / 4 + y / 4) % 2 == 0;
+            case STRIPED -> Math.floorMod(x - y, SIZE) < SIZE / 2;
         };
     }
 }

@@ -21,7 +21,8 @@ public final class TimeFormat {
         boolean seconds = stepMs >= SECONDS_FROM_STEP_MS;
         double value = seconds ? ms / 1000 : ms;
         double step = seconds ? stepMs / 1000 : stepMs;
-        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+        // As many decimals as the step has (a step of 2.5 needs one): "7.5 ms", never "8 ms".
+        int decimals = Math.max(0, new BigDecimal(step).round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros().scale());
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN);
         String number = plain(rounded.signum() == 0 ? BigDecimal.ZERO : rounded);
         return number + (seconds ? " s" : " ms");

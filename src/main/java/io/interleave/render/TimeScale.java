@@ -171,7 +171,50 @@ public final class TimeScale {
      * are at least {@code minSpacingPx} apart, covering the visible range.
      */
     public List<Tick> ticks(double minSpacingPx) {
-        double step = niceStep(Math.max(1, minSpacingPx) * msPerPx());
+        return ticksEvery(niceStep(Math.max(1, minSpacingPx) * msPerPx()));
+    }
+
+    /**
+     * Ticks at a round step (1, 2, 2.5 or 5 times a power of ten): labels
+     * {@code comfortablePx} apart, unless that leaves fewer than
+     * {@code atLeast} ticks; then the step shrinks until there are that
+     * many, but never so far that labels come closer than {@code minPx}.
+     */
+    public List<Tick> ticks(double comfortablePx, double minPx, int atLeast) {
+        double floorPx = Math.max(1, Math.min(minPx, comfortablePx));
+        double step = niceStep(Math.max(1, comfortablePx) * msPerPx());
+        List<Tick> ticks = ticksEvery(step);
+        while (ticks.size() < atLeast) {
+            double smaller = smallerStep(step);
+            if (smaller * pxPerMs() < floorPx) {
+                break;
+            }
+            step = smaller;
+            ticks = ticksEvery(step);
+        }
+        return ticks;
+    }
+
+    /** The next round step below {@code step} on the ladder 1, 2, 2.5, 5, 10. */
+    static double smallerStep(double step) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+        double m = step / magnitude;
+        if (m > 5.0001) {
+            return 5 * magnitude;
+        }
+        if (m > 2.5001) {
+            return 2.5 * magnitude;
+        }
+        if (m > 2.0001) {
+            return 2 * magnitude;
+        }
+        if (m > 1.0001) {
+            return magnitude;
+        }
+        return magnitude / 2;
+    }
+
+    private List<Tick> ticksEvery(double step) {
         List<Tick> ticks = new ArrayList<>();
         long first = (long) Math.ceil(startMs / step - 1e-9);
         long last = (long) Math.floor(endMs / step + 1e-9);

@@ -7,34 +7,45 @@ import io.interleave.trace.Span;
 import io.interleave.trace.SpanState;
 import io.interleave.trace.Trace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Where everything goes on the timeline, in pixels: a fixed header (legend
- * and time axis) above a body that scrolls vertically and holds one section
- * per trace, each a title band and its rows. Rows are request rows, or
- * thread / loop lanes followed by core lanes.
+ * Where everything goes on the timeline, in canvas pixels: a fixed header
+ * (a one-line legend and the time axis) above one section per trace (1 to
+ * 4), each a title band and its rows. Rows are request rows, or thread /
+ * loop lanes followed by core lanes.
  *
- * <p>Body positions are in <em>content</em> coordinates (0 = top of the
- * first section); the canvas y of content y {@code c} is
- * {@code headerHeight() + c - scrollY}.
+ * <p>Row height is computed from the height the view has, so that a
+ * lesson's rows all show at once with bars as tall as that allows. When
+ * there are more rows than fit, every section gets a pane of its own: its
+ * title stays pinned at the top of the pane and its rows scroll on their
+ * own, so each trace is reachable without scrolling through the others.
+ * With {@code fitRows}, rows shrink instead until every row of every
+ * section shows (several requests may then share a pixel row; the first of
+ * them is drawn there, and found there by the pointer).
  *
- * <p>Row height adapts: tall, readable bars for a handful of requests; a
- * few pixels per row with every n-th row labelled for thousands, which then
- * scroll.
+ * <p>Each section's rows scroll by an offset of their own: the canvas y of a
+ * row is {@code row.top() - scroll}, with {@code scroll} that section's
+ * offset in {@code [0, maxScroll(section)]}.
  */
 public final class TimelineLayout {
     /** Rows are never taller than this (times the text scale). */
     public static final double MAX_ROW_HEIGHT = 64;
-    /** Rows are never shorter than this; beyond it the body scrolls. */
+    /** Rows are never shorter than this unless fitted; beyond it a section scrolls. */
     public static final double MIN_ROW_HEIGHT = 4;
-    /** Rows this tall or taller (times the text scale, as labels grow with it) are each labelled. */
-    static final double LABEL_EVERY_ROW_FROM = 13;
+    /** Fitted rows are never thinner than this (a pixel row then stands for up to a thousand requests). */
+    public static final double MIN_FITTED_ROW_HEIGHT = 0.001;
+    /** The legend's type shrinks down to this share of its size to stay on one line, before it wraps. */
+    static final double MIN_LEGEND_SCALE = 0.62;
+    /** The fewest axis ticks the layout asks for. */
+    public static final int MIN_TICKS = 5;
 
     /** What a row shows. */
     public enum RowKind {
@@ -53,31 +64,37 @@ public final class TimelineLayout {
      * @param position 0-based position within its section
      * @param kind what it shows
      * @param index request id, worker or core
-     * @param top content y of its top edge
+     * @param top canvas y of its top edge while its section is not scrolled
      */
     public record Row(int section, int position, RowKind kind, int index, double top) {
     }
 
     /**
-     * The part of the body that shows one trace.
+     * The pane that shows one trace: a title band pinned at its top, then a
+     * window onto its rows.
      *
      * @param traceIndex index into the traces
      * @param trace the trace
      * @param title e.g. "Sync (threads) · 1 thread · 1 core"
-     * @param top content y of the title band
-     * @param rowsTop content y of the first row
+     * @param top canvas y of the title band
+     * @param rowsTop canvas y of the top of the rows' window (and of the first row while not scrolled)
      * @param rowCount rows in this section
+     * @param rowsHeight height of the rows' window; less than its rows need when they scroll
      */
-    public record Section(int traceIndex, Trace trace, String title, double top, double rowsTop, int rowCount) {
-        public double rowsBottom(double rowHeight) {
-            return rowsTop + rowCount * rowHeight;
+    public record Section(int traceIndex, Trace trace, String title, double top, double rowsTop, int rowCount,
+                          double rowsHeight) {
+        /** Canvas y of the bottom of the rows' window. */
+        public double rowsBottom() {
+            return rowsTop + rowsHeight;
         }
     }
 
     /** What a legend entry stands for. */
     public enum LegendKind {
-        /** A span state: the swatch is its fill. */
+        /** A span state: the swatch is its fill (for a wait: the wait that frees its worker). */
         STATE,
+        /** A wait that holds its worker: the swatch is {@link Palette#heldWait()}. */
+        HELD_WAIT,
         /** Lane background: nothing running. */
         IDLE,
         /** The arrival marker. */
@@ -94,7 +111,7 @@ public final class TimelineLayout {
      * One legend entry, placed.
      *
      * @param kind what it stands for
-     * @param state the state, for {@link LegendKind#STATE}
+     * @param state the state, for {@link LegendKind#STATE} and {@link LegendKind#HELD_WAIT}
      * @param label its text
      * @param x left of its swatch
      * @param y vertical centre
@@ -113,17 +130,21 @@ public final class TimelineLayout {
     public record Hit(int traceIndex, Row row, RequestRecord request, Optional<Span> span) {
     }
 
+    private record Entry(LegendKind kind, Optional<SpanState> state, String label) {
+    }
+
     private final List<Trace> traces;
     private final ViewMode mode;
     private final double width;
     private final double height;
     private final double s;
+    private final boolean fitRows;
     private final double rowHeight;
     private final double headerHeight;
     private final double axisTop;
     private final double gutterWidth;
-    private final double contentHeight;
     private final List<Section> sections;
+    private final double legendScale;
     private final List<LegendItem> legend;
     private final TextStyle labelStyle;
     private final TextStyle labelDetailStyle;
@@ -131,9 +152,10 @@ public final class TimelineLayout {
     private final TextStyle axisStyle;
     private final TextStyle titleStyle;
     private final TextStyle barLabelStyle;
+    private final double tickMinSpacing;
 
     private TimelineLayout(List<Trace> traces, ViewMode mode, double width, double height, double textScale,
-                           TextMeasure measure, boolean export) {
+                           TextMeasure measure, boolean export, boolean fitRows) {
         this.traces = List.copyOf(traces);
         this.mode = Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(measure, "measure");
@@ -142,21 +164,29 @@ public final class TimelineLayout {
         }
         this.s = textScale;
         this.width = Math.max(1, width);
-        this.legendStyle = TextStyle.regular(14 * s);
-        this.axisStyle = TextStyle.regular(13 * s);
-        this.titleStyle = TextStyle.bold(16 * s);
+        this.fitRows = fitRows && !export;
+        this.axisStyle = TextStyle.regular(12 * s);
+        this.titleStyle = TextStyle.bold(12 * s);
+        this.tickMinSpacing = measure.textWidth("88.8 ms", axisStyle) + 14 * s;
 
-        List<LegendItem> items = placeLegend(measure);
-        this.legend = items;
-        int legendRows = items.isEmpty() ? 0 : (int) Math.floor((items.get(items.size() - 1).y() - legendTop()) / legendRowHeight()) + 1;
-        this.axisTop = legendTop() + legendRows * legendRowHeight() + 4 * s;
+        List<Entry> entries = legendEntries();
+        this.legendScale = legendScale(entries, measure);
+        this.legendStyle = TextStyle.regular(13 * s * legendScale);
+        this.legend = placeLegend(entries, measure);
+        int legendRows = legend.isEmpty() ? 0
+                : (int) Math.round((legend.get(legend.size() - 1).y() - legendTop() - legendRowHeight() / 2) / legendRowHeight()) + 1;
+        this.axisTop = Math.round(legendTop() + legendRows * legendRowHeight() + 2 * s);
         this.headerHeight = Math.round(axisTop + axisHeight());
 
+        int n = this.traces.size();
+        int[] counts = new int[n];
         int totalRows = 0;
-        for (Trace t : this.traces) {
-            totalRows += rowCountOf(t);
+        for (int i = 0; i < n; i++) {
+            counts[i] = rowCountOf(this.traces.get(i));
+            totalRows += counts[i];
         }
-        double fixed = this.traces.size() * titleHeight() + Math.max(0, this.traces.size() - 1) * sectionGap() + bottomPad();
+        double fixed = n * titleHeight() + Math.max(0, n - 1) * sectionGap() + bottomPad();
+        double rowsArea = Math.max(0, Math.floor(height - headerHeight - fixed));
         double maxRow = Math.floor(MAX_ROW_HEIGHT * s);
         double rh;
         if (totalRows == 0) {
@@ -164,23 +194,36 @@ public final class TimelineLayout {
         } else if (export) {
             rh = Math.max(MIN_ROW_HEIGHT, Math.min(maxRow, Math.floor(900 * s / totalRows)));
         } else {
-            rh = Math.max(MIN_ROW_HEIGHT, Math.min(maxRow, Math.floor((height - headerHeight - fixed) / totalRows)));
+            double even = rowsArea / totalRows;
+            if (even >= MIN_ROW_HEIGHT || !this.fitRows) {
+                rh = Math.max(MIN_ROW_HEIGHT, Math.min(maxRow, Math.floor(even)));
+            } else {
+                rh = Math.max(MIN_FITTED_ROW_HEIGHT, even >= 1 ? Math.floor(even) : even);
+            }
         }
         this.rowHeight = rh;
 
+        double[] panes = new double[n];
+        for (int i = 0; i < n; i++) {
+            panes[i] = rh < 1 ? Math.ceil(counts[i] * rh) : counts[i] * rh;
+        }
+        if (!export) {
+            shareOut(panes, rowsArea);
+        }
         List<Section> secs = new ArrayList<>();
-        double y = 0;
-        for (int i = 0; i < this.traces.size(); i++) {
+        double y = headerHeight;
+        for (int i = 0; i < n; i++) {
             Trace t = this.traces.get(i);
-            int rows = rowCountOf(t);
-            secs.add(new Section(i, t, title(t), y, y + titleHeight(), rows));
-            y += titleHeight() + rows * rh + sectionGap();
+            double top = Math.round(y);
+            double rowsTop = Math.round(top + titleHeight());
+            secs.add(new Section(i, t, title(t), top, rowsTop, counts[i], panes[i]));
+            y = rowsTop + panes[i] + sectionGap();
         }
         this.sections = List.copyOf(secs);
-        this.contentHeight = this.traces.isEmpty() ? 0 : y - sectionGap() + bottomPad();
-        this.height = export ? headerHeight + contentHeight : Math.max(1, height);
+        double contentBottom = n == 0 ? headerHeight : y - sectionGap() + bottomPad();
+        this.height = export ? Math.ceil(contentBottom) : Math.max(1, height);
 
-        double labelSize = Math.max(11 * s, Math.min(18 * s, rh * 0.34));
+        double labelSize = Math.max(minLabelSize(), Math.min(16 * s, rh * 0.75));
         this.labelStyle = TextStyle.bold(labelSize);
         this.labelDetailStyle = TextStyle.regular(labelSize);
         this.barLabelStyle = TextStyle.bold(Math.max(9, Math.min(15 * s, barHeight() * 0.5)));
@@ -189,20 +232,56 @@ public final class TimelineLayout {
 
     /**
      * The layout of a view {@code width} by {@code height} pixels; rows that
-     * do not fit scroll.
+     * do not fit scroll, each section on its own.
      *
      * @param textScale 1 for the window, larger for projector mode
      * @param measure measures text as the target surface will draw it
      */
     public static TimelineLayout of(List<Trace> traces, ViewMode mode, double width, double height,
                                     double textScale, TextMeasure measure) {
-        return new TimelineLayout(traces, mode, width, height, textScale, measure, false);
+        return new TimelineLayout(traces, mode, width, height, textScale, measure, false, false);
+    }
+
+    /**
+     * The layout of a view {@code width} by {@code height} pixels.
+     *
+     * @param fitRows when rows would not all fit at {@link #MIN_ROW_HEIGHT},
+     *                shrink them until every row of every section shows
+     *                rather than scroll
+     */
+    public static TimelineLayout of(List<Trace> traces, ViewMode mode, double width, double height,
+                                    double textScale, TextMeasure measure, boolean fitRows) {
+        return new TimelineLayout(traces, mode, width, height, textScale, measure, false, fitRows);
     }
 
     /** The layout of an export {@code width} wide and as tall as all its rows need; nothing scrolls. */
     public static TimelineLayout forExport(List<Trace> traces, ViewMode mode, double width,
                                            double textScale, TextMeasure measure) {
-        return new TimelineLayout(traces, mode, width, 0, textScale, measure, true);
+        return new TimelineLayout(traces, mode, width, 0, textScale, measure, true, false);
+    }
+
+    /**
+     * Shares {@code area} out among panes that want {@code wants[i]} pixels:
+     * a pane that wants no more than an even share gets what it wants, the
+     * others split the rest evenly, in whole pixels.
+     */
+    private static void shareOut(double[] wants, double area) {
+        double total = Arrays.stream(wants).sum();
+        if (total <= area) {
+            return;
+        }
+        Integer[] order = new Integer[wants.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(wants[a], wants[b]));
+        double left = area;
+        int k = wants.length;
+        for (int i : order) {
+            wants[i] = Math.min(wants[i], Math.floor(left / k));
+            left -= wants[i];
+            k--;
+        }
     }
 
     // ---------------------------------------------------------------- metrics
@@ -212,39 +291,53 @@ public final class TimelineLayout {
     }
 
     double legendTop() {
-        return 10 * s;
+        return 3 * s;
     }
 
     double legendRowHeight() {
-        return 26 * s;
+        return 18 * s * legendScale;
     }
 
     double legendSwatchWidth() {
-        return 24 * s;
+        return 20 * s * legendScale;
     }
 
     double legendSwatchHeight() {
-        return 15 * s;
+        return 13 * s * legendScale;
+    }
+
+    double legendGap() {
+        return 15 * s * legendScale;
     }
 
     double axisHeight() {
-        return 30 * s;
+        return 20 * s;
+    }
+
+    /** Length of a tick mark on the axis. */
+    double axisTickLength() {
+        return 4 * s;
     }
 
     double titleHeight() {
-        return 34 * s;
+        return Math.round(titleStyle.size() * 1.45);
     }
 
     double sectionGap() {
-        return 14 * s;
+        return Math.round(3 * s);
     }
 
     double bottomPad() {
-        return 10 * s;
+        return Math.round(2 * s);
     }
 
     double rightMargin() {
         return 20 * s;
+    }
+
+    /** Labels never get smaller than this, whatever the row height: from the back of a room smaller type is noise. */
+    double minLabelSize() {
+        return Math.max(11, 9 * s);
     }
 
     /** The text scale this layout was made for. */
@@ -268,7 +361,12 @@ public final class TimelineLayout {
         return height;
     }
 
-    /** Height of the fixed legend and axis band; the body starts below it. */
+    /** Whether rows were shrunk to show every row (see {@link #of(List, ViewMode, double, double, double, TextMeasure, boolean)}). */
+    public boolean rowsFitted() {
+        return fitRows;
+    }
+
+    /** Height of the fixed legend and axis band; the sections start below it. */
     public double headerHeight() {
         return headerHeight;
     }
@@ -278,24 +376,30 @@ public final class TimelineLayout {
         return axisTop;
     }
 
-    /** Height of the scrolling body's window. */
-    public double viewportHeight() {
-        return Math.max(0, height - headerHeight);
+    /** How far a section's rows can scroll: 0 when they all show. */
+    public double maxScroll(int section) {
+        Section sec = sections.get(section);
+        return Math.max(0, sec.rowCount() * rowHeight - sec.rowsHeight());
     }
 
-    /** Height of everything in the body. */
-    public double contentHeight() {
-        return contentHeight;
+    /** A section's scroll offset clamped to {@code [0, maxScroll(section)]}. */
+    public double clampScroll(int section, double scroll) {
+        return Double.isNaN(scroll) ? 0 : Math.max(0, Math.min(maxScroll(section), scroll));
     }
 
-    /** The largest useful vertical scroll offset. */
-    public double maxScrollY() {
-        return Math.max(0, contentHeight - viewportHeight());
+    /** Whether any section's rows scroll. */
+    public boolean scrolls() {
+        for (int i = 0; i < sections.size(); i++) {
+            if (maxScroll(i) > 0.5) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** A scroll offset clamped to {@code [0, maxScrollY()]}. */
-    public double clampScroll(double scrollY) {
-        return Double.isNaN(scrollY) ? 0 : Math.max(0, Math.min(maxScrollY(), scrollY));
+    /** Whether more rows exist than show at {@link #MIN_ROW_HEIGHT} or taller: then fitted rows are thinner. */
+    public boolean rowsThinnerThanReadable() {
+        return rowHeight < MIN_ROW_HEIGHT;
     }
 
     /** Canvas x where the plot (and time 0 of the scale's pixels) starts: right of the labels. */
@@ -315,12 +419,23 @@ public final class TimelineLayout {
         return rowHeight;
     }
 
-    /** Height of a bar inside its row. */
+    /**
+     * Height of a bar inside its row: all of the row but a pixel or two when
+     * rows are tight (so bars stay thick on a projector),
+     * a little over half of a tall row (room for the arrival and completion
+     * markers).
+     */
     public double barHeight() {
-        if (rowHeight >= 24) {
-            return Math.round(rowHeight * (mode == ViewMode.WORKERS ? 0.68 : 0.58));
+        if (rowHeight < 2) {
+            return 1;
         }
-        return Math.max(1, rowHeight - Math.max(1, Math.round(rowHeight * 0.2)));
+        if (rowHeight < MIN_ROW_HEIGHT) {
+            return Math.max(1, rowHeight - 1);
+        }
+        double ratio = mode == ViewMode.WORKERS ? 0.68 : 0.58;
+        // A one-pixel gap (and the bars' outlines) tell tight rows apart; roomier rows get a little more.
+        double gap = Math.max(1, Math.round(rowHeight * 0.06));
+        return Math.max(Math.round(rowHeight * ratio), Math.min(rowHeight - gap, Math.round(24 * s)));
     }
 
     /** Whether rows are tall enough for arrival and completion markers and response times. */
@@ -328,10 +443,13 @@ public final class TimelineLayout {
         return rowHeight >= 20;
     }
 
-    /** Label every n-th row: 1 when rows are tall enough for each to have its label. */
+    /**
+     * Label every n-th row: 1 when rows are tall enough for each to carry its
+     * label. A label always sits centred on its own row.
+     */
     public int labelEvery() {
-        double from = LABEL_EVERY_ROW_FROM * s;
-        return rowHeight >= from ? 1 : (int) Math.ceil(from * 1.2 / rowHeight);
+        double size = labelStyle.size();
+        return rowHeight >= size * 0.95 ? 1 : (int) Math.ceil(size * 1.3 / rowHeight);
     }
 
     public TextStyle labelStyle() {
@@ -360,9 +478,19 @@ public final class TimelineLayout {
         return barLabelStyle;
     }
 
-    /** Least pixels between axis labels. */
+    /** Pixels between axis labels that read comfortably. */
     public double tickSpacing() {
         return 96 * s;
+    }
+
+    /** Pixels between axis labels below which they would touch. */
+    public double tickMinSpacing() {
+        return tickMinSpacing;
+    }
+
+    /** The axis ticks of {@code scale}: comfortably spaced, but at least {@link #MIN_TICKS} where the labels leave room. */
+    public List<TimeScale.Tick> ticks(TimeScale scale) {
+        return scale.ticks(tickSpacing(), tickMinSpacing, MIN_TICKS);
     }
 
     public List<Section> sections() {
@@ -371,11 +499,6 @@ public final class TimelineLayout {
 
     public List<LegendItem> legend() {
         return legend;
-    }
-
-    /** Converts content y to canvas y. */
-    public double toCanvasY(double contentY, double scrollY) {
-        return headerHeight + contentY - scrollY;
     }
 
     // ------------------------------------------------------------------- rows
@@ -400,6 +523,11 @@ public final class TimelineLayout {
         return position < workers
                 ? new Row(section, position, RowKind.WORKER, position, top)
                 : new Row(section, position, RowKind.CORE, position - workers, top);
+    }
+
+    /** Canvas y of the top of {@code row} when its section is scrolled by {@code scroll}. */
+    public double rowY(Row row, double scroll) {
+        return row.top() - clampScroll(row.section(), scroll);
     }
 
     /** The row showing request {@code requestId} (requests view) in a trace's section. */
@@ -429,32 +557,71 @@ public final class TimelineLayout {
         return core >= 0 && core < server.cores() ? Optional.of(row(traceIndex, server.workers() + core)) : Optional.empty();
     }
 
-    /** Positions of the first and last rows of a section that are at least partly in view, or empty. */
-    public Optional<int[]> visibleRows(int section, double scrollY) {
+    /** Positions of the first and last rows of a section at least partly in its window, or empty. */
+    public Optional<int[]> visibleRows(int section, double scroll) {
         Section sec = sections.get(section);
-        if (sec.rowCount() == 0) {
+        if (sec.rowCount() == 0 || sec.rowsHeight() <= 0) {
             return Optional.empty();
         }
-        double top = scrollY - sec.rowsTop();
-        double bottom = top + viewportHeight();
+        double top = clampScroll(section, scroll);
+        double bottom = top + sec.rowsHeight();
         int first = (int) Math.max(0, Math.floor(top / rowHeight));
-        int last = (int) Math.min(sec.rowCount() - 1, Math.ceil(bottom / rowHeight) - 1);
+        int last = (int) Math.min(sec.rowCount() - 1, Math.ceil(bottom / rowHeight - 1e-9) - 1);
         return first <= last ? Optional.of(new int[] {first, last}) : Optional.empty();
     }
 
-    /** The row under canvas y, if any. */
-    public Optional<Row> rowAt(double canvasY, double scrollY) {
+    /**
+     * Which row is drawn on pixel row {@code pixelY} of a section whose rows
+     * are thinner than a pixel: the first row whose top falls on that pixel,
+     * if any. The painter draws exactly these rows, and the pointer finds them.
+     */
+    public OptionalInt rowOnPixel(int section, double pixelY, double scroll) {
+        Section sec = sections.get(section);
+        double base = sec.rowsTop() - clampScroll(section, scroll);
+        double p = Math.floor(pixelY);
+        int first = (int) Math.max(0, Math.ceil((p - base) / rowHeight - 1e-9));
+        while (first > 0 && Math.floor(base + (first - 1) * rowHeight) >= p) {
+            first--;
+        }
+        while (first < sec.rowCount() && Math.floor(base + first * rowHeight) < p) {
+            first++;
+        }
+        return first < sec.rowCount() && Math.floor(base + first * rowHeight) == p ? OptionalInt.of(first) : OptionalInt.empty();
+    }
+
+    /** The section whose rows' window holds canvas y, if any. */
+    public OptionalInt sectionAt(double canvasY) {
+        for (int i = 0; i < sections.size(); i++) {
+            Section sec = sections.get(i);
+            if (canvasY >= sec.top() && canvasY < sec.rowsBottom()) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The row under canvas y, if any, with each section scrolled by its entry of {@code scrolls} (missing = 0). */
+    public Optional<Row> rowAt(double canvasY, double... scrolls) {
         if (canvasY < headerHeight || canvasY >= height) {
             return Optional.empty();
         }
-        double c = canvasY - headerHeight + scrollY;
         for (int i = 0; i < sections.size(); i++) {
             Section sec = sections.get(i);
-            if (c >= sec.rowsTop() && c < sec.rowsBottom(rowHeight)) {
-                return Optional.of(row(i, (int) Math.floor((c - sec.rowsTop()) / rowHeight)));
+            if (canvasY >= sec.rowsTop() && canvasY < sec.rowsBottom()) {
+                double scroll = scrollOf(scrolls, i);
+                if (rowHeight < 1) {
+                    OptionalInt p = rowOnPixel(i, canvasY, scroll);
+                    return p.isPresent() ? Optional.of(row(i, p.getAsInt())) : Optional.empty();
+                }
+                int p = (int) Math.floor((canvasY - sec.rowsTop() + clampScroll(i, scroll)) / rowHeight);
+                return p >= 0 && p < sec.rowCount() ? Optional.of(row(i, p)) : Optional.empty();
             }
         }
         return Optional.empty();
+    }
+
+    private static double scrollOf(double[] scrolls, int section) {
+        return scrolls != null && section < scrolls.length ? scrolls[section] : 0;
     }
 
     /** The spans drawn in a row, in time order and not overlapping. */
@@ -511,6 +678,11 @@ public final class TimelineLayout {
         return (policy == Policy.SYNC ? "Thread " : "Loop ") + (worker + 1);
     }
 
+    /** "thread" under sync, "loop" under the event loop. */
+    static String workerNoun(Policy policy) {
+        return policy == Policy.SYNC ? "thread" : "loop";
+    }
+
     /**
      * "Sync (threads) · 2 threads · 1 core"; a compare variant's own label
      * comes first: "4 threads — Sync (threads) · 4 threads · 1 core".
@@ -537,10 +709,13 @@ public final class TimelineLayout {
                 }
                 double id = measure.textWidth("R" + t.requests().size(), labelStyle);
                 double type = 0;
-                for (var rt : t.scenario().requestTypes()) {
-                    type = Math.max(type, measure.textWidth(rt.name(), labelDetailStyle));
+                if (labelEvery() == 1) {
+                    for (var rt : t.scenario().requestTypes()) {
+                        type = Math.max(type, measure.textWidth(rt.name(), labelDetailStyle));
+                    }
+                    type += measure.textWidth(" ", labelDetailStyle);
                 }
-                widest = Math.max(widest, id + measure.textWidth(" ", labelDetailStyle) + type);
+                widest = Math.max(widest, id + type);
             } else {
                 Server server = t.scenario().server();
                 widest = Math.max(widest, measure.textWidth(workerName(server.policy(), server.workers() - 1), labelStyle));
@@ -552,44 +727,57 @@ public final class TimelineLayout {
 
     // ----------------------------------------------------------------- legend
 
-    private List<LegendItem> placeLegend(TextMeasure measure) {
+    private List<Entry> legendEntries() {
         if (traces.isEmpty()) {
             return List.of();
         }
         Set<SpanState> states = EnumSet.noneOf(SpanState.class);
+        Optional<Policy> freeWait = Optional.empty();
+        Optional<Policy> heldWait = Optional.empty();
         boolean rejected = false;
         boolean completed = false;
         for (Trace t : traces) {
+            Policy policy = t.scenario().server().policy();
+            List<Span> shown = new ArrayList<>();
             if (mode == ViewMode.REQUESTS) {
-                for (Span sp : t.spans()) {
-                    states.add(sp.state());
-                }
+                shown = t.spans();
                 for (RequestRecord r : t.requests()) {
                     rejected |= !r.completed();
                     completed |= r.completed();
                 }
             } else {
                 for (int w = 0; w < t.scenario().server().workers(); w++) {
-                    for (Span sp : t.workerLane(w)) {
-                        states.add(sp.state());
-                    }
+                    shown.addAll(t.workerLane(w));
                 }
                 if (t.scenario().server().cores() > 0 && !t.coreLane(0).isEmpty()) {
                     states.add(SpanState.COMPUTE);
                 }
             }
-        }
-        record Entry(LegendKind kind, Optional<SpanState> state, String label) {
+            for (Span sp : shown) {
+                if (sp.state() == SpanState.WAIT) {
+                    if (Palette.isHeldWait(sp)) {
+                        heldWait = heldWait.or(() -> Optional.of(policy));
+                    } else {
+                        freeWait = freeWait.or(() -> Optional.of(policy));
+                    }
+                } else {
+                    states.add(sp.state());
+                }
+            }
         }
         List<Entry> entries = new ArrayList<>();
-        for (SpanState st : states) {
-            entries.add(new Entry(LegendKind.STATE, Optional.of(st), st.displayName()));
+        for (SpanState st : SpanState.values()) {
+            if (st == SpanState.WAIT) {
+                addWaits(entries, freeWait, heldWait);
+            } else if (states.contains(st)) {
+                entries.add(new Entry(LegendKind.STATE, Optional.of(st), st.displayName()));
+            }
         }
         if (mode == ViewMode.WORKERS) {
             entries.add(new Entry(LegendKind.IDLE, Optional.empty(), "Idle"));
         } else {
             entries.add(new Entry(LegendKind.ARRIVAL, Optional.empty(), "Arrives"));
-            entries.add(new Entry(LegendKind.RESPONSE, Optional.empty(), "Response sent"));
+            entries.add(new Entry(LegendKind.RESPONSE, Optional.empty(), "Response"));
             if (completed) {
                 entries.add(new Entry(LegendKind.GHOST, Optional.empty(), "Time alone"));
             }
@@ -597,19 +785,57 @@ public final class TimelineLayout {
                 entries.add(new Entry(LegendKind.REJECTED, Optional.empty(), "Rejected"));
             }
         }
+        return entries;
+    }
+
+    /** The free wait ("Wait, frees its loop") then the held one ("Wait, holds its thread"), those that occur. */
+    private static void addWaits(List<Entry> entries, Optional<Policy> free, Optional<Policy> held) {
+        free.ifPresent(p -> entries.add(new Entry(LegendKind.STATE, Optional.of(SpanState.WAIT), "Wait, frees " + workerNoun(p))));
+        held.ifPresent(p -> entries.add(new Entry(LegendKind.HELD_WAIT, Optional.of(SpanState.WAIT), "Wait, holds " + workerNoun(p))));
+    }
+
+    /** 1, or less (down to {@value #MIN_LEGEND_SCALE}) so that the legend fits on one line. */
+    private double legendScale(List<Entry> entries, TextMeasure measure) {
+        double available = width - 2 * pad();
+        double needed = legendWidth(entries, measure, 1);
+        if (needed <= available) {
+            return 1;
+        }
+        double k = Math.max(MIN_LEGEND_SCALE, available / needed);
+        while (k > MIN_LEGEND_SCALE && legendWidth(entries, measure, k) > available) {
+            k -= 0.01;
+        }
+        return Math.max(MIN_LEGEND_SCALE, k);
+    }
+
+    private double legendWidth(List<Entry> entries, TextMeasure measure, double k) {
+        TextStyle style = TextStyle.regular(13 * s * k);
+        double w = 0;
+        for (Entry e : entries) {
+            w += 20 * s * k + 5 * s * k + measure.textWidth(e.label(), style) + 15 * s * k;
+        }
+        return Math.max(0, w - 15 * s * k);
+    }
+
+    private List<LegendItem> placeLegend(List<Entry> entries, TextMeasure measure) {
         List<LegendItem> placed = new ArrayList<>();
         double x = pad();
         double y = legendTop() + legendRowHeight() / 2;
         for (Entry e : entries) {
-            double w = legendSwatchWidth() + 7 * s + measure.textWidth(e.label(), legendStyle);
+            double w = legendSwatchWidth() + legendTextGap() + measure.textWidth(e.label(), legendStyle);
             if (x > pad() && x + w > width - pad()) {
                 x = pad();
                 y += legendRowHeight();
             }
             placed.add(new LegendItem(e.kind(), e.state(), e.label(), x, y));
-            x += w + 22 * s;
+            x += w + legendGap();
         }
         return Collections.unmodifiableList(placed);
+    }
+
+    /** The gap between a legend swatch and its text. */
+    double legendTextGap() {
+        return 5 * s * legendScale;
     }
 
     // ---------------------------------------------------------------- hit test
@@ -617,13 +843,14 @@ public final class TimelineLayout {
     /**
      * What is under canvas point (x, y): the span drawn there (only the part
      * before the playhead counts), or a rejected request's marker. Tiny spans
-     * are found within a few pixels.
+     * are found within a few pixels. {@code scrolls} holds each section's
+     * scroll offset (missing = 0).
      */
-    public Optional<Hit> hitAt(double x, double y, TimeScale scale, double scrollY, double playheadMs) {
+    public Optional<Hit> hitAt(double x, double y, TimeScale scale, double[] scrolls, double playheadMs) {
         if (x < plotLeft() || x > plotRight()) {
             return Optional.empty();
         }
-        Optional<Row> maybeRow = rowAt(y, scrollY);
+        Optional<Row> maybeRow = rowAt(y, scrolls);
         if (maybeRow.isEmpty()) {
             return Optional.empty();
         }

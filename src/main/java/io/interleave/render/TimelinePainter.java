@@ -1,6 +1,7 @@
 package io.interleave.render;
 
 import io.interleave.render.TimelineLayout.LegendItem;
+import io.interleave.render.TimelineLayout.LegendKind;
 import io.interleave.render.TimelineLayout.Row;
 import io.interleave.render.TimelineLayout.RowKind;
 import io.interleave.render.TimelineLayout.Section;
@@ -12,30 +13,50 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Draws the timeline described by a {@link TimelineLayout} onto any
  * {@link DrawingSurface}: the window's canvas and the exports go through
  * here, so they show the same picture.
  *
- * <p>Only what is visible is drawn: rows outside the viewport are skipped,
- * each row's first visible span is found by binary search, and spans
- * narrower than a pixel are merged into one-pixel columns coloured by the
- * state that filled most of the column (judged from its first few spans
- * when it holds many), so that a trace of a hundred thousand requests still
- * paints in a few milliseconds.
+ * <p>Only what is visible is drawn: rows outside their section's window are
+ * skipped, each row's first visible span is found by binary search, and
+ * spans narrower than a pixel are merged into one-pixel columns. In a
+ * request row such a column takes the colour of the state that filled most
+ * of it (judged from its first few spans when it holds many), so that a
+ * trace of a hundred thousand requests still paints in a few milliseconds.
+ * In a thread, loop or core lane the column is filled only as high as the
+ * lane was busy during it, so a lane 24% busy reads as a quarter full, not
+ * solid.
  */
 public final class TimelinePainter {
     private static final SpanState[] STATES = SpanState.values();
-    /** Spans sampled into one pixel column before the rest of that column is skipped. */
+    /** Index of the held wait among the fills a pixel column tallies, after the states. */
+    private static final int HELD_WAIT = STATES.length;
+    /** Spans sampled into one pixel column of a request row before the rest of that column is skipped. */
     private static final int SAMPLES_PER_COLUMN = 12;
-    /** What {@link DrawingSurface#tag} names each state's bars, e.g. "span waiting-resource". */
-    private static final String[] SPAN_TAGS = Arrays.stream(STATES).map(st -> "span " + st.csvName()).toArray(String[]::new);
+    /** What {@link DrawingSurface#tag} names each state's bars, e.g. "span waiting-resource"; then the held wait. */
+    private static final String[] SPAN_TAGS = spanTags();
 
     private final Palette palette;
 
     public TimelinePainter(Palette palette) {
         this.palette = Objects.requireNonNull(palette, "palette");
+    }
+
+    private static String[] spanTags() {
+        String[] tags = new String[STATES.length + 1];
+        for (SpanState st : STATES) {
+            tags[st.ordinal()] = "span " + st.csvName();
+        }
+        tags[HELD_WAIT] = "span " + SpanState.WAIT.csvName() + " held";
+        return tags;
+    }
+
+    /** The SVG class of {@code span}'s bar: "span compute", "span wait" (frees its worker), "span wait held". */
+    public static String spanTag(Span span) {
+        return SPAN_TAGS[Palette.isHeldWait(span) ? HELD_WAIT : span.state().ordinal()];
     }
 
     public Palette palette() {
@@ -44,7 +65,7 @@ public final class TimelinePainter {
 
     /** Paints a whole export: no scrolling, no highlighted span. */
     public void paint(DrawingSurface g, TimelineLayout layout, TimeScale scale, double playheadMs) {
-        paint(g, layout, scale, playheadMs, 0, Optional.empty());
+        paint(g, layout, scale, playheadMs, new double[0], Optional.empty());
     }
 
     /**
@@ -52,23 +73,20 @@ public final class TimelinePainter {
      *
      * @param scale the visible time range over {@code layout.plotWidth()} pixels
      * @param playheadMs bars are drawn up to this time; infinity draws the whole run and no "now" line
-     * @param scrollY how far the body is scrolled down, clamped to the layout's range
+     * @param scrolls how far each section's rows are scrolled down (missing = 0), clamped to the layout's range
      * @param highlight a span to outline (the one under the pointer)
      */
     public void paint(DrawingSurface g, TimelineLayout layout, TimeScale scale, double playheadMs,
-                      double scrollY, Optional<Span> highlight) {
-        double scroll = layout.clampScroll(scrollY);
+                      double[] scrolls, Optional<Span> highlight) {
         double playhead = Double.isNaN(playheadMs) ? Double.POSITIVE_INFINITY : playheadMs;
         g.tag("background");
         g.fillRect(0, 0, layout.width(), layout.height(), palette.background());
-        List<TimeScale.Tick> ticks = scale.ticks(layout.tickSpacing());
+        List<TimeScale.Tick> ticks = layout.ticks(scale);
 
-        g.save();
-        g.clip(0, layout.headerHeight(), layout.width(), layout.viewportHeight());
         for (int i = 0; i < layout.sections().size(); i++) {
+            double scroll = layout.clampScroll(i, i < scrolls.length ? scrolls[i] : 0);
             paintSection(g, layout, i, scale, ticks, playhead, scroll, highlight);
         }
-        g.restore();
 
         Optional<NowLabel> now = nowLabel(g, layout, scale, playhead);
         paintHeader(g, layout, ticks, now);
@@ -81,12 +99,14 @@ public final class TimelinePainter {
     private void paintSection(DrawingSurface g, TimelineLayout layout, int sectionIndex, TimeScale scale,
                               List<TimeScale.Tick> ticks, double playhead, double scroll, Optional<Span> highlight) {
         Section section = layout.sections().get(sectionIndex);
-        double bandTop = layout.toCanvasY(section.top(), scroll);
+        // The title band is pinned at the top of the section's pane: it never scrolls away.
+        double bandTop = section.top();
         double bandHeight = section.rowsTop() - section.top();
-        if (bandTop + bandHeight > layout.headerHeight() && bandTop < layout.height()) {
-            g.tag("section-title");
-            g.fillRect(0, bandTop, layout.width(), bandHeight, palette.sectionBand());
-            g.text(section.title(), layout.pad(), bandTop + bandHeight / 2, layout.titleStyle(), palette.text(), TextAlign.LEFT);
+        g.tag("section-title");
+        g.fillRect(0, bandTop, layout.width(), bandHeight, palette.sectionBand());
+        g.text(section.title(), layout.pad(), bandTop + bandHeight / 2, layout.titleStyle(), palette.text(), TextAlign.LEFT);
+        if (layout.maxScroll(sectionIndex) > 0.5) {
+            paintScrollHint(g, layout, section, sectionIndex, scroll);
         }
         Optional<int[]> visible = layout.visibleRows(sectionIndex, scroll);
         if (visible.isEmpty()) {
@@ -94,14 +114,17 @@ public final class TimelinePainter {
         }
         int first = visible.get()[0];
         int last = visible.get()[1];
-        double rowsTop = layout.toCanvasY(section.rowsTop(), scroll);
         double rh = layout.rowHeight();
-        double top = rowsTop + first * rh;
-        double bottom = rowsTop + (last + 1) * rh;
+        double base = section.rowsTop() - scroll;
+        int[] drawn = drawnRows(layout, sectionIndex, first, last, scroll);
+        double top = section.rowsTop();
+        double bottom = section.rowsBottom();
 
+        g.save();
+        g.clip(0, top, layout.width(), bottom - top);
         g.tag("row");
-        for (int p = first; p <= last; p++) {
-            paintRowBackground(g, layout, layout.row(sectionIndex, p), rowsTop + p * rh);
+        for (int p : drawn) {
+            paintRowBackground(g, layout, layout.row(sectionIndex, p), rowY(base, p, rh));
         }
         g.save();
         g.clip(layout.plotLeft(), top, layout.plotWidth(), bottom - top);
@@ -110,17 +133,17 @@ public final class TimelinePainter {
             double x = Math.round(layout.plotLeft() + tick.x()) + 0.5;
             g.line(x, top, x, bottom, palette.grid(), 1);
         }
-        if (layout.mode() == ViewMode.REQUESTS) {
+        if (layout.mode() == ViewMode.REQUESTS && rh >= 3) {
             g.tag("ghost");
-            for (int p = first; p <= last; p++) {
-                paintGhost(g, layout, section.trace().request(p + 1), rowsTop + p * rh, scale, playhead);
+            for (int p : drawn) {
+                paintGhost(g, layout, section.trace().request(p + 1), rowY(base, p, rh), scale, playhead);
             }
         }
-        for (int p = first; p <= last; p++) {
+        for (int p : drawn) {
             Row row = layout.row(sectionIndex, p);
-            double y = rowsTop + p * rh;
+            double y = rowY(base, p, rh);
             paintBars(g, layout, section.trace(), row, y, scale, playhead, highlight);
-            if (row.kind() == RowKind.REQUEST) {
+            if (row.kind() == RowKind.REQUEST && rh >= 1) {
                 paintRequestMarkers(g, layout, section.trace().request(row.index()), y, scale, playhead);
             }
         }
@@ -128,27 +151,109 @@ public final class TimelinePainter {
 
         double gutterX = Math.round(layout.plotLeft()) - 0.5;
         g.tag("grid");
-        g.line(gutterX, top, gutterX, bottom, palette.grid(), 1);
-        g.tag("row-label");
-        g.save();
-        g.clip(0, top, layout.plotLeft(), bottom - top);
-        int every = layout.labelEvery();
-        for (int p = first; p <= last; p++) {
-            if (p % every == 0) {
-                double band = Math.min(every, section.rowCount() - p) * rh;
-                paintRowLabel(g, layout, section.trace(), layout.row(sectionIndex, p), rowsTop + p * rh, band, playhead);
-            }
-        }
-        g.restore();
+        g.line(gutterX, top, gutterX, Math.min(bottom, base + (last + 1) * rh), palette.grid(), 1);
+        paintRowLabels(g, layout, section, sectionIndex, first, last, base, playhead);
 
         if (layout.mode() == ViewMode.WORKERS) {
             int workers = section.trace().scenario().server().workers();
             if (workers >= first && workers <= last + 1 && workers > 0) {
-                double y = rowsTop + workers * rh;
+                double y = base + workers * rh;
                 g.tag("lane-divider");
                 g.line(0, y, layout.width(), y, palette.axis(), Math.max(1, layout.textScale()));
             }
         }
+        g.restore();
+    }
+
+    private static double rowY(double base, int position, double rh) {
+        return rh < 1 ? Math.floor(base + position * rh) : base + position * rh;
+    }
+
+    /** The rows to draw: every visible row, or, when rows are thinner than a pixel, the first row on each pixel row. */
+    private static int[] drawnRows(TimelineLayout layout, int section, int first, int last, double scroll) {
+        if (layout.rowHeight() >= 1) {
+            int[] all = new int[last - first + 1];
+            for (int p = first; p <= last; p++) {
+                all[p - first] = p;
+            }
+            return all;
+        }
+        Section sec = layout.sections().get(section);
+        int pixels = (int) Math.ceil(sec.rowsHeight()) + 1;
+        int[] rows = new int[pixels];
+        int n = 0;
+        for (int k = 0; k < pixels; k++) {
+            OptionalInt p = layout.rowOnPixel(section, sec.rowsTop() + k, scroll);
+            if (p.isPresent()) {
+                rows[n++] = p.getAsInt();
+            }
+        }
+        return Arrays.copyOf(rows, n);
+    }
+
+    /** "rows 201–260 of 1,000" at the right of a scrolling section's title, so one sees there is more. */
+    private void paintScrollHint(DrawingSurface g, TimelineLayout layout, Section section, int sectionIndex, double scroll) {
+        Optional<int[]> visible = layout.visibleRows(sectionIndex, scroll);
+        if (visible.isEmpty()) {
+            return;
+        }
+        String text = String.format(java.util.Locale.ROOT, "rows %,d–%,d of %,d", visible.get()[0] + 1, visible.get()[1] + 1, section.rowCount());
+        double cy = section.top() + (section.rowsTop() - section.top()) / 2;
+        g.tag("scroll-hint");
+        g.text(text, layout.plotRight(), cy, layout.axisStyle(), palette.mutedText(), TextAlign.RIGHT);
+    }
+
+    /**
+     * Row labels, each centred on its own row. When rows are too short for
+     * every label, every n-th row is labelled and a short tick at the
+     * gutter's edge points at exactly the row the label names.
+     */
+    private void paintRowLabels(DrawingSurface g, TimelineLayout layout, Section section, int sectionIndex,
+                                int first, int last, double base, double playhead) {
+        double rh = layout.rowHeight();
+        int every = layout.labelEvery();
+        g.tag("row-label");
+        g.save();
+        g.clip(0, section.rowsTop(), layout.plotLeft(), section.rowsHeight());
+        int from = (first + every - 1) / every * every;
+        double below = Double.NEGATIVE_INFINITY;
+        for (int p = from; p <= last; p += every) {
+            Row row = layout.row(sectionIndex, p);
+            double cy = base + p * rh + rh / 2;
+            below = paintRowLabel(g, layout, section, row, cy, every, below, playhead);
+        }
+        g.restore();
+    }
+
+    /** Paints one row label unless it would run into the one above (ending at {@code above}); returns where this one ends. */
+    private double paintRowLabel(DrawingSurface g, TimelineLayout layout, Section section, Row row, double cy, int every,
+                                 double above, double playhead) {
+        String label = layout.rowLabel(row);
+        Rgb colour = palette.text();
+        if (row.kind() == RowKind.REQUEST && section.trace().request(row.index()).arrivalMs() > playhead) {
+            colour = palette.mutedText();
+        }
+        if (every > 1) {
+            // Thinned labels are taller than their rows: the tick points at exactly the row named, and
+            // a label at the window's edge is nudged inside it rather than cut in half.
+            double half = layout.labelStyle().size() * 0.4;
+            double y = Math.max(section.rowsTop() + half, Math.min(section.rowsBottom() - half, cy));
+            if (y - half < above) {
+                return above;
+            }
+            double right = Math.round(layout.plotLeft()) - 1;
+            double length = Math.min(layout.pad() * 0.8, 8 * layout.textScale());
+            g.line(right - length, cy, right, cy, colour, Math.max(1, Math.min(2, layout.rowHeight())));
+            g.text(label, layout.pad(), y, layout.labelStyle(), colour, TextAlign.LEFT);
+            return y + half;
+        }
+        g.text(label, layout.pad(), cy, layout.labelStyle(), colour, TextAlign.LEFT);
+        String detail = layout.rowDetail(row);
+        if (!detail.isEmpty()) {
+            double x = layout.pad() + g.textWidth(label + " ", layout.labelStyle());
+            g.text(detail, x, cy, layout.labelDetailStyle(), palette.mutedText(), TextAlign.LEFT);
+        }
+        return cy;
     }
 
     private void paintRowBackground(DrawingSurface g, TimelineLayout layout, Row row, double y) {
@@ -159,23 +264,6 @@ public final class TimelinePainter {
         } else {
             double bh = layout.barHeight();
             g.fillRect(layout.plotLeft(), y + (layout.rowHeight() - bh) / 2, layout.plotWidth(), bh, palette.laneBackground());
-        }
-    }
-
-    /** The label of {@code row}, centred on the band of rows it stands for (one row unless labels are thinned). */
-    private void paintRowLabel(DrawingSurface g, TimelineLayout layout, Trace trace, Row row, double y, double band,
-                               double playhead) {
-        double cy = y + band / 2;
-        String label = layout.rowLabel(row);
-        Rgb colour = palette.text();
-        if (row.kind() == RowKind.REQUEST && trace.request(row.index()).arrivalMs() > playhead) {
-            colour = palette.mutedText();
-        }
-        g.text(label, layout.pad(), cy, layout.labelStyle(), colour, TextAlign.LEFT);
-        String detail = layout.rowDetail(row);
-        if (!detail.isEmpty() && layout.labelEvery() == 1) {
-            double x = layout.pad() + g.textWidth(label + " ", layout.labelStyle());
-            g.text(detail, x, cy, layout.labelDetailStyle(), palette.mutedText(), TextAlign.LEFT);
         }
     }
 
@@ -190,11 +278,11 @@ public final class TimelinePainter {
             return;
         }
         double bh = layout.barHeight();
-        double barTop = Math.round(rowY + (layout.rowHeight() - bh) / 2);
+        double barTop = layout.rowHeight() < 1 ? rowY : Math.round(rowY + (layout.rowHeight() - bh) / 2);
         double left = layout.plotLeft();
         boolean outlined = bh >= 10;
         boolean lane = row.kind() != RowKind.REQUEST;
-        PixelColumn column = new PixelColumn();
+        PixelColumn column = new PixelColumn(lane, scale, left);
 
         for (int i = SpanSearch.firstEndingAfter(spans, lo); i < spans.size(); i++) {
             Span span = spans.get(i);
@@ -211,8 +299,19 @@ public final class TimelinePainter {
                     column.flush(g, barTop, bh);
                     column.x = col;
                 }
-                column.ms[span.state().ordinal()] += b - a;
-                if (++column.count >= SAMPLES_PER_COLUMN) {
+                int first = col;
+                int lastCol = (int) Math.floor(rawX1);
+                if (lane && lastCol > first) {
+                    // Straddles two columns: each gets its own part, so busy time is not lost.
+                    double split = scale.toMs(lastCol - left);
+                    column.add(span, split - a);
+                    column.flush(g, barTop, bh);
+                    column.x = lastCol;
+                    column.add(span, b - split);
+                } else {
+                    column.add(span, b - a);
+                }
+                if (!lane && column.count >= SAMPLES_PER_COLUMN) {
                     // The column's colour is settled: skip the rest of its spans.
                     double columnEndMs = scale.toMs(col + 1 - left);
                     i = Math.max(i, SpanSearch.firstEndingAfter(spans, columnEndMs, i + 1) - 1);
@@ -222,12 +321,12 @@ public final class TimelinePainter {
             column.flush(g, barTop, bh);
             double x0 = Math.round(rawX0);
             double x1 = Math.max(x0 + 1, Math.round(rawX1));
-            Fill fill = palette.fill(span.state());
-            g.tag(SPAN_TAGS[span.state().ordinal()]);
+            Fill fill = palette.fill(span);
+            g.tag(spanTag(span));
             g.fillRect(x0, barTop, x1 - x0, bh, fill);
             if (outlined && x1 - x0 >= 6) {
                 g.tag("span-outline");
-                g.strokeRect(x0 + 0.5, barTop + 0.5, x1 - x0 - 1, bh - 1, fill.ink(), 1);
+                g.strokeRect(x0 + 0.5, barTop + 0.5, x1 - x0 - 1, bh - 1, fill.outline(), 1);
             }
             if (lane) {
                 paintBarLabel(g, layout, trace.request(span.requestId()).label(), x0, x1, barTop, bh, fill);
@@ -266,24 +365,52 @@ public final class TimelinePainter {
         g.text(label, (x0 + x1) / 2, top + height / 2, style, palette.textOn(fill.color()), TextAlign.CENTER);
     }
 
-    /** Sub-pixel spans of one row that fall into the same pixel column. */
+    /**
+     * Sub-pixel spans of one row that fall into the same pixel column. The
+     * column is coloured by the fill that took most of its time; in a lane it
+     * is filled, from the bottom, only as high as the lane was busy during
+     * the column's time.
+     */
     private final class PixelColumn {
+        final boolean lane;
+        final TimeScale scale;
+        final double left;
         int x = Integer.MIN_VALUE;
         int count;
-        final double[] ms = new double[STATES.length];
+        final double[] ms = new double[STATES.length + 1];
+
+        PixelColumn(boolean lane, TimeScale scale, double left) {
+            this.lane = lane;
+            this.scale = scale;
+            this.left = left;
+        }
+
+        void add(Span span, double durationMs) {
+            ms[Palette.isHeldWait(span) ? HELD_WAIT : span.state().ordinal()] += Math.max(0, durationMs);
+            count++;
+        }
 
         void flush(DrawingSurface g, double top, double height) {
             if (x == Integer.MIN_VALUE) {
                 return;
             }
             int best = 0;
-            for (int k = 1; k < ms.length; k++) {
+            double busy = 0;
+            for (int k = 0; k < ms.length; k++) {
+                busy += ms[k];
                 if (ms[k] > ms[best]) {
                     best = k;
                 }
             }
+            Fill fill = best == HELD_WAIT ? palette.heldWait() : palette.fill(STATES[best]);
+            double h = height;
+            if (lane) {
+                double columnMs = scale.msPerPx();
+                double fraction = Math.min(1, busy / columnMs);
+                h = Math.max(1, Math.round(height * fraction));
+            }
             g.tag(SPAN_TAGS[best]);
-            g.fillRect(x, top, 1, height, palette.fill(STATES[best]).color());
+            g.fillRect(x, top + height - h, 1, h, fill.color());
             Arrays.fill(ms, 0);
             count = 0;
             x = Integer.MIN_VALUE;
@@ -379,7 +506,7 @@ public final class TimelinePainter {
             paintLegendItem(g, layout, item);
         }
         double base = layout.headerHeight() - 1;
-        double tickLength = 6 * layout.textScale();
+        double tickLength = layout.axisTickLength();
         g.tag("axis");
         g.save();
         g.clip(layout.plotLeft() - 40 * layout.textScale(), layout.axisTop(), layout.plotWidth() + 60 * layout.textScale(), layout.headerHeight() - layout.axisTop());
@@ -388,7 +515,7 @@ public final class TimelinePainter {
             g.line(x, base - tickLength, x, base, palette.axis(), 1);
             double half = g.textWidth(tick.label(), layout.axisStyle()) / 2 + 4 * layout.textScale();
             if (now.isEmpty() || !now.get().overlaps(x - half, x + half)) {
-                g.text(tick.label(), x, base - tickLength - layout.axisStyle().size() * 0.75, layout.axisStyle(), palette.axis(), TextAlign.CENTER);
+                g.text(tick.label(), x, base - tickLength - layout.axisStyle().size() * 0.65, layout.axisStyle(), palette.axis(), TextAlign.CENTER);
             }
         }
         g.restore();
@@ -402,10 +529,12 @@ public final class TimelinePainter {
         double x = item.x();
         double top = item.y() - h / 2;
         switch (item.kind()) {
-            case STATE -> {
-                Fill fill = palette.fill(item.state().orElseThrow());
+            case STATE, HELD_WAIT -> {
+                Fill fill = item.kind() == LegendKind.HELD_WAIT ? palette.heldWait() : palette.fill(item.state().orElseThrow());
+                g.tag(item.kind() == LegendKind.HELD_WAIT ? "legend wait held" : "legend " + item.state().orElseThrow().csvName());
                 g.fillRect(x, top, w, h, fill);
-                g.strokeRect(x + 0.5, top + 0.5, w - 1, h - 1, fill.ink(), 1);
+                g.strokeRect(x + 0.5, top + 0.5, w - 1, h - 1, fill.outline(), 1);
+                g.tag("legend");
             }
             case IDLE -> {
                 g.fillRect(x, top, w, h, palette.laneBackground());
@@ -427,7 +556,7 @@ public final class TimelinePainter {
                 g.line(cx - half, item.y() + half, cx + half, item.y() - half, palette.rejected(), lw);
             }
         }
-        g.text(item.label(), x + w + 7 * s, item.y(), layout.legendStyle(), palette.text(), TextAlign.LEFT);
+        g.text(item.label(), x + w + layout.legendTextGap(), item.y(), layout.legendStyle(), palette.text(), TextAlign.LEFT);
     }
 
     /** The playhead's box on the axis: its time, where the line is, and where the box is. */
@@ -446,7 +575,7 @@ public final class TimelinePainter {
         String text = TimeFormat.duration(playhead);
         TextStyle style = TextStyle.bold(layout.axisStyle().size());
         double w = g.textWidth(text, style) + 12 * s;
-        double h = style.size() + 8 * s;
+        double h = Math.min(style.size() + 8 * s, layout.headerHeight() - layout.axisTop() - 2);
         double boxX = Math.max(layout.plotLeft() - w / 2, Math.min(layout.plotRight() + layout.rightMargin() - w, x - w / 2));
         return Optional.of(new NowLabel(text, style, x, boxX, layout.axisTop() + 1, w, h));
     }

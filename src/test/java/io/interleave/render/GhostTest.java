@@ -57,7 +57,7 @@ class GhostTest {
         assertThat(ghosts).hasSize(3).allSatisfy(s -> assertThat(s.color()).isEqualTo(P.ghost()));
         for (RequestRecord r : trace.requests()) {
             Row row = layout.requestRow(0, r.id()).orElseThrow();
-            double rowTop = layout.toCanvasY(row.top(), 0);
+            double rowTop = row.top();
             StrokeCall ghost = ghosts.stream().filter(s -> s.y() + s.height() / 2 > rowTop && s.y() + s.height() / 2 < rowTop + layout.rowHeight())
                     .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), l -> {
                         assertThat(l).as("ghost of %s", r.label()).hasSize(1);
@@ -70,7 +70,7 @@ class GhostTest {
         }
         // R3: 70 to 106 ms, though it really finished at 236.
         Row r3 = layout.requestRow(0, 3).orElseThrow();
-        double r3Top = layout.toCanvasY(r3.top(), 0);
+        double r3Top = r3.top();
         StrokeCall ghost = ghosts.stream().filter(s -> s.y() > r3Top).findFirst().orElseThrow();
         assertThat(scale.toMs(ghost.x() + ghost.width() - layout.plotLeft())).isCloseTo(106, within(1e-6));
         // Drawn before (behind) the bars.

@@ -26,7 +26,7 @@ class HoverTextTest {
     void waitUnderSync() {
         Trace sync = Fixtures.threeRequests(Policy.SYNC);
         assertThat(HoverText.describe(sync, hit(sync, 1, 1))).isEqualTo("""
-                R1 report · Wait
+                R1 report · Wait, holds thread
                 db query (database)
                 10 ms → 90 ms, 80 ms
                 Thread 1
@@ -64,5 +64,12 @@ class HoverTextTest {
         TimelineLayout l = TimelineLayout.of(List.of(trace), ViewMode.REQUESTS, 1000, 600, 1, MEASURE);
         Hit hit = new Hit(0, l.requestRow(0, r.id()).orElseThrow(), r, Optional.empty());
         assertThat(HoverText.describe(trace, hit)).startsWith(r.label() + " page · Rejected\narrived at ");
+    }
+
+    @Test
+    @DisplayName("the loop's await says it frees the loop")
+    void freeWait() {
+        Trace loop = Fixtures.threeRequests(Policy.EVENT_LOOP);
+        assertThat(HoverText.describe(loop, hit(loop, 1, 1))).startsWith("R1 report · Wait, frees loop\ndb query (database)");
     }
 }

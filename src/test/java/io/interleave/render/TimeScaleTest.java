@@ -139,4 +139,30 @@ class TimeScaleTest {
         assertThat(ticks).extracting(TimeScale.Tick::label).containsExactly("10.1 ms", "10.2 ms", "10.3 ms", "10.4 ms");
         assertThat(ticks).allSatisfy(t -> assertThat(t.x()).isBetween(0.0, 400.0));
     }
+
+    @ParameterizedTest(name = "{0} px at text scale {1}")
+    @CsvSource({"600, 1", "800, 1", "1000, 1", "1400, 1", "2000, 1", "800, 1.6", "1000, 1.6", "1100, 1.6", "1600, 1.6", "1100, 2"})
+    @DisplayName("at any sensible width the axis gets at least five ticks, their labels never touching")
+    void atLeastFiveTicks(double widthPx, double textScale) {
+        TextMeasure measure = (text, style) -> text.length() * style.size() * 0.6;
+        for (double span : new double[] {7, 13, 48, 100, 236, 480, 640, 999, 1234, 3200, 47_000, 600_000}) {
+            TimeScale scale = TimeScale.of(0, span, widthPx);
+            double min = measure.textWidth("88.8 ms", TextStyle.regular(12 * textScale)) + 14 * textScale;
+            List<TimeScale.Tick> ticks = scale.ticks(96 * textScale, min, 5);
+            assertThat(ticks).as("%s ms", span).hasSizeGreaterThanOrEqualTo(5);
+            for (int i = 1; i < ticks.size(); i++) {
+                double gap = ticks.get(i).x() - ticks.get(i - 1).x();
+                double widest = Math.max(measure.textWidth(ticks.get(i).label(), TextStyle.regular(12 * textScale)),
+                        measure.textWidth(ticks.get(i - 1).label(), TextStyle.regular(12 * textScale)));
+                assertThat(gap).as("%s ms: %s to %s", span, ticks.get(i - 1).label(), ticks.get(i).label()).isGreaterThan(widest);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a step of 2.5 keeps its decimal: 7.5 ms, not 8 ms")
+    void quarterSteps() {
+        List<TimeScale.Tick> ticks = TimeScale.of(0, 10, 300).ticks(100, 50, 5);
+        assertThat(ticks).extracting(TimeScale.Tick::label).containsExactly("0 ms", "2.5 ms", "5 ms", "7.5 ms", "10 ms");
+    }
 }

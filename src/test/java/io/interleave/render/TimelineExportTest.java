@@ -48,7 +48,7 @@ class TimelineExportTest {
     static double[] barPoint(TimelineExport export, int traceIndex, int id, double ms) {
         TimelineLayout layout = export.layout();
         TimelineLayout.Row row = layout.requestRow(traceIndex, id).orElseThrow();
-        double y = export.timelineTop() + layout.toCanvasY(row.top(), 0) + layout.rowHeight() / 2;
+        double y = export.timelineTop() + row.top() + layout.rowHeight() / 2;
         double x = layout.plotLeft() + export.timeScale().toX(ms);
         return new double[] {x, y};
     }
@@ -73,7 +73,8 @@ class TimelineExportTest {
         double[] r3Compute = barPoint(export, 0, 3, 202);
         double[] idle = barPoint(export, 0, 1, 150);
         assertThat(pixel(image, r1Compute[0], r1Compute[1], scale)).isEqualTo(Palette.LIGHT.fill(SpanState.COMPUTE).color());
-        assertThat(pixel(image, r1Wait[0], r1Wait[1], scale)).isEqualTo(Palette.LIGHT.fill(SpanState.WAIT).color());
+        // A sync thread's wait holds the thread: the held wait's stripes.
+        assertThat(pixel(image, r1Wait[0], r1Wait[1], scale)).isIn(Palette.LIGHT.heldWait().color(), Palette.LIGHT.heldWait().ink());
         assertThat(pixel(image, r3Compute[0], r3Compute[1], scale)).isEqualTo(Palette.LIGHT.fill(SpanState.COMPUTE).color());
         assertThat(pixel(image, idle[0], idle[1], scale))
                 .isNotEqualTo(Palette.LIGHT.fill(SpanState.COMPUTE).color())
@@ -128,8 +129,13 @@ class TimelineExportTest {
         for (SpanState state : SpanState.values()) {
             long spans = sync.spans().stream().filter(s -> s.state() == state).count()
                     + loop.spans().stream().filter(s -> s.state() == state).count();
-            assertThat(countRects(doc, "span " + state.csvName())).as(state.toString()).isEqualTo((int) spans);
+            int drawn = countRects(doc, "span " + state.csvName())
+                    + (state == SpanState.WAIT ? countRects(doc, "span wait held") : 0);
+            assertThat(drawn).as(state.toString()).isEqualTo((int) spans);
         }
+        // Sync's waits hold their thread, the loop's free it.
+        assertThat(countRects(doc, "span wait held")).isEqualTo((int) sync.spans().stream().filter(s -> s.state() == SpanState.WAIT).count());
+        assertThat(countRects(doc, "span wait")).isEqualTo((int) loop.spans().stream().filter(s -> s.state() == SpanState.WAIT).count());
         // sync: 3 computes + 1 wait for each of R1 and R2 ... in total 6 compute and 3 wait spans per policy, 2 queued under sync
         assertThat(countRects(doc, "span compute")).isEqualTo(12);
         assertThat(countRects(doc, "span queued")).isEqualTo(2);
@@ -176,7 +182,7 @@ class TimelineExportTest {
         assertThat(part.timeScale().startMs()).isEqualTo(0.0);
         assertThat(part.timeScale().endMs()).isEqualTo(50.0);
         double[] r1Wait = barPoint(part, 0, 1, 45);
-        assertThat(pixel(image, r1Wait[0], r1Wait[1], 1)).isEqualTo(Palette.LIGHT.fill(SpanState.WAIT).color());
+        assertThat(pixel(image, r1Wait[0], r1Wait[1], 1)).isIn(Palette.LIGHT.heldWait().color(), Palette.LIGHT.heldWait().ink());
         assertThat(part.height()).isEqualTo(whole.height());
         assertThatThrownBy(() -> whole.over(50, 50)).hasMessageContaining("must end after it starts");
     }
@@ -199,7 +205,76 @@ class TimelineExportTest {
         for (SpanState s : SpanState.values()) {
             drawn += countRects(doc, "span " + s.csvName());
         }
+        drawn += countRects(doc, "span wait held");
         assertThat(drawn).isEqualTo(sync.spans().size());
         assertThat(sync.spans()).extracting(Span::state).contains(SpanState.QUEUED, SpanState.COMPUTE, SpanState.WAIT);
+    }
+
+    /** Every distinct colour along request {@code id}'s bar from {@code fromMs} to {@code toMs}, in the middle of the bar and 3 px above. */
+    private static java.util.Set<Rgb> coloursAlong(BufferedImage image, TimelineExport export, int traceIndex, int id,
+                                                   double fromMs, double toMs) {
+        java.util.Set<Rgb> out = new java.util.HashSet<>();
+        double[] a = barPoint(export, traceIndex, id, fromMs);
+        double[] b = barPoint(export, traceIndex, id, toMs);
+        for (double x = a[0] + 2; x <= b[0] - 2; x++) {
+            out.add(pixel(image, x, a[1], 1));
+            out.add(pixel(image, x, a[1] - 3, 1));
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("PNG: a sync thread's database wait (held) and the loop's await (free) look different; blocked differs from both")
+    void heldAndFreeWaitsInPixels() throws IOException {
+        Scenario lesson = Presets.load("blocking-call").orElseThrow();
+        List<Trace> compare = Simulation.compare(lesson);
+        assertThat(compare).extracting(t -> t.scenario().server().policy()).containsExactly(Policy.SYNC, Policy.EVENT_LOOP);
+        TimelineExport export = new TimelineExport(compare, ViewMode.REQUESTS, 1280, 1, Palette.LIGHT);
+        BufferedImage image = read(export.png(1));
+
+        Span held = compare.get(0).spansOf(1).stream().filter(sp -> sp.state() == SpanState.WAIT).findFirst().orElseThrow();
+        Span free = compare.get(1).spansOf(1).stream().filter(sp -> sp.state() == SpanState.WAIT).findFirst().orElseThrow();
+        Span blocked = compare.get(1).spansOf(4).stream().filter(sp -> sp.state() == SpanState.BLOCKED).findFirst().orElseThrow();
+        assertThat(held.holdsWorker()).isTrue();
+        assertThat(free.holdsWorker()).isFalse();
+
+        java.util.Set<Rgb> heldColours = coloursAlong(image, export, 0, 1, held.startMs(), held.endMs());
+        java.util.Set<Rgb> freeColours = coloursAlong(image, export, 1, 1, free.startMs(), free.endMs());
+        java.util.Set<Rgb> blockedColours = coloursAlong(image, export, 1, 4, blocked.startMs(), blocked.endMs());
+        // The free wait is the talk's solid green; the held one is that green striped with Okabe–Ito yellow.
+        assertThat(freeColours).containsExactly(Rgb.hex("#009E73"));
+        assertThat(heldColours).containsExactlyInAnyOrder(Rgb.hex("#009E73"), Rgb.hex("#F0E442"));
+        assertThat(blockedColours).doesNotContainAnyElementsOf(heldColours).doesNotContainAnyElementsOf(freeColours);
+        // The legend shows both looks, each with its words.
+        assertThat(export.layout().legend()).extracting(TimelineLayout.LegendItem::label)
+                .contains("Wait, frees loop", "Wait, holds thread", "Blocked");
+    }
+
+    @Test
+    @DisplayName("SVG: held waits are 'span wait held' rects with a pattern, free waits 'span wait' in plain green; the CSV state stays wait")
+    void heldAndFreeWaitsInSvg() throws Exception {
+        List<Trace> compare = Simulation.compare(Presets.load("blocking-call").orElseThrow());
+        Document doc = parse(new TimelineExport(compare, ViewMode.REQUESTS, 1280, 1, Palette.LIGHT).svg(1));
+        long heldSpans = compare.get(0).spans().stream().filter(sp -> sp.state() == SpanState.WAIT).count();
+        long freeSpans = compare.get(1).spans().stream().filter(sp -> sp.state() == SpanState.WAIT).count();
+        assertThat(heldSpans).isPositive();
+        assertThat(freeSpans).isPositive();
+        assertThat(countRects(doc, "span wait held")).isEqualTo((int) heldSpans);
+        assertThat(countRects(doc, "span wait")).isEqualTo((int) freeSpans);
+        NodeList rects = doc.getElementsByTagNameNS("*", "rect");
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element rect = (Element) rects.item(i);
+            if (rect.getAttribute("fill").equals("none")) {
+                continue; // an outline
+            }
+            switch (rect.getAttribute("class")) {
+                case "span wait held", "legend wait held" -> assertThat(rect.getAttribute("fill")).startsWith("url(#pattern");
+                case "span wait", "legend wait" -> assertThat(rect.getAttribute("fill")).isEqualToIgnoringCase("#009E73");
+                default -> { }
+            }
+        }
+        assertThat(countRects(doc, "legend wait held")).isEqualTo(1);
+        assertThat(countRects(doc, "legend wait")).isEqualTo(1);
+        assertThat(SpanState.WAIT.csvName()).isEqualTo("wait");
     }
 }

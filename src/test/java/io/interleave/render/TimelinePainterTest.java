@@ -34,7 +34,7 @@ class TimelinePainterTest {
     }
 
     private static double barTop(TimelineLayout layout, Row row) {
-        return layout.toCanvasY(row.top(), 0);
+        return row.top();
     }
 
     @Test
@@ -51,7 +51,7 @@ class TimelinePainterTest {
             Row row = layout.requestRow(0, r.id()).orElseThrow();
             double top = barTop(layout, row);
             for (Span span : trace.spansOf(r.id())) {
-                List<FillCall> found = g.fillsIn(P.fill(span.state()), top, top + layout.rowHeight())
+                List<FillCall> found = g.fillsIn(P.fill(span), top, top + layout.rowHeight())
                         .filter(f -> Math.abs(f.x() - (layout.plotLeft() + scale.toX(span.startMs()))) <= 0.5)
                         .toList();
                 assertThat(found).as("bar of %s", span).hasSize(1);
@@ -64,12 +64,15 @@ class TimelinePainterTest {
         assertThat(bars).isEqualTo(11);
         // State fills appear only in those bars and the legend.
         long stateFills = g.fills.stream().filter(f -> f.y() >= layout.headerHeight())
-                .filter(f -> Set.of(SpanState.values()).stream().anyMatch(s -> P.fill(s).equals(f.fill()))).count();
+                .filter(f -> P.heldWait().equals(f.fill())
+                        || Set.of(SpanState.values()).stream().anyMatch(s -> P.fill(s).equals(f.fill()))).count();
         assertThat(stateFills).isEqualTo(11);
-        // Each bar is tagged with its state for SVG, and nothing else carries a span tag.
+        // Each bar is tagged with its state for SVG (a sync thread's wait holds it: "span wait held"),
+        // and nothing else carries a span tag.
         assertThat(g.fills.stream().filter(f -> f.tag() != null && f.tag().startsWith("span ")))
                 .hasSize(11)
-                .allSatisfy(f -> assertThat(f.tag()).isEqualTo("span " + Set.of(SpanState.values()).stream()
+                .allSatisfy(f -> assertThat(f.tag()).isEqualTo(P.heldWait().equals(f.fill()) ? "span wait held"
+                        : "span " + Set.of(SpanState.values()).stream()
                         .filter(s -> P.fill(s).equals(f.fill())).findFirst().orElseThrow().csvName()));
         assertThat(g.strokes).noneSatisfy(st -> assertThat(st.tag()).startsWith("span "));
     }
@@ -86,7 +89,8 @@ class TimelinePainterTest {
                 .min((a, b) -> Double.compare(a.x(), b.x())).orElseThrow();
         assertThat(compute.x()).isCloseTo(layout.plotLeft() + scale.toX(0), within(0.5));
         assertThat(compute.right()).isCloseTo(layout.plotLeft() + scale.toX(10), within(0.5));
-        FillCall wait = g.fillsIn(P.fill(SpanState.WAIT), top, top + layout.rowHeight()).findFirst().orElseThrow();
+        // Sync: R1's thread is held through its wait.
+        FillCall wait = g.fillsIn(P.heldWait(), top, top + layout.rowHeight()).findFirst().orElseThrow();
         assertThat(wait.x()).isCloseTo(layout.plotLeft() + scale.toX(10), within(0.5));
         assertThat(wait.right()).isCloseTo(layout.plotLeft() + scale.toX(90), within(0.5));
     }
@@ -162,7 +166,7 @@ class TimelinePainterTest {
         }
         RecordingSurface.TextCall r3 = g.textsBelow("166 ms", layout.headerHeight()).findFirst().orElseThrow();
         assertThat(r3.x()).isGreaterThan(layout.plotLeft() + scale.toX(236));
-        assertThat(r3.y()).isCloseTo(layout.toCanvasY(layout.requestRow(0, 3).orElseThrow().top(), 0) + layout.rowHeight() / 2, within(1.0));
+        assertThat(r3.y()).isCloseTo(layout.requestRow(0, 3).orElseThrow().top() + layout.rowHeight() / 2, within(1.0));
     }
 
     @Test
@@ -210,9 +214,9 @@ class TimelinePainterTest {
         TimelineLayout syncLayout = TimelineLayout.of(List.of(syncTrace), ViewMode.WORKERS, 1200, 600, 1, sync);
         painter.paint(sync, syncLayout, fitted(syncLayout, syncTrace.endMs()), INF);
         assertThat(sync.textsEqual("Thread 1")).hasSize(1);
-        double threadTop = syncLayout.toCanvasY(syncLayout.workerRow(0, 0).orElseThrow().top(), 0);
-        // The thread is held through R1's wait: green on the thread lane.
-        assertThat(sync.fillsIn(P.fill(SpanState.WAIT), threadTop, threadTop + syncLayout.rowHeight())).hasSize(3);
+        double threadTop = syncLayout.workerRow(0, 0).orElseThrow().top();
+        // The thread is held through R1's wait: the held wait's stripes on the thread lane.
+        assertThat(sync.fillsIn(P.heldWait(), threadTop, threadTop + syncLayout.rowHeight())).hasSize(3);
     }
 
     @Test
@@ -221,9 +225,9 @@ class TimelinePainterTest {
         Trace many = Fixtures.many(Policy.SYNC, 2000, 120, 4, OptionalInt.empty());
         TimelineLayout layout = layout(List.of(many), ViewMode.REQUESTS, 1000, 400);
         assertThat(layout.rowHeight()).isEqualTo(TimelineLayout.MIN_ROW_HEIGHT);
-        assertThat(layout.maxScrollY()).isGreaterThan(5000);
+        assertThat(layout.maxScroll(0)).isGreaterThan(5000);
         double scroll = 3000;
-        painter.paint(g, layout, TimeScale.fit(0, many.endMs(), layout.plotWidth(), 10, 60), INF, scroll, Optional.empty());
+        painter.paint(g, layout, TimeScale.fit(0, many.endMs(), layout.plotWidth(), 10, 60), INF, new double[] {scroll}, Optional.empty());
 
         int[] rows = layout.visibleRows(0, scroll).orElseThrow();
         int visible = rows[1] - rows[0] + 1;
@@ -249,7 +253,7 @@ class TimelinePainterTest {
         assertThat(thread.size()).isGreaterThan(2 * (int) layout.plotWidth());
         painter.paint(g, layout, scale, INF);
 
-        double top = layout.toCanvasY(layout.workerRow(0, 0).orElseThrow().top(), 0);
+        double top = layout.workerRow(0, 0).orElseThrow().top();
         List<FillCall> lane = g.fills.stream()
                 .filter(f -> f.y() >= top && f.y() < top + layout.rowHeight() && f.x() >= layout.plotLeft())
                 .filter(f -> !f.fill().color().equals(P.laneBackground())).toList();
@@ -289,9 +293,9 @@ class TimelinePainterTest {
         TimelineLayout layout = layout(List.of(trace), ViewMode.REQUESTS, 1200, 600);
         painter.paint(g, layout, fitted(layout, trace.endMs()), INF);
         assertThat(layout.legend()).extracting(TimelineLayout.LegendItem::label)
-                .containsExactly("Queued", "Compute", "Wait", "Arrives", "Response sent", "Time alone");
-        for (SpanState s : List.of(SpanState.QUEUED, SpanState.COMPUTE, SpanState.WAIT)) {
-            assertThat(g.fills.stream().filter(f -> f.fill().equals(P.fill(s)) && f.y() < layout.headerHeight())).hasSize(1);
+                .containsExactly("Queued", "Compute", "Wait, holds thread", "Arrives", "Response", "Time alone");
+        for (Fill fill : List.of(P.fill(SpanState.QUEUED), P.fill(SpanState.COMPUTE), P.heldWait())) {
+            assertThat(g.fills.stream().filter(f -> f.fill().equals(fill) && f.y() < layout.headerHeight())).hasSize(1);
         }
         assertThat(g.textsEqual("Queued")).hasSize(1);
     }
@@ -303,11 +307,112 @@ class TimelinePainterTest {
         TimelineLayout layout = layout(List.of(trace), ViewMode.REQUESTS, 1200, 600);
         TimeScale scale = fitted(layout, trace.endMs());
         Span wait = trace.spansOf(1).get(1);
-        painter.paint(g, layout, scale, INF, 0, Optional.of(wait));
+        painter.paint(g, layout, scale, INF, new double[0], Optional.of(wait));
         assertThat(g.strokes).anySatisfy(s -> {
             assertThat(s.color()).isEqualTo(P.text());
             assertThat(s.lineWidth()).isGreaterThanOrEqualTo(2);
             assertThat(s.x() + s.lineWidth() / 2).isCloseTo(layout.plotLeft() + scale.toX(10), within(0.5));
         });
+    }
+
+    // ------------------------------------------------------------ issue 10
+
+    private static List<Trace> blockingCallCompare() {
+        return io.interleave.engine.Simulation.compare(io.interleave.scenario.Presets.load("blocking-call").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("projector type in a short window: labels thin out, but each sits centred on the row it names, with a tick")
+    void labelsOnTheirOwnRows() {
+        List<Trace> compare = blockingCallCompare();
+        TimelineLayout layout = TimelineLayout.of(compare, ViewMode.REQUESTS, 1400, 360, 1.6, g);
+        assertThat(layout.labelEvery()).as("rows too short for every label").isGreaterThan(1);
+        painter.paint(g, layout, fitted(layout, compare.get(0).endMs()), INF);
+
+        List<RecordingSurface.TextCall> labels = g.texts.stream()
+                .filter(t -> t.text().matches("R\\d+") && t.visible() && t.y() > layout.headerHeight()).toList();
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(2 * (10 / layout.labelEvery()));
+        for (RecordingSurface.TextCall label : labels) {
+            Row row = layout.requestRow(label.y() < layout.sections().get(1).top() ? 0 : 1,
+                    Integer.parseInt(label.text().substring(1))).orElseThrow();
+            double centre = row.top() + layout.rowHeight() / 2;
+            TimelineLayout.Section section = layout.sections().get(row.section());
+            double half = layout.labelStyle().size() * 0.4;
+            if (centre - half >= section.rowsTop() && centre + half <= section.rowsBottom()) {
+                assertThat(label.y()).as("%s centred on its row", label.text()).isEqualTo(centre);
+                assertThat(layout.rowAt(label.y()).map(layout::rowLabel)).as("the row under %s", label.text()).contains(label.text());
+            } else {
+                // At the window's edge the label is nudged inside; it still overlaps its row.
+                assertThat(Math.abs(label.y() - centre)).as("%s nudged", label.text()).isLessThanOrEqualTo(half);
+            }
+            // A tick at the gutter's edge points at exactly the row.
+            assertThat(g.lines).anySatisfy(l -> {
+                assertThat(l.y1()).isEqualTo(centre);
+                assertThat(l.x2()).isLessThanOrEqualTo(layout.plotLeft());
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("tall enough rows: every row of both sections carries its own label and type")
+    void everyRowLabelled() {
+        List<Trace> compare = blockingCallCompare();
+        TimelineLayout layout = TimelineLayout.of(compare, ViewMode.REQUESTS, 1280, 640, 1.6, g);
+        assertThat(layout.labelEvery()).isEqualTo(1);
+        painter.paint(g, layout, fitted(layout, compare.get(0).endMs()), INF);
+        for (int section = 0; section < 2; section++) {
+            for (int id = 1; id <= 10; id++) {
+                Row row = layout.requestRow(section, id).orElseThrow();
+                double centre = row.top() + layout.rowHeight() / 2;
+                assertThat(g.textsEqual("R" + id).filter(t -> t.y() == centre)).as("R%d of section %d", id, section).hasSize(1);
+            }
+        }
+        assertThat(g.textsEqual("legacy").filter(t -> t.y() > layout.headerHeight())).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a lane busy a third of the time over many pixels is drawn a third full, not solid")
+    void laneShowsHowBusy() {
+        Trace many = Fixtures.many(Policy.EVENT_LOOP, 4000, 40, 1, OptionalInt.empty());
+        TimelineLayout layout = layout(List.of(many), ViewMode.WORKERS, 800, 400);
+        TimeScale scale = TimeScale.fit(0, many.endMs(), layout.plotWidth(), 0, 0);
+        List<Span> lane = many.workerLane(0);
+        assertThat(lane.size()).as("many spans per pixel").isGreaterThan(5 * (int) layout.plotWidth());
+        double busy = lane.stream().mapToDouble(Span::durationMs).sum() / scale.spanMs();
+        assertThat(busy).isBetween(0.2, 0.5);
+        painter.paint(g, layout, scale, INF);
+
+        Row row = layout.workerRow(0, 0).orElseThrow();
+        double bh = layout.barHeight();
+        List<FillCall> bars = g.fills.stream()
+                .filter(f -> f.tag() != null && f.tag().startsWith("span "))
+                .filter(f -> f.y() >= row.top() && f.y() < row.top() + layout.rowHeight()).toList();
+        double drawn = bars.stream().mapToDouble(f -> f.width() * f.height() / bh).sum() / layout.plotWidth();
+        assertThat(drawn).as("share of the lane painted").isCloseTo(busy, within(0.03));
+        long solid = bars.stream().filter(f -> f.height() >= bh).count();
+        assertThat(solid).as("full-height columns").isLessThan(bars.size() / 5);
+        // Columns stand on the lane's floor, like a bar chart.
+        assertThat(bars).allSatisfy(f -> assertThat(f.y() + f.height()).isCloseTo(bars.get(0).y() + bars.get(0).height(), within(1e-9)));
+    }
+
+    @Test
+    @DisplayName("compare with 1,000 requests: a later section's title and rows show without scrolling through the first")
+    void laterSectionReachable() {
+        Trace sync = Fixtures.many(Policy.SYNC, 1000, 120, 4, OptionalInt.empty());
+        Trace loop = Fixtures.many(Policy.EVENT_LOOP, 1000, 120, 2, OptionalInt.empty());
+        TimelineLayout layout = layout(List.of(sync, loop), ViewMode.REQUESTS, 1200, 700);
+        painter.paint(g, layout, fitted(layout, sync.endMs()), INF, new double[] {0, 2000}, Optional.empty());
+        TimelineLayout.Section second = layout.sections().get(1);
+        assertThat(g.texts).anySatisfy(t -> {
+            assertThat(t.text()).isEqualTo(second.title());
+            assertThat(t.visible()).isTrue();
+        });
+        // The second section shows rows from 2000 px down its own list; the first still shows R1.
+        int[] shown = layout.visibleRows(1, 2000).orElseThrow();
+        assertThat(shown[0]).isGreaterThan(400);
+        List<Integer> labelled = g.texts.stream().filter(t -> t.visible() && t.y() > second.rowsTop() && t.text().matches("R\\d+"))
+                .map(t -> Integer.parseInt(t.text().substring(1))).toList();
+        assertThat(labelled).isNotEmpty().allSatisfy(id -> assertThat(id - 1).isBetween(shown[0], shown[1]));
+        assertThat(g.textsEqual("R1").filter(t -> t.y() < second.top())).hasSize(1);
     }
 }

@@ -11,6 +11,7 @@ import io.interleave.render.ViewMode;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Span;
 import io.interleave.trace.Trace;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,21 +37,31 @@ import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 
 /**
- * The timeline control: draws one or two traces (compare mode, stacked on a
- * shared time axis) on a Canvas through the shared {@link TimelinePainter}.
+ * The timeline control: draws one trace, or 2 to 4 (compare, stacked on a
+ * shared time axis), on a Canvas through the shared {@link TimelinePainter}.
  *
- * <p>The wheel zooms around the pointer (shift + wheel scrolls rows, a
- * sideways swipe pans), dragging pans time and rows, and resting the pointer
- * on a bar shows what it is. Keys: left and right pan, up and down scroll,
- * + and − zoom, 0 or Home fits. While the view is fitted it stays fitted when
- * traces change or the window is resized; once zoomed it keeps its range.
+ * <p>The wheel zooms around the pointer (shift + wheel scrolls the rows of
+ * the section under the pointer, a sideways swipe pans), dragging pans time
+ * and rows, and resting the pointer on a bar shows what it is. Keys: left
+ * and right pan, up and down scroll, + and − zoom, 0 or Home fits.
+ *
+ * <p>Fit shows the whole run and every row (rows shrink, several requests
+ * to a pixel row if need be). Zooming in, or scrolling rows, brings rows
+ * back to a readable height around the pointer; each section then scrolls on
+ * its own under its pinned title.
+ *
+ * <p>New traces keep the view: an edit (a slider, a re-roll) leaves the zoom,
+ * pan and scroll as they were, moved only as far as needed to stay within
+ * the new run; a fitted view stays fitted. Only {@link #newDocument()} (a
+ * lesson or scenario newly loaded) and {@link #fit()} refit.
  */
 public final class TimelineView extends Region {
     private static final double WHEEL_NOTCH = 40;
     private static final double ZOOM_PER_NOTCH = 1.25;
 
     private final Canvas canvas = new Canvas();
-    private final ScrollBar scrollBar = new ScrollBar();
+    /** One per section, beside its rows; shown only while that section's rows scroll. */
+    private final List<ScrollBar> scrollBars = new ArrayList<>();
     private final Label tooltip = new Label();
     private final CanvasSurface surface = new CanvasSurface(canvas.getGraphicsContext2D());
 
@@ -70,34 +81,39 @@ public final class TimelineView extends Region {
     /** The scale that shows everything, for the current layout and traces: fit() goes here, zooming out stops here. */
     private TimeScale fitScale = TimeScale.of(0, 100, 1);
     private boolean fitted = true;
+    /** Whether rows shrink to show every row (Fit) rather than scroll at a readable height. */
+    private boolean rowsFitted = true;
+    /** The section the keyboard's up and down scroll: the one last under the pointer. */
+    private int activeSection;
     private double dragX;
     private double dragY;
     private TimeScale dragScale;
     private double dragScroll;
+    private int dragSection;
     private boolean dragging;
+    private double lastPointerY = Double.NaN;
 
     public TimelineView() {
         getStyleClass().add("timeline-view");
         setFocusTraversable(true);
-        scrollBar.setOrientation(Orientation.VERTICAL);
-        scrollBar.setVisible(false);
         tooltip.getStyleClass().add("timeline-tooltip");
         tooltip.setManaged(false);
         tooltip.setMouseTransparent(true);
         tooltip.setVisible(false);
-        getChildren().addAll(canvas, scrollBar, tooltip);
+        getChildren().addAll(canvas, tooltip);
 
         traces.addListener((obs, old, now) -> {
             clearHover();
             relayout();
             if (fitted) {
-                fit();
+                timeScale.set(fittedScale());
+                repaint();
             } else {
                 setScale(timeScale.get());
             }
         });
         mode.addListener((obs, old, now) -> {
-            scrollBar.setValue(0);
+            resetScrolls();
             relayout();
             if (fitted) {
                 fit();
@@ -121,7 +137,6 @@ public final class TimelineView extends Region {
             followPlayhead(now.doubleValue());
             repaint();
         });
-        scrollBar.valueProperty().addListener((obs, old, now) -> repaint());
 
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(ZoomEvent.ZOOM, e -> {
@@ -134,7 +149,11 @@ public final class TimelineView extends Region {
             dragging = false;
             canvas.setCursor(Cursor.DEFAULT);
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> setHover(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            lastPointerY = e.getY();
+            layout.sectionAt(e.getY()).ifPresent(i -> activeSection = i);
+            setHover(e.getX(), e.getY());
+        });
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> clearHover());
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         relayout();
@@ -147,7 +166,12 @@ public final class TimelineView extends Region {
 
     // ------------------------------------------------------------- properties
 
-    /** The traces drawn, one or two (compare), each labelled with its policy; null counts as none. */
+    /**
+     * The traces drawn: one, or 2 to 4 compare variants, each titled with its
+     * label; null counts as none. A change keeps the zoom, pan and scroll
+     * (an edit); call {@link #newDocument()} when a lesson or scenario is
+     * newly loaded.
+     */
     public ObjectProperty<List<Trace>> tracesProperty() {
         return traces;
     }
@@ -189,12 +213,27 @@ public final class TimelineView extends Region {
 
     // --------------------------------------------------------------- commands
 
-    /** Zooms and pans so that the whole run is visible, and scrolls to the top. */
+    /** Zooms and pans so that the whole run is visible, fits every row in (Ctrl+0), and scrolls to the top. */
     public void fit() {
         fitted = true;
-        scrollBar.setValue(0);
+        boolean relayout = !rowsFitted;
+        rowsFitted = true;
+        resetScrolls();
+        if (relayout) {
+            relayout();
+        }
         timeScale.set(fittedScale());
         repaint();
+    }
+
+    /**
+     * A lesson or scenario was newly loaded: fit the whole run and every row
+     * and scroll to the top. Call it for a new document only; edits (new
+     * traces of the same scenario) keep the view by themselves. The view
+     * stays fitted, so traces that arrive after this call are fitted too.
+     */
+    public void newDocument() {
+        fit();
     }
 
     /** Whether the view shows the whole run (it has not been zoomed or panned since). */
@@ -202,10 +241,18 @@ public final class TimelineView extends Region {
         return fitted;
     }
 
+    /** Whether every row is shown (Fit), rather than readable rows that scroll. */
+    public boolean areRowsFitted() {
+        return rowsFitted;
+    }
+
     /** Zooms by {@code factor} (above 1 zooms in) keeping the time under canvas x {@code canvasX} in place. */
     public void zoom(double factor, double canvasX) {
         if (!(factor > 0) || Double.isInfinite(factor) || factor == 1) {
             return;
+        }
+        if (factor > 1) {
+            readableRows(lastPointerY); // may change the layout (and the gutter): measure x after it
         }
         double x = Math.max(0, Math.min(layout.plotWidth(), canvasX - layout.plotLeft()));
         TimeScale zoomed = timeScale.get().zoom(factor, x);
@@ -229,14 +276,44 @@ public final class TimelineView extends Region {
         setScale(timeScale.get().pan(dxPx));
     }
 
-    /** Scrolls the rows so that content y {@code y} is at the top of the body. */
+    /** Scrolls the first section's rows {@code y} pixels down (see {@link #scrollTo(int, double)}). */
     public void scrollTo(double y) {
-        scrollBar.setValue(layout.clampScroll(y));
+        scrollTo(0, y);
     }
 
-    /** How far the rows are scrolled down, in pixels. */
+    /**
+     * Scrolls a section's rows {@code y} pixels down from its first row. If
+     * rows are fitted and thinner than readable, they become readable first.
+     */
+    public void scrollTo(int section, double y) {
+        if (section < 0 || section >= layout.sections().size()) {
+            return;
+        }
+        if (y != scrollY(section)) {
+            readableRows(Double.NaN);
+        }
+        scrollBars.get(section).setValue(layout.clampScroll(section, y));
+    }
+
+    /** How far the first section's rows are scrolled down, in pixels. */
     public double scrollY() {
-        return layout.clampScroll(scrollBar.getValue());
+        return scrollY(0);
+    }
+
+    /** How far a section's rows are scrolled down, in pixels. */
+    public double scrollY(int section) {
+        return section < scrollBars.size() && section < layout.sections().size()
+                ? layout.clampScroll(section, scrollBars.get(section).getValue())
+                : 0;
+    }
+
+    /** Every section's scroll offset, in section order. */
+    public double[] scrolls() {
+        double[] out = new double[layout.sections().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scrollY(i);
+        }
+        return out;
     }
 
     /** Paints again now; property changes do this by themselves. */
@@ -244,7 +321,7 @@ public final class TimelineView extends Region {
         if (layout == null) {
             return;
         }
-        painter.paint(surface, layout, timeScale.get(), playheadMs.get(), scrollY(), hover.get().flatMap(Hit::span));
+        painter.paint(surface, layout, timeScale.get(), playheadMs.get(), scrolls(), hover.get().flatMap(Hit::span));
     }
 
     // ---------------------------------------------------------------- queries
@@ -290,7 +367,7 @@ public final class TimelineView extends Region {
     }
 
     private OptionalDouble centre(Optional<Row> row) {
-        return row.map(r -> OptionalDouble.of(layout.toCanvasY(r.top(), scrollY()) + layout.rowHeight() / 2))
+        return row.map(r -> OptionalDouble.of(layout.rowY(r, scrollY(r.section())) + layout.rowHeight() / 2))
                 .orElse(OptionalDouble.empty());
     }
 
@@ -301,7 +378,7 @@ public final class TimelineView extends Region {
 
     /** What is drawn at canvas point (x, y): a span or a rejection marker. */
     public Optional<Hit> hitAt(double x, double y) {
-        return layout.hitAt(x, y, timeScale.get(), scrollY(), playheadMs.get());
+        return layout.hitAt(x, y, timeScale.get(), scrolls(), playheadMs.get());
     }
 
     /** The text of the hover box, if it is showing. */
@@ -325,14 +402,13 @@ public final class TimelineView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double bar = scrollBar.isVisible() ? scrollBar.prefWidth(-1) : 0;
+        double bar = barWidth();
         if (canvas.getWidth() != w - bar || canvas.getHeight() != h) {
             canvas.setWidth(Math.max(0, w - bar));
             canvas.setHeight(Math.max(0, h));
             relayout();
-            double plotWidth = layout.plotWidth();
-            setScale(fitted ? fittedScale() : timeScale.get().withWidth(plotWidth));
-            bar = scrollBar.isVisible() ? scrollBar.prefWidth(-1) : 0;
+            setScale(fitted ? fittedScale() : timeScale.get().withWidth(layout.plotWidth()));
+            bar = barWidth();
             if (canvas.getWidth() != w - bar) {
                 canvas.setWidth(Math.max(0, w - bar));
                 relayout();
@@ -340,7 +416,22 @@ public final class TimelineView extends Region {
             }
         }
         canvas.relocate(0, 0);
-        scrollBar.resizeRelocate(w - bar, layout.headerHeight(), bar, Math.max(0, h - layout.headerHeight()));
+        for (int i = 0; i < scrollBars.size(); i++) {
+            ScrollBar sb = scrollBars.get(i);
+            if (i < layout.sections().size()) {
+                TimelineLayout.Section sec = layout.sections().get(i);
+                sb.resizeRelocate(w - bar, sec.rowsTop(), bar, Math.max(0, sec.rowsHeight()));
+            }
+        }
+    }
+
+    private double barWidth() {
+        for (ScrollBar sb : scrollBars) {
+            if (sb.isVisible()) {
+                return sb.prefWidth(-1);
+            }
+        }
+        return 0;
     }
 
     @Override
@@ -365,22 +456,83 @@ public final class TimelineView extends Region {
 
     private void relayout() {
         layout = TimelineLayout.of(currentTraces(), currentMode(), Math.max(1, canvas.getWidth()), Math.max(1, canvas.getHeight()),
-                Math.max(0.5, Math.min(4, textScale.get())), surface);
-        double max = layout.maxScrollY();
-        boolean overflow = max > 0.5;
-        scrollBar.setMax(max);
-        scrollBar.setVisibleAmount(max * layout.viewportHeight() / Math.max(1, layout.contentHeight()));
-        scrollBar.setUnitIncrement(layout.rowHeight());
-        scrollBar.setBlockIncrement(Math.max(layout.rowHeight(), layout.viewportHeight() * 0.9));
-        if (scrollBar.getValue() > max) {
-            scrollBar.setValue(max);
+                Math.max(0.5, Math.min(4, textScale.get())), surface, rowsFitted);
+        int n = layout.sections().size();
+        while (scrollBars.size() < n) {
+            ScrollBar sb = new ScrollBar();
+            sb.setOrientation(Orientation.VERTICAL);
+            sb.setVisible(false);
+            sb.valueProperty().addListener((obs, old, now) -> repaint());
+            scrollBars.add(sb);
+            getChildren().add(getChildren().size() - 1, sb); // below the tooltip
         }
-        if (scrollBar.isVisible() != overflow) {
-            scrollBar.setVisible(overflow);
+        boolean wasShowing = barWidth() > 0;
+        for (int i = 0; i < scrollBars.size(); i++) {
+            ScrollBar sb = scrollBars.get(i);
+            if (i >= n) {
+                sb.setVisible(false);
+                sb.setValue(0);
+                continue;
+            }
+            double max = layout.maxScroll(i);
+            TimelineLayout.Section sec = layout.sections().get(i);
+            double content = sec.rowCount() * layout.rowHeight();
+            sb.setMax(max);
+            sb.setVisibleAmount(max * sec.rowsHeight() / Math.max(1, content));
+            sb.setUnitIncrement(Math.max(1, layout.rowHeight()));
+            sb.setBlockIncrement(Math.max(layout.rowHeight(), sec.rowsHeight() * 0.9));
+            if (sb.getValue() > max) {
+                sb.setValue(max);
+            }
+            sb.setVisible(max > 0.5);
+        }
+        if (wasShowing != barWidth() > 0) {
             requestLayout();
+        } else {
+            layoutScrollBars();
+        }
+        if (activeSection >= n) {
+            activeSection = 0;
         }
         fitScale = computeFitScale();
         tooltip.setStyle("-fx-font-size: " + Math.round(14 * layout.textScale()) + "px;");
+    }
+
+    private void layoutScrollBars() {
+        double bar = barWidth();
+        for (int i = 0; i < scrollBars.size() && i < layout.sections().size(); i++) {
+            TimelineLayout.Section sec = layout.sections().get(i);
+            scrollBars.get(i).resizeRelocate(getWidth() - bar, sec.rowsTop(), bar, Math.max(0, sec.rowsHeight()));
+        }
+    }
+
+    private void resetScrolls() {
+        for (ScrollBar sb : scrollBars) {
+            sb.setValue(0);
+        }
+    }
+
+    /**
+     * Leaves fitted rows for readable ones if fitted rows are thinner than
+     * readable, keeping the row under canvas y {@code anchorY} (or the first
+     * visible row of the active section) where it is.
+     */
+    private void readableRows(double anchorY) {
+        if (!rowsFitted || !layout.rowsThinnerThanReadable()) {
+            rowsFitted = false;
+            return;
+        }
+        Optional<Row> anchor = Double.isNaN(anchorY) ? Optional.empty() : layout.rowAt(anchorY, scrolls());
+        double y = anchor.map(r -> layout.rowY(r, scrollY(r.section()))).orElse(0.0);
+        rowsFitted = false;
+        relayout();
+        if (anchor.isPresent()) {
+            Row r = anchor.get();
+            int i = r.section();
+            double top = layout.row(i, r.position()).top();
+            scrollBars.get(i).setValue(layout.clampScroll(i, top - Math.max(layout.sections().get(i).rowsTop(), y)));
+        }
+        setScale(timeScale.get());
     }
 
     /** The range [first arrival or 0, last finish] of every trace. */
@@ -450,9 +602,12 @@ public final class TimelineView extends Region {
     // ----------------------------------------------------------------- events
 
     private void onScroll(ScrollEvent e) {
+        lastPointerY = e.getY();
         if (e.isShiftDown()) {
             double d = e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX();
-            scrollTo(scrollY() - d);
+            readableRows(e.getY());
+            int section = layout.sectionAt(e.getY()).orElse(activeSection);
+            scrollTo(section, scrollY(section) - d);
         } else if (Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
             pan(e.getDeltaX());
         } else if (e.getDeltaY() != 0) {
@@ -469,7 +624,9 @@ public final class TimelineView extends Region {
         dragX = e.getX();
         dragY = e.getY();
         dragScale = timeScale.get();
-        dragScroll = scrollY();
+        dragSection = layout.sectionAt(e.getY()).orElse(activeSection);
+        activeSection = dragSection;
+        dragScroll = scrollY(dragSection);
         dragging = true;
     }
 
@@ -484,7 +641,9 @@ public final class TimelineView extends Region {
             fitted = false;
             setScale(dragScale.pan(dx));
         }
-        scrollTo(dragScroll - (e.getY() - dragY));
+        if (layout.maxScroll(dragSection) > 0) {
+            scrollTo(dragSection, dragScroll - (e.getY() - dragY));
+        }
     }
 
     private void onKey(KeyEvent e) {
@@ -492,10 +651,10 @@ public final class TimelineView extends Region {
         switch (e.getCode()) {
             case LEFT -> pan(step);
             case RIGHT -> pan(-step);
-            case UP -> scrollTo(scrollY() - layout.rowHeight());
-            case DOWN -> scrollTo(scrollY() + layout.rowHeight());
-            case PAGE_UP -> scrollTo(scrollY() - layout.viewportHeight() * 0.9);
-            case PAGE_DOWN -> scrollTo(scrollY() + layout.viewportHeight() * 0.9);
+            case UP -> scrollActive(-Math.max(1, layout.rowHeight()));
+            case DOWN -> scrollActive(Math.max(1, layout.rowHeight()));
+            case PAGE_UP -> scrollActive(-pageOf(activeSection));
+            case PAGE_DOWN -> scrollActive(pageOf(activeSection));
             case PLUS, ADD, EQUALS -> zoomIn();
             case MINUS, SUBTRACT -> zoomOut();
             case DIGIT0, NUMPAD0, HOME -> fit();
@@ -504,6 +663,16 @@ public final class TimelineView extends Region {
             }
         }
         e.consume();
+    }
+
+    private void scrollActive(double dy) {
+        int section = Math.min(activeSection, Math.max(0, layout.sections().size() - 1));
+        readableRows(Double.NaN);
+        scrollTo(section, scrollY(section) + dy);
+    }
+
+    private double pageOf(int section) {
+        return section < layout.sections().size() ? layout.sections().get(section).rowsHeight() * 0.9 : 0;
     }
 
     private void setHover(double x, double y) {

@@ -23,7 +23,8 @@ import javax.imageio.ImageIO;
  * Shows the timeline in a real window and saves a snapshot of the scene, to
  * look at the picture by eye. Not a test.
  *
- * <p>Arguments: OUT.png requests|workers single|compare|many PLAYHEAD|inf WIDTH HEIGHT [light|dark] [textScale]
+ * <p>Arguments: OUT.png requests|workers single|compare|many|manycompare|PRESET-ID PLAYHEAD|inf WIDTH HEIGHT [light|dark] [textScale]
+ * (a preset id draws that lesson's compare variants)
  */
 public final class TimelineDemo extends Application {
     @Override
@@ -41,7 +42,9 @@ public final class TimelineDemo extends Application {
             case "compare" -> List.of(Fixtures.threeRequests(Policy.SYNC), Fixtures.threeRequests(Policy.EVENT_LOOP));
             case "many" -> List.of(Fixtures.many(Policy.SYNC, 2000, 120, 4, OptionalInt.of(20)));
             case "manyloop" -> List.of(Fixtures.many(Policy.EVENT_LOOP, 400, 120, 2, OptionalInt.empty()));
-            default -> throw new IllegalArgumentException(what);
+            case "manycompare" -> List.of(Fixtures.many(Policy.SYNC, 1000, 120, 4, OptionalInt.empty()),
+                    Fixtures.many(Policy.EVENT_LOOP, 1000, 120, 4, OptionalInt.empty()));
+            default -> io.interleave.engine.Simulation.compare(io.interleave.scenario.Presets.load(what).orElseThrow());
         };
         TimelineView view = new TimelineView();
         view.tracesProperty().set(traces);
