@@ -184,9 +184,16 @@ public final class Palette {
         return ghost;
     }
 
-    /** The colour of a policy in charts, as in the window: Okabe–Ito vermillion for sync, bluish green for the event loop. */
+    /**
+     * The colour of a policy in charts, as in the window, by its style key:
+     * Okabe–Ito vermillion for {@code sync}, bluish green for {@code event-loop}.
+     */
     public Rgb policy(io.interleave.scenario.Policy policy) {
-        return policy == io.interleave.scenario.Policy.SYNC ? OI_VERMILLION : OI_BLUISH_GREEN;
+        return switch (policy.styleKey()) {
+            case "sync" -> OI_VERMILLION;
+            case "event-loop" -> OI_BLUISH_GREEN;
+            default -> OI_SKY_BLUE;
+        };
     }
 
     /**

@@ -675,12 +675,12 @@ public final class TimelineLayout {
 
     /** "Thread 1" under sync, "Loop 1" under the event loop. */
     public static String workerName(Policy policy, int worker) {
-        return (policy == Policy.SYNC ? "Thread " : "Loop ") + (worker + 1);
+        return policy.workerName(worker);
     }
 
     /** "thread" under sync, "loop" under the event loop. */
     static String workerNoun(Policy policy) {
-        return policy == Policy.SYNC ? "thread" : "loop";
+        return policy.workerNoun();
     }
 
     /**
@@ -689,9 +689,7 @@ public final class TimelineLayout {
      */
     public static String title(Trace t) {
         Server server = t.scenario().server();
-        String workers = server.policy() == Policy.SYNC
-                ? plural(server.workers(), "thread")
-                : plural(server.workers(), "loop");
+        String workers = server.policy().workers(server.workers());
         String settings = server.policy().displayName() + " · " + workers + " · " + plural(server.cores(), "core");
         return t.label().equals(server.policy().displayName()) ? settings : t.label() + " — " + settings;
     }

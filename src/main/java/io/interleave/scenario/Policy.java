@@ -3,21 +3,56 @@ package io.interleave.scenario;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How a server schedules requests: a thread per request, or event loops. */
+/**
+ * How a server schedules requests: a thread per request, or event loops.
+ * Everything the rest of the program shows or assumes about a policy comes
+ * from here (its names, its worker's noun, whether a wait holds the worker,
+ * the key that pictures and the window map to a colour and a CSS class), so
+ * no other code branches on which policy it is; the engine's behaviour for
+ * each is one class behind {@code engine.Scheduling}.
+ */
 public enum Policy {
     /** A thread from the pool is held for the whole request (Flask, WSGI). */
-    SYNC("sync", "Sync (threads)", "thread"),
+    SYNC("sync", "Sync (threads)", "thread", true),
     /** One thread per loop computes while other requests await I/O (asyncio, Node). */
-    EVENT_LOOP("event-loop", "Event loop", "loop");
+    EVENT_LOOP("event-loop", "Event loop", "loop", false);
 
     private final String jsonName;
     private final String displayName;
     private final String workerNoun;
+    private final boolean waitsHoldWorker;
 
-    Policy(String jsonName, String displayName, String workerNoun) {
+    Policy(String jsonName, String displayName, String workerNoun, boolean waitsHoldWorker) {
         this.jsonName = jsonName;
         this.displayName = displayName;
         this.workerNoun = workerNoun;
+        this.waitsHoldWorker = waitsHoldWorker;
+    }
+
+    /**
+     * Whether a request's worker stays held while it waits on I/O (a sync
+     * thread does; an event loop is released by an {@code await}).
+     */
+    public boolean waitsHoldWorker() {
+        return waitsHoldWorker;
+    }
+
+    /**
+     * The key that pictures and the window map to a colour and a CSS class
+     * ({@code policy-sync}, {@code policy-event-loop}); the engine knows no colours.
+     */
+    public String styleKey() {
+        return jsonName;
+    }
+
+    /** "Thread 1", "Loop 2": worker {@code index} (from 0) as the timeline labels its lane. */
+    public String workerName(int index) {
+        return Character.toUpperCase(workerNoun.charAt(0)) + workerNoun.substring(1) + " " + (index + 1);
+    }
+
+    /** "1 thread", "4 loops". */
+    public String workers(int n) {
+        return n + " " + workerNoun + (n == 1 ? "" : "s");
     }
 
     /** What one worker of this policy is called in sentences: "thread", "loop". */
@@ -38,11 +73,6 @@ public enum Policy {
     /** The policy with this JSON name, if any. */
     public static Optional<Policy> fromJson(String name) {
         return Arrays.stream(values()).filter(p -> p.jsonName.equals(name)).findFirst();
-    }
-
-    /** The other policy, for comparisons. */
-    public Policy other() {
-        return this == SYNC ? EVENT_LOOP : SYNC;
     }
 
     @Override

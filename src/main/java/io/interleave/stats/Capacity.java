@@ -74,10 +74,11 @@ public record Capacity(double perSecond, String bottleneck) {
         Server server = scenario.server();
         double whole = compute + waits + blocks;
         Capacity best = new Capacity(Double.POSITIVE_INFINITY, "nothing");
-        if (server.policy() == Policy.SYNC) {
-            best = min(best, server.workers(), whole, count(server.workers(), "thread"));
+        Policy policy = server.policy();
+        if (policy.waitsHoldWorker()) {
+            best = min(best, server.workers(), whole, policy.workers(server.workers()));
         } else {
-            best = min(best, server.workers(), compute + blocks, count(server.workers(), "event loop"));
+            best = min(best, server.workers(), compute + blocks, policy.workers(server.workers()));
             if (server.maxConcurrency().isPresent()) {
                 int places = server.workers() * server.maxConcurrency().getAsInt();
                 best = min(best, places, whole, count(places, "in-flight place"));

@@ -75,7 +75,7 @@ public final class Theory {
         double mean = segments.stream().mapToDouble(s -> s.ms().mean()).sum();
         double variance = segments.stream().mapToDouble(s -> s.ms().variance()).sum();
         boolean exponential = segments.size() == 1 && segments.get(0).ms() instanceof Distribution.Exponential;
-        if (policy == Policy.SYNC) {
+        if (policy.waitsHoldWorker()) {
             if (server.cores() < server.workers() || server.queueLimit().isPresent()) {
                 return Optional.empty();
             }

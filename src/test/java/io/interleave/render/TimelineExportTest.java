@@ -234,13 +234,13 @@ class TimelineExportTest {
 
         Span held = compare.get(0).spansOf(1).stream().filter(sp -> sp.state() == SpanState.WAIT).findFirst().orElseThrow();
         Span free = compare.get(1).spansOf(1).stream().filter(sp -> sp.state() == SpanState.WAIT).findFirst().orElseThrow();
-        Span blocked = compare.get(1).spansOf(4).stream().filter(sp -> sp.state() == SpanState.BLOCKED).findFirst().orElseThrow();
+        Span blocked = compare.get(1).spans().stream().filter(sp -> sp.state() == SpanState.BLOCKED).findFirst().orElseThrow();
         assertThat(held.holdsWorker()).isTrue();
         assertThat(free.holdsWorker()).isFalse();
 
         java.util.Set<Rgb> heldColours = coloursAlong(image, export, 0, 1, held.startMs(), held.endMs());
         java.util.Set<Rgb> freeColours = coloursAlong(image, export, 1, 1, free.startMs(), free.endMs());
-        java.util.Set<Rgb> blockedColours = coloursAlong(image, export, 1, 4, blocked.startMs(), blocked.endMs());
+        java.util.Set<Rgb> blockedColours = coloursAlong(image, export, 1, blocked.requestId(), blocked.startMs(), blocked.endMs());
         // The free wait is the talk's solid green; the held one is that green striped with Okabe–Ito yellow.
         assertThat(freeColours).containsExactly(Rgb.hex("#009E73"));
         assertThat(heldColours).containsExactlyInAnyOrder(Rgb.hex("#009E73"), Rgb.hex("#F0E442"));

@@ -37,7 +37,7 @@ class CapacityTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource({"sync, 1 thread", "event-loop, 1 event loop"})
+    @CsvSource({"sync, 1 thread", "event-loop, 1 loop"})
     @DisplayName("M/M/1 with a mean service of 10 ms: 100 per second under either policy")
     void mm1(String policy, String bottleneck) {
         Scenario s = scenario(Server.of(Policy.fromJson(policy).orElseThrow(), 1, 1), List.of(),
@@ -59,7 +59,7 @@ class CapacityTest {
         // The same requests on one event loop hold it only for their 10 ms of compute: 100/s too, now the loop is the limit...
         Capacity loop = Capacity.of(scenario(Server.of(Policy.EVENT_LOOP, 1, 4), List.of(), page));
         assertThat(loop.perSecond()).isCloseTo(100, within(1e-9));
-        assertThat(loop.bottleneck()).isEqualTo("1 event loop");
+        assertThat(loop.bottleneck()).isEqualTo("1 loop");
         // ...while 4 loops on 2 cores are limited by the cores: 2 / 10 ms = 200/s.
         Capacity loops = Capacity.of(scenario(Server.of(Policy.EVENT_LOOP, 4, 2), List.of(), page));
         assertThat(loops.perSecond()).isCloseTo(200, within(1e-9));

@@ -117,7 +117,7 @@ class SweepTest {
         assertThat(sync.capacityInRange()).isTrue();
         assertThat(sync.firstSaturatedRate()).hasValue(120);
         assertThat(sync.saturationText()).isEqualTo("Sync (threads) saturates at ≈100/s (capacity of 1 thread); measured past it at 120/s");
-        assertThat(r.series().get(1).saturationText()).startsWith("Event loop saturates at ≈100/s (capacity of 1 event loop)");
+        assertThat(r.series().get(1).saturationText()).startsWith("Event loop saturates at ≈100/s (capacity of 1 loop)");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.interleave.app.metrics;
 
 import io.interleave.app.AppViewModel;
-import io.interleave.scenario.Policy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +83,7 @@ public final class MetricsController {
         headline.pseudoClassStateChanged(HINT, !compare);
         showTable(panel);
         String chartClass = compare ? "compare"
-                : panel.columns().get(0).policy() == Policy.SYNC ? "policy-sync" : "policy-event-loop";
+                : "policy-" + panel.columns().get(0).policy().styleKey();
         for (var chart : List.of(responseChart, inFlightChart)) {
             if (!chart.getStyleClass().contains(chartClass)) { // a style class change restyles every bar and axis
                 chart.getStyleClass().removeAll(CHART_CLASSES);
@@ -218,7 +217,7 @@ public final class MetricsController {
         for (int c = 0; c < columns.size(); c++) {
             Label h = cell(columns.get(c).label(), "metric-header");
             String colour = columns.size() > 1 ? "variant-" + c
-                    : columns.get(c).policy() == Policy.SYNC ? "policy-sync" : "policy-event-loop";
+                    : "policy-" + columns.get(c).policy().styleKey();
             h.getStyleClass().add(colour);
             h.setWrapText(true);
             h.setMinWidth(Region.USE_COMPUTED_SIZE);

@@ -1,6 +1,5 @@
 package io.interleave.trace.narration;
 
-import io.interleave.scenario.Policy;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Trace;
 import java.util.List;
@@ -74,7 +73,7 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
         }
         Hit best = null;
         for (Trace trace : traces) {
-            String where = traces.size() > 1 ? " (" + policyWords(trace) + ")" : "";
+            String where = traces.size() > 1 ? " · " + policyWords(trace) : "";
             if (requestId.isPresent() && requestId.getAsInt() <= trace.requests().size()) {
                 RequestRecord r = trace.request(requestId.getAsInt());
                 if (r.finishMs() > fromMs && r.finishMs() <= toMs) {
@@ -121,6 +120,6 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
     }
 
     private static String policyWords(Trace trace) {
-        return trace.scenario().server().policy() == Policy.SYNC ? "sync" : "event loop";
+        return trace.label();
     }
 }

@@ -48,7 +48,7 @@ public final class Narrator {
     private Narrator(Trace trace) {
         this.trace = trace;
         this.server = trace.scenario().server();
-        this.sync = server.policy() == Policy.SYNC;
+        this.sync = server.policy().waitsHoldWorker(); // a held worker: "holding the thread"; a released one: "awaits"
         for (Resource r : trace.scenario().resources()) {
             resources.put(r.name(), r);
         }

@@ -43,10 +43,10 @@ class BreakpointsTest {
         List<Trace> both = List.of(SYNC, LOOP);
         var first = request(2).firstBetween(both, 0, 236).orElseThrow();
         assertThat(first.timeMs()).isEqualTo(140);
-        assertThat(first.reason()).isEqualTo("R2 done in 100 ms (event loop)");
+        assertThat(first.reason()).isEqualTo("R2 done in 100 ms · Event loop");
         var second = request(2).firstBetween(both, 140, 236).orElseThrow();
         assertThat(second.timeMs()).isEqualTo(200);
-        assertThat(second.reason()).isEqualTo("R2 done in 160 ms (sync)");
+        assertThat(second.reason()).isEqualTo("R2 done in 160 ms · Sync (threads)");
     }
 
     @Test
