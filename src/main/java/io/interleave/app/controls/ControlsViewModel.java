@@ -93,6 +93,8 @@ public final class ControlsViewModel {
     /** Shows a new scenario (a preset or an opened file); its explicit arrivals can be gone back to. */
     public void load(Scenario s) {
         presetArrivals = s.arrivals() instanceof Arrivals.Explicit e ? e : null;
+        // A rate typed for an earlier scenario means nothing for this one: start again from the default.
+        lastRate = ScenarioEdits.DEFAULT_RATE;
         structure = List.of();
         if (scenario.get() == s) {
             refresh(s);

@@ -159,4 +159,18 @@ class ControlsViewModelTest {
         assertThat(changes.get()).isZero();
         assertThat(vm.patterns()).contains("explicit", "poisson", "uniform", "burst", "closed");
     }
+
+    @Test
+    @DisplayName("a rate typed for one lesson is not shown for the next one, nor after Reload preset")
+    void rateIsNotCarriedOverToTheNextLesson() {
+        vm.load(Presets.load("wimpy-database").orElseThrow());
+        vm.rate().textProperty().set("30");
+        assertThat(scenario.get().arrivals().withRatePerSec(30)).isEqualTo(scenario.get().arrivals());
+        vm.load(LESSON);
+        assertThat(vm.rate().textProperty().get()).isEqualTo("20");
+        vm.patternProperty().set("poisson");
+        assertThat(scenario.get().arrivals()).isEqualTo(new Arrivals.Poisson(20, 3));
+        vm.load(LESSON); // Reload preset
+        assertThat(vm.rate().textProperty().get()).isEqualTo("20");
+    }
 }
