@@ -59,6 +59,10 @@ public final class AppViewModel {
     private final ClassroomViewModel classroom = new ClassroomViewModel();
     private final StringBinding status;
     private final ReadOnlyStringWrapper mixError = new ReadOnlyStringWrapper(this, "mixError", "");
+    private final ReadOnlyStringWrapper mixNote = new ReadOnlyStringWrapper(this, "mixNote", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canUndoRemove =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canUndoRemove", false);
+    private Removed removed;
     private final DocumentViewModel document;
     private final ExportViewModel export;
     private final Notices notices = new Notices();
@@ -170,6 +174,9 @@ public final class AppViewModel {
 
     /** Shows a scenario (a preset or a file) in every control and simulates it at once. */
     public void load(Scenario s) {
+        removed = null;
+        canUndoRemove.set(false);
+        mixNote.set("");
         controls.load(s);
         runner.requestNow(s, compare.get());
         loads.set(loads.get() + 1);
@@ -301,10 +308,52 @@ public final class AppViewModel {
         mixError.set("");
     }
 
-    /** Adds a request type at the end of the mix. */
+    /**
+     * Adds a request type at the end of the mix. A scenario whose arrivals are
+     * listed one by one sends it no requests: {@link #mixNoteProperty()} says so.
+     */
     public void addType(RequestType type) {
         scenario.set(withType(scenario.get().requestTypes().size(), type));
         mixError.set("");
+        if (scenario.get().arrivals() instanceof io.interleave.scenario.Arrivals.Explicit) {
+            mixNote.set("Added " + type.name() + ", but this scenario lists its arrivals one by one, so " + type.name()
+                    + " gets no requests yet. Pick another arrival pattern (poisson, uniform…) to draw types by weight.");
+        } else {
+            mixNote.set("");
+        }
+    }
+
+    /** A note about the mix that is not an error, e.g. that a new type gets no requests; "" when none. */
+    public ReadOnlyStringProperty mixNoteProperty() {
+        return mixNote.getReadOnlyProperty();
+    }
+
+    /** A removed type can be put back (Undo remove). */
+    public javafx.beans.property.ReadOnlyBooleanProperty canUndoRemoveProperty() {
+        return canUndoRemove.getReadOnlyProperty();
+    }
+
+    /** Puts the last removed request type back where it was. */
+    public void undoRemove() {
+        if (removed == null) {
+            return;
+        }
+        List<RequestType> types = new ArrayList<>(scenario.get().requestTypes());
+        int at = Math.min(removed.index(), types.size());
+        types.add(at, removed.type());
+        try {
+            scenario.set(scenario.get().withRequestTypes(types));
+            mixError.set("");
+            mixNote.set("");
+            notices.show("Put " + removed.type().name() + " back.");
+        } catch (IllegalArgumentException e) {
+            mixError.set("Cannot put " + removed.type().name() + " back: " + e.getMessage());
+        }
+        removed = null;
+        canUndoRemove.set(false);
+    }
+
+    private record Removed(int index, RequestType type) {
     }
 
     /**
@@ -314,10 +363,15 @@ public final class AppViewModel {
      */
     public void removeType(int index) {
         List<RequestType> types = new ArrayList<>(scenario.get().requestTypes());
-        String name = types.remove(index).name();
+        RequestType gone = types.remove(index);
+        String name = gone.name();
         try {
             scenario.set(scenario.get().withRequestTypes(types));
             mixError.set("");
+            mixNote.set("");
+            removed = new Removed(index, gone);
+            canUndoRemove.set(true);
+            notices.show("Removed " + name + ".", "Undo", this::undoRemove);
         } catch (IllegalArgumentException e) {
             mixError.set("Cannot remove " + name + ": " + e.getMessage());
         }
