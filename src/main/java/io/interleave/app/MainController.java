@@ -99,6 +99,12 @@ public final class MainController {
         new PanelLayout(vm.panels(), panelRail, controlsScroll, notice, narration, mainSplit, metricsScroll)
                 .bindMenu(controlsMenuItem, notesMenuItem, narrationMenuItem, metricsMenuItem, focusMenuItem);
         Toast.bind(vm.notices(), toast, toastText, toastAction);
+        // Projector type leaves little height: turning it on folds the narration (F8 brings it back).
+        vm.classroom().projectorProperty().addListener((o, was, on) -> {
+            if (on) {
+                vm.panels().shownProperty(io.interleave.app.classroom.Panels.Panel.NARRATION).set(false);
+            }
+        });
         // A lesson chosen or a file opened: Space, the arrows and Home drive playback, as from the timeline.
         vm.loadsProperty().addListener((obs, old, now) -> focusTimelineAfterLoad());
         presetChoice.setOnHidden(e -> Platform.runLater(timeline::requestFocus));

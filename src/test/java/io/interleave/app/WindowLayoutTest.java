@@ -97,6 +97,8 @@ class WindowLayoutTest {
     @DisplayName("1280x800, projector mode, compare: F11 folds every panel and the timeline gets the height; F11 brings them back")
     void foldingGivesTheTimelineTheHeight(FxRobot robot) throws TimeoutException {
         projector(robot, 1280, 800, true);
+        assertThat(vm.panels().isShown(Panel.NARRATION)).as("projector mode folds the narration").isFalse();
+        robot.interact(() -> vm.panels().fold(java.util.Set.of()));
         TimelineView timeline = timeline(robot);
         double before = timeline.getHeight();
         robot.clickOn("#timeline").type(KeyCode.F11);
@@ -158,6 +160,7 @@ class WindowLayoutTest {
     @DisplayName("projector mode: the narration shows three whole lines or more and wraps, never a horizontal scroll bar")
     void narrationWraps(FxRobot robot) throws TimeoutException {
         projector(robot, 1280, 800, true);
+        robot.interact(() -> vm.panels().shownProperty(Panel.NARRATION).set(true));
         ListView<?> log = robot.lookup("#log").queryAs(ListView.class);
         robot.interact(() -> robot.lookup("#timeline").query().requestFocus());
         robot.type(KeyCode.HOME);
@@ -196,8 +199,14 @@ class WindowLayoutTest {
             projector(robot, width, height, projector);
             robot.interact(() -> vm.compareProperty().set(compare));
             await(() -> timeline(robot).tracesProperty().get().size() == (compare ? 2 : 1));
+            robot.interact(() -> vm.panels().fold(java.util.Set.of()));
             List<String> cut = new ArrayList<>();
             collectCut(stage.getScene().getRoot(), cut);
+            ScrollPane controls = robot.lookup("#controlsScroll").queryAs(ScrollPane.class);
+            Node variants = robot.lookup("#variantsGrid").query();
+            assertThat(variants.isVisible()).isEqualTo(compare);
+            assertThat(variants.getLayoutBounds().getWidth()).as("the variants' row fits the controls")
+                    .isLessThanOrEqualTo(controls.getViewportBounds().getWidth());
             assertThat(cut).as("texts cut at %dx%d projector %s compare %s", width, height, projector, compare).isEmpty();
         }
     }

@@ -152,7 +152,8 @@ public final class ControlsController {
                 error.getStyleClass().add("field-error");
                 error.setWrapText(true);
                 FieldBinding.bind(fields[c], null, field, error, 1);
-                field.setPrefColumnCount(3);
+                field.setPrefColumnCount(2);
+                field.getStyleClass().add("variant-field");
                 variantsGrid.add(field, c + 1, row);
                 variantsGrid.add(error, 0, row + 1 + c, 4, 1);
             }
