@@ -196,18 +196,23 @@ class WindowLayoutTest {
     @CsvSource({"1280,800,false", "1280,800,true", "1400,900,false", "1400,900,true"})
     void noTextIsCut(int width, int height, boolean projector, FxRobot robot) throws TimeoutException {
         for (boolean compare : new boolean[] {false, true}) {
-            projector(robot, width, height, projector);
-            robot.interact(() -> vm.compareProperty().set(compare));
-            await(() -> timeline(robot).tracesProperty().get().size() == (compare ? 2 : 1));
-            robot.interact(() -> vm.panels().fold(java.util.Set.of()));
-            List<String> cut = new ArrayList<>();
-            collectCut(stage.getScene().getRoot(), cut);
-            ScrollPane controls = robot.lookup("#controlsScroll").queryAs(ScrollPane.class);
-            Node variants = robot.lookup("#variantsGrid").query();
-            assertThat(variants.isVisible()).isEqualTo(compare);
-            assertThat(variants.getLayoutBounds().getWidth()).as("the variants' row fits the controls")
-                    .isLessThanOrEqualTo(controls.getViewportBounds().getWidth());
-            assertThat(cut).as("texts cut at %dx%d projector %s compare %s", width, height, projector, compare).isEmpty();
+            for (java.util.Set<Panel> folded : List.of(java.util.Set.<Panel>of(), java.util.Set.of(Panel.NARRATION),
+                    java.util.Set.of(Panel.METRICS, Panel.NOTES))) {
+                projector(robot, width, height, projector);
+                robot.interact(() -> vm.compareProperty().set(compare));
+                await(() -> timeline(robot).tracesProperty().get().size() == (compare ? 2 : 1));
+                robot.interact(() -> vm.panels().fold(folded));
+                robot.interact(() -> stage.getScene().getRoot().layout());
+                List<String> cut = new ArrayList<>();
+                collectCut(stage.getScene().getRoot(), cut);
+                assertThat(cut).as("texts cut at %dx%d projector %s compare %s folded %s", width, height, projector, compare, folded)
+                        .isEmpty();
+                ScrollPane controls = robot.lookup("#controlsScroll").queryAs(ScrollPane.class);
+                Node variants = robot.lookup("#variantsGrid").query();
+                assertThat(variants.isVisible()).isEqualTo(compare);
+                assertThat(variants.prefWidth(-1)).as("the variants' row fits the controls")
+                        .isLessThanOrEqualTo(controls.getViewportBounds().getWidth());
+            }
         }
     }
 
