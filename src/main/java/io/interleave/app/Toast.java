@@ -17,6 +17,7 @@ final class Toast {
         box.setVisible(false);
         box.setFocusTraversable(false);
         action.setFocusTraversable(false);
+        action.setAccessibleText("The notice's action");
         notices.currentProperty().addListener((obs, old, notice) -> {
             box.setVisible(notice != null);
             if (notice == null) {
@@ -25,6 +26,7 @@ final class Toast {
             }
             text.setText(notice.text());
             action.setText(notice.actionLabel().orElse(""));
+            action.setAccessibleText(notice.actionLabel().orElse("") + ": " + notice.text());
             action.setVisible(notice.actionLabel().isPresent());
             action.setManaged(action.isVisible());
             hide.playFromStart();
