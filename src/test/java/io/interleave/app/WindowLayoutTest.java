@@ -84,6 +84,23 @@ class WindowLayoutTest {
     }
 
     @Test
+    @DisplayName("after a file is opened, Home and the arrow keys drive playback")
+    void keysAfterOpeningAFile(FxRobot robot) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("lesson", ".json");
+        java.nio.file.Files.writeString(file, io.interleave.scenario.ScenarioJson.write(
+                io.interleave.scenario.Presets.load("cpu-heavy").orElseThrow().withName("Opened lesson")));
+        robot.clickOn("#seedField");
+        robot.interact(() -> vm.document().open(file));
+        await(() -> timeline(robot).tracesProperty().get().get(0).scenario().name().equals("Opened lesson"));
+        await(() -> timeline(robot).isFocused());
+        robot.type(KeyCode.HOME);
+        assertThat(timeline(robot).playheadMsProperty().get()).isZero();
+        robot.type(KeyCode.RIGHT);
+        assertThat(timeline(robot).playheadMsProperty().get()).isPositive();
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
+    @Test
     @DisplayName("the arrow keys still belong to a slider and to the closed lesson list while they have the focus")
     void controlsKeepTheirArrows(FxRobot robot) throws TimeoutException {
         robot.clickOn("#timeline").type(KeyCode.HOME);
