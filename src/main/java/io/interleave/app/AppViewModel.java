@@ -59,8 +59,16 @@ public final class AppViewModel {
     private final ClassroomViewModel classroom = new ClassroomViewModel();
     private final StringBinding status;
     private final ReadOnlyStringWrapper mixError = new ReadOnlyStringWrapper(this, "mixError", "");
+    private final ReadOnlyStringWrapper mixNote = new ReadOnlyStringWrapper(this, "mixNote", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canUndoRemove =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canUndoRemove", false);
+    private Removed removed;
     private final DocumentViewModel document;
     private final ExportViewModel export;
+    private final Notices notices = new Notices();
+    private final io.interleave.app.classroom.Panels panels = new io.interleave.app.classroom.Panels();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loads = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
+    private final LessonSwitches lessons;
     private boolean keepingScenario;
     /** A scenario was loaded (a lesson, a file): its result opens playback at 0; results of edits keep the time. */
     private boolean opening;
@@ -73,6 +81,7 @@ public final class AppViewModel {
         controls = new ControlsViewModel(scenario, new Random());
         document = new DocumentViewModel(scenario, this::showFile);
         export = new ExportViewModel(traces.getReadOnlyProperty(), viewMode);
+        export.useNotices(notices::show);
         metrics = new MetricsViewModel(runner.resultProperty(), playback.playheadMsProperty());
         status = Bindings.createStringBinding(this::statusText,
                 runner.runningProperty(), runner.progressProperty(), runner.errorProperty());
@@ -88,34 +97,111 @@ public final class AppViewModel {
         scenario.addListener((obs, old, now) -> runner.request(now, compare.get()));
         compare.addListener((obs, old, now) -> runner.requestNow(scenario.get(), now));
         preset.set(first);
+        lessons = new LessonSwitches(scenario, preset);
         preset.addListener((obs, old, now) -> {
             if (now != null && !keepingScenario) {
-                Scenario next = Presets.load(now.id()).orElseThrow();
-                if (document.openPreset(next)) {
-                    load(next);
-                } else { // "Save your changes?" was cancelled: show the preset the scenario came from again
-                    Platform.runLater(() -> {
-                        keepingScenario = true;
-                        preset.set(old);
-                        keepingScenario = false;
-                    });
-                }
+                switchLesson(old, now);
             }
         });
         runner.requestNow(scenario.get(), compare.get());
     }
 
+    /**
+     * Another lesson was chosen. Leaving a built-in lesson never asks: its
+     * changes are kept (Scenario ▸ Undo lesson switch goes back to them, and
+     * Restore my changes brings them back on that lesson). Leaving a file
+     * with unsaved changes asks first, as before.
+     */
+    private void switchLesson(PresetChoice old, PresetChoice now) {
+        Scenario next = Presets.load(now.id()).orElseThrow();
+        if (old != null && document.fileProperty().get() == null) {
+            boolean tweaked = document.dirtyProperty().get();
+            lessons.leave(old, scenario.get(), tweaked);
+            document.switchPreset(next);
+            load(next);
+            if (tweaked) {
+                notices.show("Your changes to " + old.name() + " are kept: Scenario ▸ Undo lesson switch (Ctrl+Z).",
+                        "Undo", this::undoLessonSwitch);
+            }
+        } else if (document.openPreset(next)) {
+            load(next);
+        } else { // "Save your changes?" was cancelled: show the preset the scenario came from again
+            Platform.runLater(() -> selectQuietly(old));
+        }
+    }
+
+    private void selectQuietly(PresetChoice choice) {
+        keepingScenario = true;
+        try {
+            preset.set(choice);
+        } finally {
+            keepingScenario = false;
+        }
+    }
+
+    /** Goes back to the lesson shown before the last switch, with the changes it had then. */
+    public void undoLessonSwitch() {
+        lessons.undo().ifPresent(left -> {
+            PresetChoice from = preset.get();
+            if (from != null && document.fileProperty().get() == null) {
+                lessons.keep(from, scenario.get(), document.dirtyProperty().get());
+            }
+            selectQuietly(left.lesson());
+            document.switchPreset(Presets.load(left.lesson().id()).orElseThrow());
+            load(left.scenario());
+            notices.show("Back to " + left.lesson().name() + (left.tweaked() ? ", with your changes." : "."));
+        });
+    }
+
+    /** Brings back the changes last made to the lesson shown (kept when it was left or reloaded). */
+    public void restoreTweak() {
+        PresetChoice p = preset.get();
+        if (p != null) {
+            lessons.tweakOf(p).ifPresent(t -> {
+                load(t);
+                notices.show("Your changes to " + p.name() + " are back.");
+            });
+        }
+    }
+
+    /** Lesson switches that can be undone, and the changes kept per lesson. */
+    public LessonSwitches lessons() {
+        return lessons;
+    }
+
+    /** Brief messages that need no answer: "Saved three-requests.png (1600 x 900)". */
+    public Notices notices() {
+        return notices;
+    }
+
+    /** Which panels around the timeline are shown. */
+    public io.interleave.app.classroom.Panels panels() {
+        return panels;
+    }
+
     /** Shows a scenario (a preset or a file) in every control and simulates it at once. */
     public void load(Scenario s) {
         opening = true;
+        removed = null;
+        canUndoRemove.set(false);
+        mixNote.set("");
         controls.load(s);
         runner.requestNow(s, compare.get());
+        loads.set(loads.get() + 1);
     }
 
-    /** Loads the current preset again, undoing every edit. */
+    /** Counts scenarios shown afresh (a lesson chosen, a file opened, a reload): the window then moves focus to the timeline. */
+    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
+    }
+
+    /** Loads the current preset again, undoing every edit (Restore my changes brings them back). */
     public void reloadPreset() {
         PresetChoice p = preset.get();
         if (p != null) {
+            if (document.dirtyProperty().get() && document.fileProperty().get() == null) {
+                lessons.keep(p, scenario.get(), true);
+            }
             load(Presets.load(p.id()).orElseThrow());
         }
     }
@@ -227,10 +313,52 @@ public final class AppViewModel {
         mixError.set("");
     }
 
-    /** Adds a request type at the end of the mix. */
+    /**
+     * Adds a request type at the end of the mix. A scenario whose arrivals are
+     * listed one by one sends it no requests: {@link #mixNoteProperty()} says so.
+     */
     public void addType(RequestType type) {
         scenario.set(withType(scenario.get().requestTypes().size(), type));
         mixError.set("");
+        if (scenario.get().arrivals() instanceof io.interleave.scenario.Arrivals.Explicit) {
+            mixNote.set("Added " + type.name() + ", but this scenario lists its arrivals one by one, so " + type.name()
+                    + " gets no requests yet. Pick another arrival pattern (poisson, uniform…) to draw types by weight.");
+        } else {
+            mixNote.set("");
+        }
+    }
+
+    /** A note about the mix that is not an error, e.g. that a new type gets no requests; "" when none. */
+    public ReadOnlyStringProperty mixNoteProperty() {
+        return mixNote.getReadOnlyProperty();
+    }
+
+    /** A removed type can be put back (Undo remove). */
+    public javafx.beans.property.ReadOnlyBooleanProperty canUndoRemoveProperty() {
+        return canUndoRemove.getReadOnlyProperty();
+    }
+
+    /** Puts the last removed request type back where it was. */
+    public void undoRemove() {
+        if (removed == null) {
+            return;
+        }
+        List<RequestType> types = new ArrayList<>(scenario.get().requestTypes());
+        int at = Math.min(removed.index(), types.size());
+        types.add(at, removed.type());
+        try {
+            scenario.set(scenario.get().withRequestTypes(types));
+            mixError.set("");
+            mixNote.set("");
+            notices.show("Put " + removed.type().name() + " back.");
+        } catch (IllegalArgumentException e) {
+            mixError.set("Cannot put " + removed.type().name() + " back: " + e.getMessage());
+        }
+        removed = null;
+        canUndoRemove.set(false);
+    }
+
+    private record Removed(int index, RequestType type) {
     }
 
     /**
@@ -240,10 +368,15 @@ public final class AppViewModel {
      */
     public void removeType(int index) {
         List<RequestType> types = new ArrayList<>(scenario.get().requestTypes());
-        String name = types.remove(index).name();
+        RequestType gone = types.remove(index);
+        String name = gone.name();
         try {
             scenario.set(scenario.get().withRequestTypes(types));
             mixError.set("");
+            mixNote.set("");
+            removed = new Removed(index, gone);
+            canUndoRemove.set(true);
+            notices.show("Removed " + name + ".", "Undo", this::undoRemove);
         } catch (IllegalArgumentException e) {
             mixError.set("Cannot remove " + name + ": " + e.getMessage());
         }

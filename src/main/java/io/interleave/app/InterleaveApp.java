@@ -21,6 +21,7 @@ public final class InterleaveApp extends Application {
     public void start(Stage stage) {
         AppViewModel vm = new AppViewModel();
         Parent root = Fxml.load(InterleaveApp.class, "MainWindow.fxml", vm);
+        root.getProperties().put(AppViewModel.class, vm);
         // 1400 x 900, or less on a smaller screen (many projectors are 1280 x 800 or 1024 x 768).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));

@@ -45,6 +45,19 @@ public final class MainController {
     @FXML private CheckMenuItem narrationMenuItem;
     @FXML private javafx.scene.control.MenuItem reloadMenuItem;
     @FXML private javafx.scene.Node narration;
+    @FXML private CheckMenuItem controlsMenuItem;
+    @FXML private CheckMenuItem notesMenuItem;
+    @FXML private CheckMenuItem metricsMenuItem;
+    @FXML private CheckMenuItem focusMenuItem;
+    @FXML private javafx.scene.control.MenuItem undoSwitchMenuItem;
+    @FXML private javafx.scene.control.MenuItem restoreTweakMenuItem;
+    @FXML private javafx.scene.control.SplitPane mainSplit;
+    @FXML private ScrollPane metricsScroll;
+    @FXML private javafx.scene.layout.VBox panelRail;
+    @FXML private javafx.scene.layout.VBox notice;
+    @FXML private HBox toast;
+    @FXML private Label toastText;
+    @FXML private Button toastAction;
     @FXML private ToggleGroup themeGroup;
     @FXML private RadioMenuItem lightThemeMenuItem;
     @FXML private RadioMenuItem darkThemeMenuItem;
@@ -81,10 +94,25 @@ public final class MainController {
         presetChoice.getItems().setAll(vm.presets());
         presetChoice.valueProperty().bindBidirectional(vm.presetProperty());
         reloadMenuItem.disableProperty().bind(vm.presetProperty().isNull()); // nothing to reload once a file is open
-        narration.visibleProperty().bind(narrationMenuItem.selectedProperty());
-        narration.managedProperty().bind(narration.visibleProperty());
-        // Projector type leaves little height: the timeline gets the narration's room (Ctrl+4 brings it back).
-        projectorMenuItem.selectedProperty().addListener((o, was, on) -> narrationMenuItem.setSelected(!on));
+        undoSwitchMenuItem.disableProperty().bind(vm.lessons().canUndoProperty().not());
+        restoreTweakMenuItem.disableProperty().bind(vm.lessons().canRestoreProperty().not());
+        new PanelLayout(vm.panels(), panelRail, controlsScroll, notice, narration, mainSplit, metricsScroll)
+                .bindMenu(controlsMenuItem, notesMenuItem, narrationMenuItem, metricsMenuItem, focusMenuItem);
+        Toast.bind(vm.notices(), toast, toastText, toastAction);
+        // Projector type leaves little height: turning it on folds the narration (F8 brings it back).
+        vm.classroom().projectorProperty().addListener((o, was, on) -> {
+            if (on) {
+                vm.panels().shownProperty(io.interleave.app.classroom.Panels.Panel.NARRATION).set(false);
+            }
+        });
+        // A lesson chosen or a file opened: Space, the arrows and Home drive playback, as from the timeline.
+        vm.loadsProperty().addListener((obs, old, now) -> focusTimelineAfterLoad());
+        presetChoice.setOnHidden(e -> Platform.runLater(timeline::requestFocus));
+        presetChoice.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                timeline.requestFocus();
+            }
+        });
 
         statusLabel.textProperty().bind(vm.statusProperty());
         progress.visibleProperty().bind(vm.runner().runningProperty());
@@ -104,7 +132,8 @@ public final class MainController {
         timeline.modeProperty().bind(vm.viewModeProperty());
         timeline.playheadMsProperty().bind(playback.playheadMsProperty());
         vm.export().bindView(timeline.timeScaleProperty(), timeline.paletteProperty(), timeline.textScaleProperty());
-        vm.tracesProperty().addListener((obs, old, now) -> Platform.runLater(timeline::fit));
+        // A loaded lesson or file starts fitted; an edit keeps the zoom, pan and scroll (the timeline keeps them itself).
+        vm.loadsProperty().addListener((obs, old, now) -> timeline.newDocument());
         vm.viewModeProperty().addListener((obs, old, now) -> Platform.runLater(timeline::fit));
         scenarioName.textProperty().bind(vm.scenarioProperty().map(s -> s.name()));
         description.textProperty().bind(vm.scenarioProperty().map(AppViewModel::notice));
@@ -141,6 +170,37 @@ public final class MainController {
                 ClassroomLook.attach(scene, classroom);
             }
         });
+    }
+
+    /**
+     * After a new scenario is shown, focus goes to the timeline, unless the
+     * lesson list has it and is being browsed with its own arrow keys.
+     */
+    private void focusTimelineAfterLoad() {
+        javafx.scene.Scene scene = root.getScene();
+        if (scene != null && !(scene.getFocusOwner() == presetChoice && !presetChoice.isShowing())) {
+            Platform.runLater(timeline::requestFocus);
+        }
+    }
+
+    @FXML
+    private void toggleFocus() {
+        vm.panels().toggleFocus();
+    }
+
+    @FXML
+    private void undoLessonSwitch() {
+        vm.undoLessonSwitch();
+    }
+
+    @FXML
+    private void restoreTweak() {
+        vm.restoreTweak();
+    }
+
+    @FXML
+    private void toastAction() {
+        Toast.act(vm.notices());
     }
 
     @FXML

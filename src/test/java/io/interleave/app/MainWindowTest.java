@@ -212,8 +212,9 @@ class MainWindowTest {
             robot.lookup("#patternChoice").queryComboBox().getSelectionModel().select("poisson");
             robot.lookup("#countField").queryAs(TextField.class).setText("60000");
         });
-        await(() -> robot.lookup("#progress").query().isVisible());
-        assertThat(text(robot, "#statusLabel")).startsWith("Simulating");
+        // (the short run the pattern switch starts may show the indicator for a moment first)
+        await(() -> robot.lookup("#progress").query().isVisible() && text(robot, "#statusLabel").startsWith("Simulating")
+                && timeline(robot).tracesProperty().get().get(0).requests().size() != 60_000);
         long before = System.nanoTime();
         robot.interact(() -> { });
         assertThat((System.nanoTime() - before) / 1e6).as("the FX thread answers while simulating").isLessThan(500);
@@ -239,6 +240,77 @@ class MainWindowTest {
         robot.type(javafx.scene.input.KeyCode.SPACE);
         await(() -> robot.lookup("#playButton").queryButton().getText().contains("Pause"));
         robot.type(javafx.scene.input.KeyCode.SPACE);
+    }
+
+    @Test
+    @DisplayName("adding a type to a lesson that lists its arrivals says that the type gets no requests")
+    void addingATypeToExplicitArrivalsSaysSo(FxRobot robot) {
+        AppViewModel vm = vm();
+        robot.interact(() -> vm.addType(io.interleave.app.editor.TypeEditorViewModel.newType(vm.scenarioProperty().get())));
+        Label note = robot.lookup("#mixNote").query();
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).isEqualTo("Added type 3, but this scenario lists its arrivals one by one, so type 3 gets no requests yet."
+                + " Pick another arrival pattern (poisson, uniform…) to draw types by weight.");
+        robot.interact(() -> robot.lookup("#patternChoice").queryComboBox().getSelectionModel().select("poisson"));
+        robot.interact(() -> vm.addType(io.interleave.app.editor.TypeEditorViewModel.newType(vm.scenarioProperty().get())));
+        assertThat(note.isVisible()).as("drawn by weight: nothing to say").isFalse();
+    }
+
+    @Test
+    @DisplayName("Remove takes a type out with a notice, and Undo remove puts it back where it was")
+    void removeCanBeUndone(FxRobot robot) throws TimeoutException {
+        AppViewModel vm = vm();
+        robot.interact(() -> robot.lookup("#patternChoice").queryComboBox().getSelectionModel().select("poisson"));
+        io.interleave.scenario.Scenario before = vm.scenarioProperty().get();
+        robot.interact(() -> robot.lookup("#type0Remove").queryAs(Button.class).fire());
+        assertThat(vm.scenarioProperty().get().requestTypes()).extracting(t -> t.name()).containsExactly("lookup");
+        assertThat(vm.notices().currentProperty().get().text()).isEqualTo("Removed report.");
+        assertThat(robot.lookup("#toastAction").queryButton().getText()).isEqualTo("Undo");
+        Button undo = robot.lookup("#undoRemoveButton").queryButton();
+        assertThat(undo.isVisible()).isTrue();
+        robot.interact(undo::fire);
+        assertThat(vm.scenarioProperty().get()).isEqualTo(before);
+        assertThat(undo.isVisible()).isFalse();
+        await(() -> robot.lookup("#type1Remove").tryQuery().isPresent());
+    }
+
+    @Test
+    @DisplayName("compare: each variant's workers are typed in its own row and the run uses them")
+    void variantWorkers(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#compareToggle");
+        await(() -> timeline(robot).tracesProperty().get().size() == 2);
+        TextField workers = robot.lookup("#variant0Workers").queryAs(TextField.class);
+        assertThat(workers.isVisible()).isTrue();
+        assertThat(workers.getText()).isEqualTo("1");
+        robot.interact(() -> workers.setText("3"));
+        await(() -> timeline(robot).tracesProperty().get().get(0).scenario().server().workers() == 3);
+        assertThat(text(robot, "#value-max-0")).isEqualTo("100.0 ms");
+        assertThat(timeline(robot).tracesProperty().get().get(1).scenario().server().workers()).isEqualTo(1);
+        assertThat(robot.lookup("#compareToggle").queryAs(javafx.scene.control.ToggleButton.class).getText()).isEqualTo("Compare");
+    }
+
+    @Test
+    @DisplayName("the type editor marks the duration field whose text it cannot read")
+    void editorMarksTheDurationField(FxRobot robot) throws TimeoutException {
+        Button edit = robot.lookup("#type0Edit").queryButton();
+        javafx.application.Platform.runLater(edit::fire);
+        await(() -> robot.lookup(".type-editor").tryQuery().isPresent());
+        javafx.scene.Node editor = robot.lookup(".type-editor").query();
+        TextField duration = robot.from(editor).lookup(".segment-row").nth(1).lookup("#duration").queryAs(TextField.class);
+        javafx.css.PseudoClass invalid = javafx.css.PseudoClass.getPseudoClass("invalid");
+        assertThat(duration.getPseudoClassStates()).doesNotContain(invalid);
+        robot.interact(() -> duration.setText("abc"));
+        assertThat(duration.getPseudoClassStates()).contains(invalid);
+        TextField other = robot.from(editor).lookup(".segment-row").nth(0).lookup("#duration").queryAs(TextField.class);
+        assertThat(other.getPseudoClassStates()).doesNotContain(invalid);
+        robot.interact(() -> duration.setText("80"));
+        assertThat(duration.getPseudoClassStates()).doesNotContain(invalid);
+        Button cancel = robot.lookup(".button").match(n -> n instanceof Button b && b.getText().equals("Cancel")).queryButton();
+        robot.interact(cancel::fire);
+    }
+
+    private AppViewModel vm() {
+        return (AppViewModel) stage.getScene().getRoot().getProperties().get(AppViewModel.class);
     }
 
     private static TimelineView timeline(FxRobot robot) {

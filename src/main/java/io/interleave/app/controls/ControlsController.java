@@ -23,6 +23,7 @@ public final class ControlsController {
     @FXML private ToggleButton policySync;
     @FXML private ToggleButton policyLoop;
     @FXML private Label compareNote;
+    @FXML private javafx.scene.layout.GridPane variantsGrid;
     @FXML private Slider workersSlider;
     @FXML private TextField workersField;
     @FXML private Label workersError;
@@ -52,6 +53,8 @@ public final class ControlsController {
     @FXML private VBox typesBox;
     @FXML private Button addTypeButton;
     @FXML private Label mixError;
+    @FXML private Label mixNote;
+    @FXML private Button undoRemoveButton;
 
     public ControlsController(AppViewModel app) {
         this.app = app;
@@ -75,6 +78,10 @@ public final class ControlsController {
         policyLoop.disableProperty().bind(app.compareProperty());
         compareNote.visibleProperty().bind(app.compareProperty());
         compareNote.managedProperty().bind(compareNote.visibleProperty());
+        variantsGrid.visibleProperty().bind(app.compareProperty());
+        variantsGrid.managedProperty().bind(variantsGrid.visibleProperty());
+        showVariants();
+        vm.variants().addListener((javafx.collections.ListChangeListener<VariantModel>) c -> showVariants());
 
         FieldBinding.bind(vm.workers(), workersSlider, workersField, workersError, 1);
         FieldBinding.bind(vm.cores(), coresSlider, coresField, coresError, 1);
@@ -96,6 +103,11 @@ public final class ControlsController {
         mixError.textProperty().bind(app.mixErrorProperty());
         mixError.visibleProperty().bind(app.mixErrorProperty().isNotEmpty());
         mixError.managedProperty().bind(mixError.visibleProperty());
+        mixNote.textProperty().bind(app.mixNoteProperty());
+        mixNote.visibleProperty().bind(app.mixNoteProperty().isNotEmpty());
+        mixNote.managedProperty().bind(mixNote.visibleProperty());
+        undoRemoveButton.visibleProperty().bind(app.canUndoRemoveProperty());
+        undoRemoveButton.managedProperty().bind(undoRemoveButton.visibleProperty());
 
         showResources();
         vm.resources().addListener((javafx.collections.ListChangeListener<ResourceModel>) c -> showResources());
@@ -114,6 +126,41 @@ public final class ControlsController {
         resourcesTitle.setManaged(!vm.resources().isEmpty());
     }
 
+    /** A row per compare variant: its label, then workers, cores and time slice, each typed as a number. */
+    private void showVariants() {
+        variantsGrid.getChildren().clear();
+        String[] heads = {"Variant", "Workers", "Cores", "Slice ms"};
+        for (int c = 0; c < heads.length; c++) {
+            Label head = new Label(heads[c]);
+            head.getStyleClass().add("variant-head");
+            head.setMinWidth(Label.USE_PREF_SIZE);
+            variantsGrid.add(head, c, 0);
+        }
+        int row = 1;
+        for (VariantModel v : vm.variants()) {
+            Label name = new Label(v.label());
+            name.getStyleClass().add("variant-name");
+            name.setWrapText(true);
+            variantsGrid.add(name, 0, row);
+            FieldModel[] fields = {v.workers(), v.cores(), v.timeSlice()};
+            String[] ids = {"Workers", "Cores", "Slice"};
+            for (int c = 0; c < fields.length; c++) {
+                TextField field = new TextField();
+                field.setId("variant" + v.index() + ids[c]);
+                field.setAccessibleText(v.label() + ": " + heads[c + 1]);
+                Label error = new Label();
+                error.getStyleClass().add("field-error");
+                error.setWrapText(true);
+                FieldBinding.bind(fields[c], null, field, error, 1);
+                field.setPrefColumnCount(2);
+                field.getStyleClass().add("variant-field");
+                variantsGrid.add(field, c + 1, row);
+                variantsGrid.add(error, 0, row + 1 + c, 4, 1);
+            }
+            row += 4;
+        }
+    }
+
     private void showTypes() {
         typesBox.getChildren().setAll(vm.types().stream()
                 .map(t -> Fxml.<javafx.scene.Parent>load(ControlsController.class, "TypeCard.fxml", new TypeCardController.Card(t, app))).toList());
@@ -122,6 +169,11 @@ public final class ControlsController {
     @FXML
     private void reroll() {
         vm.rerollSeed();
+    }
+
+    @FXML
+    private void undoRemove() {
+        app.undoRemove();
     }
 
     @FXML

@@ -31,6 +31,7 @@ public final class ControlsViewModel {
     private final ReadOnlyStringWrapper arrivalsNote = new ReadOnlyStringWrapper(this, "arrivalsNote", "");
     private final ObservableList<ResourceModel> resources = FXCollections.observableArrayList();
     private final ObservableList<TypeModel> types = FXCollections.observableArrayList();
+    private final ObservableList<VariantModel> variants = FXCollections.observableArrayList();
     private final List<FieldModel> fields = new ArrayList<>();
     private final FieldModel workers;
     private final FieldModel cores;
@@ -93,6 +94,8 @@ public final class ControlsViewModel {
     /** Shows a new scenario (a preset or an opened file); its explicit arrivals can be gone back to. */
     public void load(Scenario s) {
         presetArrivals = s.arrivals() instanceof Arrivals.Explicit e ? e : null;
+        // A rate typed for an earlier scenario means nothing for this one: start again from the default.
+        lastRate = ScenarioEdits.DEFAULT_RATE;
         structure = List.of();
         if (scenario.get() == s) {
             refresh(s);
@@ -145,15 +148,18 @@ public final class ControlsViewModel {
             refreshing = false;
         }
         fields.forEach(f -> f.refresh(s));
-        List<String> shape = Stream.concat(s.resources().stream().map(r -> "resource:" + r.name()),
-                s.requestTypes().stream().map(t -> "type:" + t.name() + t.color())).toList();
+        List<String> shape = Stream.of(s.resources().stream().map(r -> "resource:" + r.name()),
+                s.requestTypes().stream().map(t -> "type:" + t.name() + t.color()),
+                s.compareVariants().stream().map(v -> "variant:" + v.label())).flatMap(x -> x).toList();
         if (!shape.equals(structure)) {
             structure = shape;
             resources.setAll(IntStream.range(0, s.resources().size()).mapToObj(i -> new ResourceModel(i, scenario)).toList());
             types.setAll(IntStream.range(0, s.requestTypes().size()).mapToObj(i -> new TypeModel(i, scenario)).toList());
+            variants.setAll(IntStream.range(0, s.compareVariants().size()).mapToObj(i -> new VariantModel(i, scenario)).toList());
         } else {
             resources.forEach(r -> r.refresh(s));
             types.forEach(t -> t.refresh(s));
+            variants.forEach(v -> v.refresh(s));
         }
     }
 
@@ -211,6 +217,11 @@ public final class ControlsViewModel {
     /** One entry per resource; replaced when resources are added, removed or renamed. */
     public ObservableList<ResourceModel> resources() {
         return resources;
+    }
+
+    /** One entry per compare variant (2 to 4); replaced when variants are added, removed or renamed. */
+    public ObservableList<VariantModel> variants() {
+        return variants;
     }
 
     /** One entry per request type; replaced when types are added, removed or renamed. */

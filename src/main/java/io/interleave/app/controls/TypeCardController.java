@@ -29,6 +29,7 @@ public final class TypeCardController {
     @FXML private Label computeError;
     @FXML private Slider waitSlider;
     @FXML private TextField waitField;
+    @FXML private Label waitLabel;
     @FXML private Label waitError;
 
     public TypeCardController(Card card) {
@@ -39,6 +40,8 @@ public final class TypeCardController {
     private void initialize() {
         TypeModel t = card.type();
         name.setText(t.name());
+        waitLabel.setText(t.waitLabel());
+        waitLabel.setId(id0(t) + "WaitLabel");
         // The type's own colour is scenario data (the same one the timeline uses), not window styling.
         swatch.setStyle("-fx-background-color: " + t.color() + ";");
         String id = "type" + t.index();
@@ -53,6 +56,10 @@ public final class TypeCardController {
         FieldBinding.bind(t.weight(), weightSlider, weightField, weightError, 0.1);
         FieldBinding.bind(t.compute(), computeSlider, computeField, computeError, 1);
         FieldBinding.bind(t.waitMs(), waitSlider, waitField, waitError, 1);
+    }
+
+    private static String id0(TypeModel t) {
+        return "type" + t.index();
     }
 
     @FXML

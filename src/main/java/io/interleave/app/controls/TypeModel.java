@@ -9,6 +9,7 @@ public final class TypeModel {
     private final int index;
     private final String name;
     private final String color;
+    private final String waitLabel;
     private final FieldModel weight;
     private final FieldModel compute;
     private final FieldModel waitMs;
@@ -18,6 +19,8 @@ public final class TypeModel {
         RequestType type = scenario.get().requestTypes().get(index);
         this.name = type.name();
         this.color = type.color();
+        this.waitLabel = type.segments().stream().anyMatch(seg -> seg.kind() == io.interleave.scenario.SegmentKind.BLOCK)
+                ? "Wait + block ms" : "Wait ms";
         this.weight = new FieldModel("weight", scenario,
                 s -> Numbers.format(type(s).weight()),
                 (s, text) -> ScenarioEdits.editType(s, index, t -> t.withWeight(Numbers.parseDouble("weight", text))));
@@ -56,6 +59,14 @@ public final class TypeModel {
     /** Mean total compute per request, ms. */
     public FieldModel compute() {
         return compute;
+    }
+
+    /**
+     * "Wait ms", or "Wait + block ms" for a type with blocking calls: the
+     * field is their mean total, and a block holds the worker where a wait may not.
+     */
+    public String waitLabel() {
+        return waitLabel;
     }
 
     /** Mean total wait and block per request, ms. */

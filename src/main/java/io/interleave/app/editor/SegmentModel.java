@@ -19,7 +19,25 @@ public final class SegmentModel {
     private final StringProperty label = new SimpleStringProperty(this, "label", "");
     private final ObjectProperty<String> resource = new SimpleObjectProperty<>(this, "resource", NO_RESOURCE);
 
+    private final javafx.beans.property.ReadOnlyBooleanWrapper durationValid =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "durationValid", true);
+
     SegmentModel() {
+    }
+
+    /** False while the duration text cannot be read (the editor marks the field, not just the message). */
+    public javafx.beans.property.ReadOnlyBooleanProperty durationValidProperty() {
+        return durationValid.getReadOnlyProperty();
+    }
+
+    /** Checks the duration alone and says so in {@link #durationValidProperty()}. */
+    void checkDuration() {
+        try {
+            DurationText.parse("duration", duration.get());
+            durationValid.set(true);
+        } catch (IllegalArgumentException e) {
+            durationValid.set(false);
+        }
     }
 
     SegmentModel(Segment s) {

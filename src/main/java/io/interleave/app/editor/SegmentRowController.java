@@ -33,6 +33,9 @@ public final class SegmentRowController {
         kind.valueProperty().bindBidirectional(s.kindProperty());
         duration.textProperty().bindBidirectional(s.durationProperty());
         duration.setPromptText("ms");
+        javafx.css.PseudoClass invalid = javafx.css.PseudoClass.getPseudoClass("invalid");
+        duration.pseudoClassStateChanged(invalid, !s.durationValidProperty().get());
+        s.durationValidProperty().addListener((obs, was, ok) -> duration.pseudoClassStateChanged(invalid, !ok));
         label.textProperty().bindBidirectional(s.labelProperty());
         label.setPromptText("optional");
         resource.getItems().setAll(row.editor().resourceChoices());

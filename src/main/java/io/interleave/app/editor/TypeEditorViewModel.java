@@ -65,9 +65,25 @@ public final class TypeEditorViewModel {
         while (s.typeIndex(name).isPresent()) {
             name = "type " + ++n;
         }
-        String color = TYPE_COLORS.get((s.requestTypes().size()) % TYPE_COLORS.size());
+        String color = newColor(s);
         return new RequestType(name, color, 1, List.of(Segment.compute(5, "handler"), Segment.waitFor(20, "io")));
     }
+
+    /**
+     * A colour for a new type that no state of the timeline uses (so a type is
+     * never mistaken for waiting or computing) and no other type has: vermillion,
+     * black, yellow, then any Okabe–Ito colour not taken (never the wait green).
+     */
+    static String newColor(Scenario s) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        s.requestTypes().forEach(t -> taken.add(t.color().toUpperCase(java.util.Locale.ROOT)));
+        List<String> preferred = new ArrayList<>(List.of("#D55E00", "#000000", "#F0E442"));
+        TYPE_COLORS.stream().filter(c -> !c.equals(WAIT_GREEN) && !preferred.contains(c)).forEach(preferred::add);
+        return preferred.stream().filter(c -> !taken.contains(c)).findFirst().orElse(preferred.get(s.requestTypes().size() % preferred.size()));
+    }
+
+    /** The colour of a wait in the timeline; a new type never gets it. */
+    static final String WAIT_GREEN = "#009E73";
 
     public StringProperty nameProperty() {
         return name;
@@ -127,6 +143,7 @@ public final class TypeEditorViewModel {
     }
 
     private void validate() {
+        segments.forEach(SegmentModel::checkDuration);
         try {
             List<Segment> built = new ArrayList<>();
             for (int i = 0; i < segments.size(); i++) {

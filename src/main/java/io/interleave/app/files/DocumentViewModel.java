@@ -167,6 +167,15 @@ public final class DocumentViewModel {
         return true;
     }
 
+    /**
+     * A built-in lesson replaces another one without asking (the window keeps
+     * the changes made to the one left, so they can be brought back).
+     */
+    public void switchPreset(Scenario preset) {
+        file.set(null);
+        baseline.set(preset);
+    }
+
     /** File ▸ Save: to the current file, or asks where for a preset. False if cancelled or failed. */
     public boolean save() {
         return file.get() == null ? saveAs() : saveTo(file.get());

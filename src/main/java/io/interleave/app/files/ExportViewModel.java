@@ -28,6 +28,7 @@ import javafx.beans.value.ObservableValue;
  * compare mode, in the window's view mode, palette and text size.
  */
 public final class ExportViewModel {
+    private Consumer<String> notices = text -> { };
     /** The picture's logical width, as the render command's default. */
     public static final double WIDTH = 1600;
 
@@ -96,17 +97,33 @@ public final class ExportViewModel {
 
     // ------------------------------------------------------------ commands
 
+    /** Where a brief confirmation goes ("Saved three-requests.png (1600 x 900)"); nowhere by default. */
+    public void useNotices(Consumer<String> notices) {
+        this.notices = java.util.Objects.requireNonNull(notices, "notices");
+    }
+
     /** File ▸ Export PNG…: asks scale and range, then where. */
     public boolean exportPng() {
         return askPicture("PNG").flatMap(o -> choose(FileDialogs.Kind.PNG, o))
-                .map(c -> write(c.path(), () -> picture(c.options()).png(c.options().scale()))).orElse(false);
+                .map(c -> {
+                    ExportPicture picture = picture(c.options());
+                    return write(c.path(), () -> picture.png(c.options().scale()), size(picture, c.options().scale()));
+                }).orElse(false);
     }
 
     /** File ▸ Export SVG…: asks scale and range, then where. */
     public boolean exportSvg() {
         return askPicture("SVG").flatMap(o -> choose(FileDialogs.Kind.SVG, o))
-                .map(c -> write(c.path(), () -> picture(c.options()).svg(c.options().scale()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .orElse(false);
+                .map(c -> {
+                    ExportPicture picture = picture(c.options());
+                    return write(c.path(), () -> picture.svg(c.options().scale()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            size(picture, c.options().scale()));
+                }).orElse(false);
+    }
+
+    /** "1600 x 900": a picture's size in pixels at {@code scale}. */
+    static String size(ExportPicture picture, double scale) {
+        return Math.round(Math.ceil(picture.width()) * scale) + " x " + Math.round(Math.ceil(picture.height()) * scale);
     }
 
     /** File ▸ Export Results CSV…: every request of the traces shown, both policies in compare mode. */
@@ -115,7 +132,8 @@ public final class ExportViewModel {
             return false;
         }
         return dialogs.chooseSave(FileDialogs.Kind.CSV, directory.get(), baseName() + "-results.csv")
-                .map(p -> write(FileText.withExtension(p, "csv"), () -> ResultsCsv.of(traces.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .map(p -> write(FileText.withExtension(p, "csv"), () -> ResultsCsv.of(traces.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        String.format(java.util.Locale.ROOT, "%,d requests", traces.get().stream().mapToLong(t -> t.requests().size()).sum())))
                 .orElse(false);
     }
 
@@ -125,7 +143,9 @@ public final class ExportViewModel {
             return false;
         }
         try {
-            clipboard.accept(picture(last).raster(last.scale()).image());
+            ExportPicture picture = picture(last);
+            clipboard.accept(picture.raster(last.scale()).image());
+            notices.accept("Copied the picture (" + size(picture, last.scale()) + ") to the clipboard");
             return true;
         } catch (RuntimeException e) {
             dialogs.showError("Cannot copy the image", FileText.reason(e));
@@ -162,10 +182,11 @@ public final class ExportViewModel {
         byte[] get() throws IOException;
     }
 
-    private boolean write(Path path, Bytes bytes) {
+    private boolean write(Path path, Bytes bytes, String what) {
         try {
             AtomicOutput.write(path, bytes.get());
             usedDirectory.accept(path);
+            notices.accept("Saved " + path.getFileName() + " (" + what + ")");
             return true;
         } catch (IOException | RuntimeException e) {
             dialogs.showError("Cannot export " + path.getFileName(), path + ": " + FileText.reason(e));
@@ -177,6 +198,6 @@ public final class ExportViewModel {
     private String baseName() {
         List<Trace> shown = traces.get();
         String name = FileText.slug(shown.get(0).scenario().name());
-        return shown.size() == 2 ? name + "-compare" : name;
+        return shown.size() >= 2 ? name + "-compare" : name;
     }
 }

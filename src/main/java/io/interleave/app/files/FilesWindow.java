@@ -30,6 +30,7 @@ public final class FilesWindow {
         DocumentViewModel document = vm.document();
         Optional<Path> dir = launched ? Optional.of(ConfigDir.resolve()) : ConfigDir.override();
         dir.ifPresent(d -> document.persistIn(d, Debouncer.fx(Duration.millis(DocumentViewModel.AUTOSAVE_DELAY_MS))));
+        dir.ifPresent(d -> WindowSettings.in(d).follow(vm.classroom(), vm.panels())); // projector mode, theme, folded panels
         FxFileDialogs dialogs = new FxFileDialogs(stage);
         document.useDialogs(dialogs);
         vm.export().useDialogs(dialogs);

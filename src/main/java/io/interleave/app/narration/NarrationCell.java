@@ -31,8 +31,10 @@ final class NarrationCell extends ListCell<NarrationLine> {
         current.addListener((obs, old, now) -> mark());
         listViewProperty().addListener((obs, old, list) -> {
             if (list != null) {
-                // Wrap within the list's width, less the time column, the gaps and the scroll bar.
-                text.prefWidthProperty().bind(list.widthProperty().subtract(110));
+                // Wrap within the list's width, less the time column (wider in projector mode), the gap,
+                // the cell's padding and the scroll bar: never a horizontal scroll bar, nothing cut.
+                text.prefWidthProperty().bind(list.widthProperty().subtract(time.prefWidthProperty()).subtract(48));
+                text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 text.maxWidthProperty().bind(text.prefWidthProperty());
             }
         });

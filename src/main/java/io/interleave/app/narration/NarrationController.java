@@ -1,7 +1,6 @@
 package io.interleave.app.narration;
 
 import io.interleave.app.AppViewModel;
-import io.interleave.scenario.Policy;
 import io.interleave.trace.narration.NarrationLine;
 import java.util.List;
 import javafx.css.PseudoClass;
@@ -28,8 +27,6 @@ public final class NarrationController {
 
     @FXML private HBox policySwitch;
     @FXML private ToggleGroup policyGroup;
-    @FXML private ToggleButton narrateFirst;
-    @FXML private ToggleButton narrateSecond;
     @FXML private ListView<NarrationLine> log;
     @FXML private ComboBox<Integer> pauseRequest;
     @FXML private CheckBox pauseRejection;
@@ -69,13 +66,10 @@ public final class NarrationController {
         });
         vm.currentProperty().addListener((obs, old, now) -> NarrationCell.reveal(log, now.intValue()));
 
-        policySwitch.visibleProperty().bind(vm.policiesProperty().map(p -> p.size() == 2));
+        policySwitch.visibleProperty().bind(vm.labelsProperty().map(p -> p.size() >= 2));
         policySwitch.managedProperty().bind(policySwitch.visibleProperty());
-        vm.policiesProperty().addListener((obs, old, now) -> namePolicies(now));
-        namePolicies(vm.policiesProperty().get());
-        narrateFirst.setUserData(0);
-        narrateSecond.setUserData(1);
-        selectShown(vm.shownProperty().get());
+        vm.labelsProperty().addListener((obs, old, now) -> nameVariants(now));
+        nameVariants(vm.labelsProperty().get());
         policyGroup.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);
@@ -99,15 +93,35 @@ public final class NarrationController {
         pauseStatus.managedProperty().bind(pauseStatus.visibleProperty());
     }
 
-    private void namePolicies(List<Policy> policies) {
-        if (policies.size() == 2) {
-            narrateFirst.setText(policies.get(0).displayName());
-            narrateSecond.setText(policies.get(1).displayName());
+    private static final String[] IDS = {"narrateFirst", "narrateSecond", "narrateThird", "narrateFourth"};
+
+    /** One pill per compare variant, named by its label. */
+    private void nameVariants(List<String> labels) {
+        boolean same = policySwitch.getChildren().size() == labels.size();
+        for (int i = 0; same && i < labels.size(); i++) {
+            same = ((ToggleButton) policySwitch.getChildren().get(i)).getText().equals(labels.get(i));
         }
+        if (same) {
+            return;
+        }
+        policyGroup.getToggles().clear();
+        policySwitch.getChildren().clear();
+        for (int i = 0; i < labels.size() && labels.size() >= 2; i++) {
+            ToggleButton b = new ToggleButton(labels.get(i));
+            b.setId(i < IDS.length ? IDS[i] : "narrate" + i);
+            b.setUserData(i);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.getStyleClass().addAll("small-button", i == 0 ? "left-pill" : i == labels.size() - 1 ? "right-pill" : "middle-pill");
+            b.setToggleGroup(policyGroup);
+            policySwitch.getChildren().add(b);
+        }
+        selectShown(vm.shownProperty().get());
     }
 
     private void selectShown(int index) {
-        (index == 1 ? narrateSecond : narrateFirst).setSelected(true);
+        if (index >= 0 && index < policySwitch.getChildren().size()) {
+            ((ToggleButton) policySwitch.getChildren().get(index)).setSelected(true);
+        }
     }
 
     /** 0 reads "none"; others "R7". */

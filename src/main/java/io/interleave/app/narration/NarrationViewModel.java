@@ -75,6 +75,7 @@ public final class NarrationViewModel {
     private final ObservableList<NarrationLine> lines = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper current = new ReadOnlyIntegerWrapper(this, "current", -1);
     private final ReadOnlyObjectWrapper<List<Policy>> policies = new ReadOnlyObjectWrapper<>(this, "policies", List.of());
+    private final ReadOnlyObjectWrapper<List<String>> labels = new ReadOnlyObjectWrapper<>(this, "labels", List.of());
     private final IntegerProperty shown = new SimpleIntegerProperty(this, "shown", 0);
     private final ObservableList<Integer> requestChoices = FXCollections.observableArrayList(0);
     private final ObjectProperty<Integer> pauseRequest = new SimpleObjectProperty<>(this, "pauseRequest", 0);
@@ -128,6 +129,11 @@ public final class NarrationViewModel {
         return policies.getReadOnlyProperty();
     }
 
+    /** The runs narrated, by their labels ("4 threads", "Event loop"): one, or each compare variant in order. */
+    public ReadOnlyObjectProperty<List<String>> labelsProperty() {
+        return labels.getReadOnlyProperty();
+    }
+
     /** Which of {@link #policiesProperty()} is told, when comparing. */
     public IntegerProperty shownProperty() {
         return shown;
@@ -158,6 +164,7 @@ public final class NarrationViewModel {
             }
         });
         policies.set(t.stream().map(tr -> tr.scenario().server().policy()).toList());
+        labels.set(t.stream().map(Trace::label).toList());
         int choices = Math.min(t.isEmpty() ? 0 : t.get(0).requests().size(), MAX_REQUEST_CHOICES);
         Integer chosen = pauseRequest.get();
         if (requestChoices.size() != choices + 1) {

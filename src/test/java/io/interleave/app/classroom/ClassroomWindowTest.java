@@ -124,7 +124,7 @@ class ClassroomWindowTest {
         }
         assertThat(accelerators).contains("Ctrl+K", "F5", "F1", "Ctrl+3", "Ctrl+Shift+D");
         assertThat(texts).contains("Space", "Ctrl+K").containsAll(accelerators);
-        assertThat(texts).contains("Compare sync and event loop", "Projector mode", "Keyboard shortcuts");
+        assertThat(texts).contains("Compare variants", "Focus on the timeline (fold all panels)", "Projector mode", "Keyboard shortcuts");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(sheet.isShowing()).isFalse();

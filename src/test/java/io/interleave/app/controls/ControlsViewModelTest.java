@@ -159,4 +159,51 @@ class ControlsViewModelTest {
         assertThat(changes.get()).isZero();
         assertThat(vm.patterns()).contains("explicit", "poisson", "uniform", "burst", "closed");
     }
+
+    @Test
+    @DisplayName("a rate typed for one lesson is not shown for the next one, nor after Reload preset")
+    void rateIsNotCarriedOverToTheNextLesson() {
+        vm.load(Presets.load("wimpy-database").orElseThrow());
+        vm.rate().textProperty().set("30");
+        assertThat(scenario.get().arrivals().withRatePerSec(30)).isEqualTo(scenario.get().arrivals());
+        vm.load(LESSON);
+        assertThat(vm.rate().textProperty().get()).isEqualTo("20");
+        vm.patternProperty().set("poisson");
+        assertThat(scenario.get().arrivals()).isEqualTo(new Arrivals.Poisson(20, 3));
+        vm.load(LESSON); // Reload preset
+        assertThat(vm.rate().textProperty().get()).isEqualTo("20");
+    }
+
+    @Test
+    @DisplayName("compare: each variant's workers, cores and time slice are edited; a scenario without variants gets explicit ones")
+    void editsEachVariant() {
+        assertThat(LESSON.variants()).isEmpty();
+        assertThat(vm.variants()).extracting(VariantModel::label).containsExactly("Sync (threads)", "Event loop");
+        vm.variants().get(0).workers().textProperty().set("4");
+        assertThat(scenario.get().variants()).containsExactly(
+                io.interleave.scenario.Variant.defaults().get(0).withWorkers(OptionalInt.of(4)),
+                io.interleave.scenario.Variant.defaults().get(1));
+        assertThat(scenario.get().server().workers()).as("the shared setting is untouched").isEqualTo(1);
+        assertThat(vm.variants().get(1).workers().textProperty().get()).isEqualTo("1");
+        vm.variants().get(1).cores().textProperty().set("2");
+        vm.variants().get(1).timeSlice().textProperty().set("0");
+        assertThat(scenario.get().compareVariants().get(1).apply(scenario.get().server()))
+                .isEqualTo(new io.interleave.scenario.Server(Policy.EVENT_LOOP, 1, 2, 0, OptionalInt.empty(), OptionalInt.empty()));
+        Scenario before = scenario.get();
+        vm.variants().get(0).cores().textProperty().set("0");
+        assertThat(vm.variants().get(0).cores().errorProperty().get()).isEqualTo("cores: must be between 1 and 1024, was 0");
+        assertThat(scenario.get()).isSameAs(before);
+        vm.workers().textProperty().set("2");
+        assertThat(vm.variants().get(1).workers().textProperty().get()).as("a variant without its own workers follows the shared value").isEqualTo("2");
+        assertThat(vm.variants().get(0).workers().textProperty().get()).isEqualTo("4");
+    }
+
+    @Test
+    @DisplayName("a type with a blocking call labels its wait field honestly: Wait + block ms")
+    void waitLabel() {
+        vm.load(Presets.load("blocking-call").orElseThrow());
+        assertThat(vm.types()).extracting(TypeModel::name, TypeModel::waitLabel)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("page", "Wait ms"),
+                        org.assertj.core.groups.Tuple.tuple("legacy", "Wait + block ms"));
+    }
 }

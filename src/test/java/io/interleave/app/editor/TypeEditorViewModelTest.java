@@ -59,6 +59,10 @@ class TypeEditorViewModelTest {
         vm.segments().get(2).durationProperty().set("exp 0");
         assertThat(vm.resultProperty().get()).isNull();
         assertThat(vm.errorProperty().get()).isEqualTo("segment 3 duration.mean: must be > 0, was 0");
+        assertThat(vm.segments().get(2).durationValidProperty().get()).as("the field is marked").isFalse();
+        assertThat(vm.segments().get(1).durationValidProperty().get()).isTrue();
+        vm.segments().get(2).durationProperty().set("5");
+        assertThat(vm.segments().get(2).durationValidProperty().get()).isTrue();
     }
 
     @Test
@@ -73,10 +77,24 @@ class TypeEditorViewModelTest {
     }
 
     @Test
-    @DisplayName("a new type gets a free name and the next colour")
+    @DisplayName("a new type gets a free name and a colour no state of the timeline uses and no other type has")
     void newType() {
         RequestType t = TypeEditorViewModel.newType(LESSON);
         assertThat(t.name()).isEqualTo("type 3");
-        assertThat(t.color()).isEqualTo(TypeEditorViewModel.TYPE_COLORS.get(2));
+        java.util.Set<String> stateColours = new java.util.HashSet<>();
+        for (io.interleave.trace.SpanState state : io.interleave.trace.SpanState.values()) {
+            java.util.Optional.ofNullable(io.interleave.render.Palette.LIGHT.fill(state)).ifPresent(f -> stateColours.add(f.color().hex().toUpperCase(java.util.Locale.ROOT)));
+        }
+        assertThat(stateColours).contains("#009E73");
+        assertThat(t.color()).isNotIn(stateColours).isNotIn("#0072B2", "#E69F00");
+        Scenario more = LESSON;
+        for (int i = 0; i < 4; i++) {
+            RequestType next = TypeEditorViewModel.newType(more);
+            assertThat(next.color()).as("type %d", i + 3).isNotEqualTo("#009E73")
+                    .isNotIn(more.requestTypes().stream().map(RequestType::color).toList());
+            List<RequestType> types = new ArrayList<>(more.requestTypes());
+            types.add(next);
+            more = more.withRequestTypes(types);
+        }
     }
 }

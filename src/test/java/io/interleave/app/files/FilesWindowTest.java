@@ -140,6 +140,8 @@ class FilesWindowTest {
         double oneHeight = new TimelineExport(both.subList(0, 1), ViewMode.REQUESTS, ExportViewModel.WIDTH, 1,
                 vm.export().paletteProperty().get()).height();
         assertThat(png.getHeight()).isGreaterThan((int) (oneHeight * 2 * 1.5));
+        assertThat(vm.notices().currentProperty().get().text())
+                .isEqualTo("Saved both.png (3200 x " + png.getHeight() + ")");
 
         dialogs.options.add(Optional.of(new ExportOptions(1, false)));
         dialogs.file(dir.resolve("both")); // no extension typed: .svg is added
@@ -154,6 +156,7 @@ class FilesWindowTest {
         assertThat(csv.get(0)).isEqualTo(ResultsCsv.HEADER);
         assertThat(csv).hasSize(7);
         assertThat(csv.stream().filter(l -> l.contains(",event-loop,"))).hasSize(3);
+        assertThat(vm.notices().currentProperty().get().text()).isEqualTo("Saved results.csv (6 requests)");
         assertThat(dialogs.asked).containsExactly("options PNG", "save PNG three-requests-compare.png",
                 "options SVG", "save SVG three-requests-compare.svg", "save CSV three-requests-compare-results.csv");
         assertThat(dialogs.errors).isEmpty();
@@ -171,33 +174,88 @@ class FilesWindowTest {
         ExportPicture picture = vm.export().picture(vm.export().lastOptions());
         assertThat(image.get().getWidth()).isEqualTo(Math.round(Math.ceil(picture.width()) * ExportOptions.DEFAULT.scale()));
         assertThat(image.get().getHeight()).isEqualTo(Math.round(Math.ceil(picture.height()) * ExportOptions.DEFAULT.scale()));
+        assertThat(vm.notices().currentProperty().get().text()).isEqualTo("Copied the picture ("
+                + (long) image.get().getWidth() + " x " + (long) image.get().getHeight() + ") to the clipboard");
+        assertThat(robot.lookup("#toastText").queryLabeled().getText()).startsWith("Copied the picture (");
+        assertThat(robot.lookup("#toast").query().isVisible()).isTrue();
     }
 
     @Test
-    @DisplayName("closing with unsaved changes asks; Cancel keeps the window open; choosing another preset asks too")
-    void closeAndPresetAsk(FxRobot robot) throws TimeoutException {
+    @DisplayName("closing with unsaved changes asks; Cancel keeps the window open")
+    void closeAsks(FxRobot robot) {
         Slider workers = robot.lookup("#workersSlider").query();
         robot.interact(() -> workers.setValue(3));
-        Scenario edited = vm.scenarioProperty().get();
         assertThat(stage.getTitle()).isEqualTo("• Three requests — Interleave");
 
         dialogs.unsaved.add(FileDialogs.Unsaved.CANCEL);
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertThat(stage.isShowing()).isTrue();
         assertThat(dialogs.asked).containsExactly("unsaved Three requests");
+    }
+
+    @Test
+    @DisplayName("leaving a tweaked lesson asks nothing; Undo lesson switch and Restore my changes bring the tweak back")
+    void tweakedLessonSwitchIsUndoable(FxRobot robot) throws TimeoutException {
+        Slider workers = robot.lookup("#workersSlider").query();
+        robot.interact(() -> workers.setValue(3));
+        Scenario edited = vm.scenarioProperty().get();
+        @SuppressWarnings("unchecked")
+        ComboBox<AppViewModel.PresetChoice> presets = robot.lookup("#presetChoice").queryAs(ComboBox.class);
+        AppViewModel.PresetChoice three = presets.getValue();
+        AppViewModel.PresetChoice other = presets.getItems().get(3);
+
+        robot.interact(() -> presets.setValue(other));
+        await(() -> vm.scenarioProperty().get().name().equals(other.name()));
+        assertThat(dialogs.asked).as("no modal question").isEmpty();
+        assertThat(stage.getTitle()).isEqualTo("Interleave");
+        assertThat(vm.notices().currentProperty().get().text())
+                .isEqualTo("Your changes to Three requests are kept: Scenario ▸ Undo lesson switch (Ctrl+Z).");
+        assertThat(scenarioItem(robot, "undoSwitchMenuItem").isDisable()).isFalse();
+
+        robot.clickOn("#timeline").push(KeyCode.SHORTCUT, KeyCode.Z);
+        await(() -> presets.getValue() == three);
+        assertThat(vm.scenarioProperty().get()).isEqualTo(edited);
+        assertThat(stage.getTitle()).isEqualTo("• Three requests — Interleave");
+        assertThat(robot.lookup("#workersField").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("3");
+
+        robot.interact(() -> presets.setValue(other));
+        robot.interact(() -> presets.setValue(three));
+        await(() -> vm.scenarioProperty().get().server().workers() == 1);
+        assertThat(scenarioItem(robot, "restoreTweakMenuItem").isDisable()).isFalse();
+        robot.interact(() -> scenarioItem(robot, "restoreTweakMenuItem").fire());
+        assertThat(vm.scenarioProperty().get()).isEqualTo(edited);
+        assertThat(scenarioItem(robot, "restoreTweakMenuItem").isDisable()).isTrue();
+        assertThat(dialogs.asked).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a file with unsaved changes still asks before a lesson replaces it; Cancel keeps it")
+    void fileWithChangesAsks(FxRobot robot) throws Exception {
+        Path lesson = dir.resolve("lesson.json");
+        Files.writeString(lesson, ScenarioJson.write(DocumentViewModelTest.THREE.withSeed(11).withName("My lesson")));
+        robot.interact(() -> vm.document().open(lesson));
+        await(() -> stage.getTitle().equals("lesson.json — Interleave"));
+        Slider workers = robot.lookup("#workersSlider").query();
+        robot.interact(() -> workers.setValue(3));
+        Scenario edited = vm.scenarioProperty().get();
 
         @SuppressWarnings("unchecked")
         ComboBox<AppViewModel.PresetChoice> presets = robot.lookup("#presetChoice").queryAs(ComboBox.class);
-        AppViewModel.PresetChoice first = presets.getValue();
         dialogs.unsaved.add(FileDialogs.Unsaved.CANCEL);
         robot.interact(() -> presets.setValue(presets.getItems().get(3)));
-        await(() -> presets.getValue() == first);
+        await(() -> presets.getValue() == null);
+        assertThat(dialogs.asked).containsExactly("unsaved lesson.json");
         assertThat(vm.scenarioProperty().get()).isSameAs(edited);
 
         dialogs.unsaved.add(FileDialogs.Unsaved.DONT_SAVE);
         robot.interact(() -> presets.setValue(presets.getItems().get(3)));
         await(() -> vm.scenarioProperty().get().name().equals(presets.getItems().get(3).name()));
         assertThat(stage.getTitle()).isEqualTo("Interleave");
+    }
+
+    private static MenuItem scenarioItem(FxRobot robot, String id) {
+        return robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(1).getItems().stream()
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
     }
 
     private static Menu fileMenu(FxRobot robot) {

@@ -120,6 +120,25 @@ class NarrationPanelTest {
     }
 
     @Test
+    @DisplayName("comparing three variants: one pill per variant, named by its label, each telling its own run")
+    void threeVariants(FxRobot robot) {
+        io.interleave.scenario.Scenario three = Presets.load("three-requests").orElseThrow().withVariants(List.of(
+                io.interleave.scenario.Variant.of("1 thread", Policy.SYNC, 1),
+                io.interleave.scenario.Variant.of("3 threads", Policy.SYNC, 3),
+                io.interleave.scenario.Variant.of("One loop", Policy.EVENT_LOOP)));
+        robot.interact(() -> traces.set(Simulation.compare(three)));
+        assertThat(robot.lookup("#policySwitch").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#narrateThird").queryAs(javafx.scene.control.ToggleButton.class).getText()).isEqualTo("One loop");
+        assertThat(robot.lookup("#narrateSecond").queryAs(javafx.scene.control.ToggleButton.class).getText()).isEqualTo("3 threads");
+        robot.clickOn("#narrateThird");
+        assertThat(vm.shownProperty().get()).isEqualTo(2);
+        assertThat(log(robot).getItems().get(1).text()).isEqualTo("R1 awaits database (db query); the loop is idle");
+        robot.clickOn("#narrateSecond");
+        assertThat(vm.shownProperty().get()).isEqualTo(1);
+        assertThat(log(robot).getItems().get(1).text()).isEqualTo("R1 waits on database (db query), holding thread 1");
+    }
+
+    @Test
     @DisplayName("while playing, the current line is kept in view")
     void followsWhilePlaying(FxRobot robot) throws TimeoutException {
         Trace many = Simulation.trace(Presets.load("async-same-wait").orElseThrow());
