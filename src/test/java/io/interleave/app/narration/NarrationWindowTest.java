@@ -33,14 +33,15 @@ class NarrationWindowTest {
     @DisplayName("choose R2 under 'Pause at', press Play: playback stops exactly when R2 is done (200 ms) and says why")
     void playStopsAtChosenRequest(FxRobot robot) throws TimeoutException {
         TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timeline.tracesProperty().get().size() == 1
-                && robot.lookup("#log").queryListView().getItems().size() == 12);
+        // Conditions read the scene graph on the FX thread: the metrics panel rebuilds its table while the test waits.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> timeline.tracesProperty().get().size() == 1
+                && robot.lookup("#log").queryListView().getItems().size() == 12));
         robot.clickOn("#pauseRequest");
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match((ListCell<?> c) -> "R2".equals(c.getText())).queryAs(ListCell.class));
         robot.interact(() -> robot.lookup("#speedChoice").queryComboBox().setValue(16.0));
         robot.clickOn("#playButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#playButton").queryButton().getText().contains("Pause")
-                && timeline.playheadMsProperty().get() > 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !robot.lookup("#playButton").queryButton().getText().contains("Pause")
+                && timeline.playheadMsProperty().get() > 0));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(timeline.playheadMsProperty().get()).isEqualTo(200);
         assertThat(robot.lookup("#pauseStatus").queryAs(Label.class).getText()).isEqualTo("Paused: R2 done in 160 ms");
@@ -49,7 +50,11 @@ class NarrationWindowTest {
                 .isEqualTo("200 ms — R2 done in 160 ms (alone: 100 ms, 1.6x as long); the thread picks up R3 (parse request)");
         // Playing on goes past it to the end.
         robot.clickOn("#playButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Double.isInfinite(timeline.playheadMsProperty().get()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> Double.isInfinite(timeline.playheadMsProperty().get())));
         assertThat(robot.lookup("#pauseStatus").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        return WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS);
     }
 }
