@@ -10,12 +10,13 @@ import java.util.List;
 /**
  * The per-request results of the traces shown, as CSV: the command line's
  * columns ({@link CsvWriters#REQUEST_HEADER}) then {@code policy},
- * {@code aloneMs} (the response time alone on the server) and
- * {@code slowdown} (response over alone; empty for rejected requests). In
- * compare mode the sync rows come first, then the event-loop rows.
+ * {@code aloneMs} (the response time alone on the server),
+ * {@code slowdown} (response over alone; empty for rejected requests) and
+ * {@code variant} (the run's label: a compare variant's, else the policy's
+ * name). In compare mode each variant's rows follow in the variants' order.
  */
 public final class ResultsCsv {
-    public static final String HEADER = CsvWriters.REQUEST_HEADER + ",policy,aloneMs,slowdown";
+    public static final String HEADER = CsvWriters.REQUEST_HEADER + ",policy,aloneMs,slowdown,variant";
 
     private ResultsCsv() {
     }
@@ -26,6 +27,7 @@ public final class ResultsCsv {
         for (Trace trace : traces) {
             List<String> typeNames = trace.scenario().requestTypes().stream().map(t -> text(t.name())).toList();
             String policy = trace.scenario().server().policy().jsonName();
+            String variant = text(trace.label());
             for (RequestRecord r : trace.requests()) {
                 out.append(r.id()).append(',').append(typeNames.get(r.type())).append(',').append(number(r.arrivalMs())).append(',');
                 if (r.completed()) {
@@ -38,7 +40,7 @@ public final class ResultsCsv {
                         .append(',').append(r.status().csvName()).append(',');
                 r.worker().ifPresent(out::append);
                 out.append(',').append(policy).append(',').append(number(r.aloneMs())).append(',')
-                        .append(number(r.slowdown())).append('\n');
+                        .append(number(r.slowdown())).append(',').append(variant).append('\n');
             }
         }
         return out.toString();
