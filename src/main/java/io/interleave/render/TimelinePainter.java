@@ -573,7 +573,7 @@ public final class TimelinePainter {
         }
         double s = layout.textScale();
         double x = layout.plotLeft() + scale.toX(playhead);
-        String text = TimeText.duration(playhead);
+        String text = TimeText.readout(playhead); // the playhead reads as on the playback bar and in the metrics caption
         TextStyle style = TextStyle.bold(layout.axisStyle().size());
         double w = g.textWidth(text, style) + 12 * s;
         double h = Math.min(style.size() + 8 * s, layout.headerHeight() - layout.axisTop() - 2);
