@@ -1,5 +1,6 @@
 package io.interleave.render;
 
+import io.interleave.time.TimeText;
 import io.interleave.render.TimelineLayout.Hit;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
@@ -32,14 +33,14 @@ public final class HoverText {
         RequestType type = trace.scenario().requestTypes().get(r.type());
         String who = r.label() + " " + type.name();
         if (hit.span().isEmpty()) {
-            return who + " · Rejected\narrived at " + TimeFormat.instant(r.arrivalMs()) + "; the queue was full";
+            return who + " · Rejected\narrived at " + TimeText.exact(r.arrivalMs()) + "; the queue was full";
         }
         Span span = hit.span().get();
         List<String> lines = new ArrayList<>();
         lines.add(who + " · " + stateName(trace, span));
         segmentLine(type, span).ifPresent(lines::add);
-        lines.add(TimeFormat.instant(span.startMs()) + " → " + TimeFormat.instant(span.endMs())
-                + ", " + TimeFormat.duration(span.durationMs()));
+        lines.add(TimeText.exact(span.startMs()) + " → " + TimeText.exact(span.endMs())
+                + ", " + TimeText.duration(span.durationMs()));
         Policy policy = trace.scenario().server().policy();
         List<String> where = new ArrayList<>();
         span.worker().ifPresent(w -> where.add(TimelineLayout.workerName(policy, w)));
@@ -48,7 +49,7 @@ public final class HoverText {
             lines.add(String.join(", ", where));
         }
         if (r.completed()) {
-            lines.add("response " + TimeFormat.duration(r.responseMs()) + " (alone: " + TimeFormat.duration(r.aloneMs()) + ")");
+            lines.add("response " + TimeText.duration(r.responseMs()) + " (alone: " + TimeText.duration(r.aloneMs()) + ")");
         }
         return String.join("\n", lines);
     }

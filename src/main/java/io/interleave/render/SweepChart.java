@@ -1,5 +1,6 @@
 package io.interleave.render;
 
+import io.interleave.time.TimeText;
 import io.interleave.stats.Sweep;
 import io.interleave.stats.Theory;
 import java.util.ArrayList;
@@ -208,7 +209,7 @@ public final class SweepChart {
                 }
                 double y = y(v);
                 g.line(left(), y, right(), y, palette.grid(), m == 1 ? 1.2 : 0.6);
-                g.text(TimeFormat.duration(v), left() - 8, y, tick, palette.axis(), TextAlign.RIGHT);
+                g.text(TimeText.duration(v), left() - 8, y, tick, palette.axis(), TextAlign.RIGHT);
             }
         }
         g.line(left(), bottom(), right(), bottom(), palette.axis(), 1.5);

@@ -1,5 +1,6 @@
 package io.interleave.render;
 
+import io.interleave.time.TimeText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -220,7 +221,7 @@ public final class TimeScale {
         long last = (long) Math.floor(endMs / step + 1e-9);
         for (long k = first; k <= last; k++) {
             double ms = k * step;
-            ticks.add(new Tick(ms, toX(ms), TimeFormat.tick(ms, step)));
+            ticks.add(new Tick(ms, toX(ms), TimeText.tick(ms, step)));
         }
         return ticks;
     }

@@ -1,5 +1,6 @@
 package io.interleave.render;
 
+import io.interleave.time.TimeText;
 import io.interleave.scenario.Variant;
 import io.interleave.stats.Summary;
 import io.interleave.stats.SummaryCollector;
@@ -275,7 +276,7 @@ public final class TimelineExport {
     }
 
     private static String ms(double v) {
-        return Double.isFinite(v) ? TimeFormat.duration(v) : "–";
+        return TimeText.duration(v);
     }
 
     /** Mean response over time alone, "1.0x" when every request was as fast as alone. */

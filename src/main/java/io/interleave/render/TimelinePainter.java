@@ -1,5 +1,6 @@
 package io.interleave.render;
 
+import io.interleave.time.TimeText;
 import io.interleave.render.TimelineLayout.LegendItem;
 import io.interleave.render.TimelineLayout.LegendKind;
 import io.interleave.render.TimelineLayout.Row;
@@ -477,7 +478,7 @@ public final class TimelinePainter {
             double lw = Math.max(2, 3 * s);
             g.tag("response");
             g.line(fx, barTop - Math.min(room, 6 * s), fx, barTop + bh + Math.min(room, 6 * s), palette.text(), lw);
-            g.text(TimeFormat.duration(r.responseMs()), fx + lw + 6 * s, barTop + bh / 2,
+            g.text(TimeText.duration(r.responseMs()), fx + lw + 6 * s, barTop + bh / 2,
                     layout.labelStyle(), palette.text(), TextAlign.LEFT);
         }
     }
@@ -572,7 +573,7 @@ public final class TimelinePainter {
         }
         double s = layout.textScale();
         double x = layout.plotLeft() + scale.toX(playhead);
-        String text = TimeFormat.duration(playhead);
+        String text = TimeText.readout(playhead); // the playhead reads as on the playback bar and in the metrics caption
         TextStyle style = TextStyle.bold(layout.axisStyle().size());
         double w = g.textWidth(text, style) + 12 * s;
         double h = Math.min(style.size() + 8 * s, layout.headerHeight() - layout.axisTop() - 2);

@@ -43,7 +43,7 @@ class MainWindowTest {
 
     @BeforeEach
     void lessonSimulated(FxRobot robot) throws TimeoutException {
-        await(() -> timeline(robot).tracesProperty().get().size() == 1 && text(robot, "#value-max-0").equals("166.0 ms"));
+        await(() -> timeline(robot).tracesProperty().get().size() == 1 && text(robot, "#value-max-0").equals("166 ms"));
     }
 
     @Test
@@ -100,7 +100,7 @@ class MainWindowTest {
         assertThat(timeline(robot).playheadMsProperty().get()).isEqualTo(120);
         robot.interact(() -> scrubber.setValue(30));
         assertThat(timeline(robot).playheadMsProperty().get()).isEqualTo(30);
-        assertThat(text(robot, "#timeLabel")).isEqualTo("30.0 / 236.0 ms");
+        assertThat(text(robot, "#timeLabel")).isEqualTo("30.0 ms / 236.0 ms");
     }
 
     @Test
@@ -108,7 +108,7 @@ class MainWindowTest {
     void workersSliderChangesMetrics(FxRobot robot) throws TimeoutException {
         Slider workers = robot.lookup("#workersSlider").query();
         robot.interact(() -> workers.setValue(3));
-        await(() -> text(robot, "#value-max-0").equals("100.0 ms"));
+        await(() -> text(robot, "#value-max-0").equals("100 ms"));
         assertThat(robot.lookup("#workersField").queryAs(TextField.class).getText()).isEqualTo("3");
         assertThat(timeline(robot).tracesProperty().get().get(0).scenario().server().workers()).isEqualTo(3);
     }
@@ -123,8 +123,8 @@ class MainWindowTest {
                 .containsExactly(Policy.SYNC, Policy.EVENT_LOOP);
         await(() -> robot.lookup("#value-max-1").tryQuery().isPresent());
         assertThat(text(robot, "#column-1")).isEqualTo(Policy.EVENT_LOOP.displayName());
-        assertThat(text(robot, "#value-max-0")).isEqualTo("166.0 ms");
-        assertThat(text(robot, "#value-max-1")).isEqualTo("100.0 ms");
+        assertThat(text(robot, "#value-max-0")).isEqualTo("166 ms");
+        assertThat(text(robot, "#value-max-1")).isEqualTo("100 ms");
         assertThat(text(robot, "#diff-max-1")).isEqualTo("1.7x lower");
         assertThat(text(robot, "#headline")).startsWith("Event loop vs Sync (threads): p95 1.7x lower");
         assertThat(robot.lookup("#policySync").queryAs(javafx.scene.control.ToggleButton.class).isDisabled()).isTrue();
@@ -171,7 +171,7 @@ class MainWindowTest {
         WaitForAsyncUtils.sleep(SimulationRunner.DEBOUNCE_MS * 3L, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(timeline(robot).tracesProperty().get()).isSameAs(before);
-        assertThat(text(robot, "#value-max-0")).isEqualTo("166.0 ms");
+        assertThat(text(robot, "#value-max-0")).isEqualTo("166 ms");
     }
 
     @Test
@@ -201,7 +201,7 @@ class MainWindowTest {
         });
         assertThat(ok.isDisabled()).isFalse();
         robot.clickOn(ok);
-        await(() -> text(robot, "#value-max-0").equals("192.0 ms"));
+        await(() -> text(robot, "#value-max-0").equals("192 ms"));
         assertThat(robot.lookup("#type1ComputeField").queryAs(TextField.class).getText()).isEqualTo("34");
     }
 
@@ -284,7 +284,7 @@ class MainWindowTest {
         assertThat(workers.getText()).isEqualTo("1");
         robot.interact(() -> workers.setText("3"));
         await(() -> timeline(robot).tracesProperty().get().get(0).scenario().server().workers() == 3);
-        assertThat(text(robot, "#value-max-0")).isEqualTo("100.0 ms");
+        assertThat(text(robot, "#value-max-0")).isEqualTo("100 ms");
         assertThat(timeline(robot).tracesProperty().get().get(1).scenario().server().workers()).isEqualTo(1);
         assertThat(robot.lookup("#compareToggle").queryAs(javafx.scene.control.ToggleButton.class).getText()).isEqualTo("Compare");
     }

@@ -121,7 +121,7 @@ class TimelinePainterTest {
             assertThat(l.x1()).isCloseTo(nowX, within(1e-9));
             assertThat(l.color()).isEqualTo(P.nowLine());
         });
-        assertThat(g.textsEqual("120 ms")).singleElement().satisfies(t -> assertThat(t.color()).isEqualTo(P.nowLabelText()));
+        assertThat(g.textsEqual("120.0 ms")).singleElement().satisfies(t -> assertThat(t.color()).isEqualTo(P.nowLabelText()));
     }
 
     @Test
@@ -137,7 +137,7 @@ class TimelinePainterTest {
                 t -> t.y() < layout.headerHeight() && t.color().equals(P.axis());
         assertThat(g.texts.stream().filter(axisLabel).map(RecordingSurface.TextCall::text))
                 .doesNotContain("100 ms").contains("50 ms", "150 ms");
-        assertThat(g.textsEqual("103 ms")).singleElement().satisfies(t -> assertThat(t.color()).isEqualTo(P.nowLabelText()));
+        assertThat(g.textsEqual("103.0 ms")).singleElement().satisfies(t -> assertThat(t.color()).isEqualTo(P.nowLabelText()));
     }
 
     @Test

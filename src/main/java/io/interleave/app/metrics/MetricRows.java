@@ -1,5 +1,6 @@
 package io.interleave.app.metrics;
 
+import io.interleave.time.TimeText;
 import io.interleave.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,19 +116,11 @@ public final class MetricRows {
             return "–";
         }
         return switch (kind) {
-            case TIME -> ms(v);
+            case TIME -> TimeText.duration(v);
             case RATE -> String.format(Locale.ROOT, v < 100 ? "%.1f /s" : "%,.0f /s", v);
             case SHARE -> String.format(Locale.ROOT, "%.0f %%", v * 100);
             case COUNT -> String.format(Locale.ROOT, "%,d", (long) v);
         };
-    }
-
-    /** A duration for people: "36.0 ms", "1,250 ms", "12.5 s". */
-    public static String ms(double v) {
-        if (v >= 10_000) {
-            return String.format(Locale.ROOT, "%.1f s", v / 1000);
-        }
-        return String.format(Locale.ROOT, v < 1000 ? "%.1f ms" : "%,.0f ms", v);
     }
 
     /** How {@code b} (a variant) differs from {@code a} (the first). */

@@ -1,7 +1,7 @@
 package io.interleave.app.metrics;
 
 import io.interleave.app.SimulationResult;
-import io.interleave.app.playback.TimeFormat;
+import io.interleave.time.TimeText;
 import io.interleave.scenario.Policy;
 import io.interleave.stats.SoFar;
 import io.interleave.stats.Summary;
@@ -152,7 +152,7 @@ public final class MetricsViewModel {
         if (!soFar) {
             return "Whole run";
         }
-        String at = "So far, at " + TimeFormat.ms(atMs) + " ms";
+        String at = "So far, at " + TimeText.readout(atMs);
         return runs.size() == 1
                 ? at + ": " + MetricRows.format(MetricRows.Kind.COUNT, summaries.get(0).completed()) + " of "
                         + MetricRows.format(MetricRows.Kind.COUNT, runs.get(0).trace.requests().size()) + " done"

@@ -1,7 +1,7 @@
 package io.interleave.app.narration;
 
+import io.interleave.time.TimeText;
 import io.interleave.trace.narration.NarrationLine;
-import io.interleave.trace.narration.Words;
 import java.util.function.IntConsumer;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.css.PseudoClass;
@@ -53,7 +53,7 @@ final class NarrationCell extends ListCell<NarrationLine> {
             setGraphic(null);
             setText(null);
         } else {
-            time.setText(Words.ms(line.timeMs()));
+            time.setText(TimeText.exact(line.timeMs()));
             text.setText(line.text());
             pseudoClassStateChanged(NOTE, line.kind() == io.interleave.trace.narration.NarrationKind.NOTE);
             setGraphic(box);

@@ -1,8 +1,8 @@
 package io.interleave.app.playback;
 
+import io.interleave.time.TimeText;
 import io.interleave.trace.Trace;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -61,7 +61,7 @@ public final class PlaybackViewModel {
         return playheadMs.getReadOnlyProperty();
     }
 
-    /** "84.0 of 236.0 ms": the clock shown beside the scrubber. */
+    /** "84.0 ms / 236.0 ms": the clock shown beside the scrubber ({@link TimeText#readout}). */
     public ReadOnlyStringProperty timeTextProperty() {
         return timeText.getReadOnlyProperty();
     }
@@ -189,6 +189,6 @@ public final class PlaybackViewModel {
         speed.set(clock.speed());
         playing.set(clock.playing());
         playheadMs.set(clock.atEnd() && !clock.playing() ? Double.POSITIVE_INFINITY : clock.positionMs());
-        timeText.set(String.format(Locale.ROOT, "%s / %s ms", TimeFormat.ms(clock.positionMs()), TimeFormat.ms(clock.endMs())));
+        timeText.set(TimeText.readout(clock.positionMs()) + " / " + TimeText.readout(clock.endMs()));
     }
 }

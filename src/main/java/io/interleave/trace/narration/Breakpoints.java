@@ -1,5 +1,6 @@
 package io.interleave.trace.narration;
 
+import io.interleave.time.TimeText;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Trace;
 import java.util.List;
@@ -77,7 +78,7 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
             if (requestId.isPresent() && requestId.getAsInt() <= trace.requests().size()) {
                 RequestRecord r = trace.request(requestId.getAsInt());
                 if (r.finishMs() > fromMs && r.finishMs() <= toMs) {
-                    String what = r.completed() ? " done in " + Words.ms(r.responseMs()) : " rejected";
+                    String what = r.completed() ? " done in " + TimeText.exact(r.responseMs()) : " rejected";
                     best = earlier(best, new Hit(r.finishMs(), r.label() + what + where));
                 }
             }
@@ -89,7 +90,7 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
             }
         }
         if (atMs.isPresent() && atMs.getAsDouble() > fromMs && atMs.getAsDouble() <= toMs) {
-            best = earlier(best, new Hit(atMs.getAsDouble(), "reached " + Words.ms(atMs.getAsDouble())));
+            best = earlier(best, new Hit(atMs.getAsDouble(), "reached " + TimeText.exact(atMs.getAsDouble())));
         }
         return Optional.ofNullable(best);
     }

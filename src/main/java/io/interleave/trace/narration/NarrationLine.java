@@ -1,5 +1,6 @@
 package io.interleave.trace.narration;
 
+import io.interleave.time.TimeText;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,6 +33,6 @@ public record NarrationLine(double timeMs, String text, int requestId, Narration
     /** "12 ms — R1 awaits database": the time and the text, as a log line. */
     @Override
     public String toString() {
-        return Words.ms(timeMs) + " — " + text;
+        return TimeText.exact(timeMs) + " — " + text;
     }
 }

@@ -1,5 +1,6 @@
 package io.interleave.trace.narration;
 
+import io.interleave.time.TimeText;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Resource;
@@ -141,7 +142,7 @@ public final class Narrator {
         boolean truncated = times.length > count;
         if (truncated) {
             String text = "The narration stops here, after " + String.format(java.util.Locale.ROOT, "%,d", count)
-                    + " moments; the run goes on to " + Words.ms(trace.endMs()) + ".";
+                    + " moments; the run goes on to " + TimeText.exact(trace.endMs()) + ".";
             lines.add(new NarrationLine(times[count], text, 0, NarrationKind.NOTE,
                     List.of(new Clause(0, NarrationKind.NOTE, text))));
         }
@@ -218,7 +219,7 @@ public final class Narrator {
     // ---------------------------------------------------------------- clauses
 
     private Ordered done(RequestRecord r) {
-        String text = r.label() + " done in " + Words.ms(r.responseMs()) + " (alone: " + Words.ms(r.aloneMs());
+        String text = r.label() + " done in " + TimeText.exact(r.responseMs()) + " (alone: " + TimeText.exact(r.aloneMs());
         double slowdown = r.slowdown();
         if (!Double.isNaN(slowdown) && !Words.times(slowdown).equals("1.0x")) {
             text += ", " + Words.times(slowdown) + " as long";

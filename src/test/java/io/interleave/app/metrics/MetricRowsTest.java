@@ -1,5 +1,6 @@
 package io.interleave.app.metrics;
 
+import io.interleave.time.TimeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.interleave.app.Runs;
@@ -23,8 +24,8 @@ class MetricRowsTest {
         SimulationResult r = Runs.simulate(LESSON, false, (d, t) -> { }, () -> false);
         MetricsViewModel.Panel panel = MetricsViewModel.panelOf(r);
         assertThat(panel.row("completed").values()).containsExactly("3");
-        assertThat(panel.row("max").values()).containsExactly("166.0 ms");
-        assertThat(panel.row("mean").values()).containsExactly("142.0 ms");
+        assertThat(panel.row("max").values()).containsExactly("166 ms");
+        assertThat(panel.row("mean").values()).containsExactly("142 ms");
         assertThat(panel.row("workers").values()).containsExactly("100 %");
         assertThat(panel.row("max").differences()).isEmpty();
         assertThat(panel.headline()).isEmpty();
@@ -36,7 +37,7 @@ class MetricRowsTest {
     void twoColumns() {
         SimulationResult r = Runs.simulate(LESSON, true, (d, t) -> { }, () -> false);
         MetricsViewModel.Panel panel = MetricsViewModel.panelOf(r);
-        assertThat(panel.row("max").values()).containsExactly("166.0 ms", "100.0 ms");
+        assertThat(panel.row("max").values()).containsExactly("166 ms", "100 ms");
         assertThat(panel.row("max").differences()).containsExactly("1.7x lower");
         assertThat(panel.row("rejected").differences()).containsExactly("same");
         assertThat(panel.headline()).isEqualTo("Event loop vs Sync (threads): p95 1.7x lower, mean 1.8x lower, throughput 1.7x higher");
@@ -52,7 +53,7 @@ class MetricRowsTest {
         MetricsViewModel.Panel panel = MetricsViewModel.panelOf(r);
         assertThat(panel.columns()).extracting(MetricsViewModel.Column::label).containsExactly("1 thread", "3 threads", "one loop");
         // 3 threads: nobody queues, so each takes its time alone: 100, 100, 36; the loop: 100, 100, 36 as well
-        assertThat(panel.row("max").values()).containsExactly("166.0 ms", "100.0 ms", "100.0 ms");
+        assertThat(panel.row("max").values()).containsExactly("166 ms", "100 ms", "100 ms");
         assertThat(panel.row("max").differences()).containsExactly("1.7x lower", "1.7x lower");
         assertThat(panel.row("cpu").differences()).hasSize(2);
         assertThat(panel.headline().lines().toList()).containsExactly(
@@ -78,9 +79,10 @@ class MetricRowsTest {
     }
 
     @ParameterizedTest(name = "{0} ms reads {1}")
-    @CsvSource(delimiter = '|', value = {"36|36.0 ms", "1250|1,250 ms", "12500|12.5 s"})
+    @CsvSource(delimiter = '|', value = {"36|36 ms", "183.64|184 ms", "1250|1.25 s", "12500|12.5 s"})
+    @DisplayName("a time in the metrics reads as on the timeline (TimeText.duration)")
     void durations(double ms, String text) {
-        assertThat(MetricRows.ms(ms)).isEqualTo(text);
+        assertThat(MetricRows.format(MetricRows.Kind.TIME, ms)).isEqualTo(text).isEqualTo(TimeText.duration(ms));
     }
 
     @Test

@@ -25,8 +25,8 @@ class MetricsViewModelTest {
         assertThat(p.soFar()).isTrue();
         assertThat(p.caption()).isEqualTo("So far, at 150.0 ms: 1 of 3 done");
         assertThat(p.row("completed").values()).containsExactly("1 of 3");
-        assertThat(p.row("max").values()).containsExactly("100.0 ms");
-        assertThat(p.row("mean").values()).containsExactly("100.0 ms");
+        assertThat(p.row("max").values()).containsExactly("100 ms");
+        assertThat(p.row("mean").values()).containsExactly("100 ms");
         assertThat(p.row("throughput").values()).containsExactly("6.7 /s"); // 1 in 0.15 s
         assertThat(p.row("cpu").values()).containsExactly("20 %"); // 30 of 150 ms
         assertThat(p.row("slowdown-max").values()).containsExactly("1.0x");
@@ -43,8 +43,8 @@ class MetricsViewModelTest {
         MetricsViewModel.Panel p = MetricsViewModel.panelAt(COMPARE, 120);
         assertThat(p.caption()).isEqualTo("So far, at 120.0 ms");
         assertThat(p.row("completed").values()).containsExactly("1 of 3", "2 of 3");
-        assertThat(p.row("max").values()).containsExactly("100.0 ms", "100.0 ms");
-        assertThat(p.row("mean").values()).containsExactly("100.0 ms", "68.0 ms");
+        assertThat(p.row("max").values()).containsExactly("100 ms", "100 ms");
+        assertThat(p.row("mean").values()).containsExactly("100 ms", "68 ms");
         assertThat(p.row("mean").differences()).containsExactly("1.5x lower");
         assertThat(p.headline()).isEqualTo("Event loop vs Sync (threads): p95 same, mean 1.5x lower, throughput 2.0x higher");
     }
@@ -63,7 +63,7 @@ class MetricsViewModelTest {
     void endIsWholeRun() {
         MetricsViewModel.Panel whole = MetricsViewModel.panelOf(COMPARE);
         assertThat(whole.soFar()).isFalse();
-        assertThat(whole.row("max").values()).containsExactly("166.0 ms", "100.0 ms");
+        assertThat(whole.row("max").values()).containsExactly("166 ms", "100 ms");
         assertThat(MetricsViewModel.panelAt(COMPARE, 236)).isEqualTo(whole);
         assertThat(MetricsViewModel.panelAt(COMPARE, Double.POSITIVE_INFINITY)).isEqualTo(whole);
         // between the two ends, the event loop's run (done at 140) is already whole
@@ -78,11 +78,11 @@ class MetricsViewModelTest {
         SimpleObjectProperty<SimulationResult> result = new SimpleObjectProperty<>(SINGLE);
         SimpleDoubleProperty playhead = new SimpleDoubleProperty(Double.POSITIVE_INFINITY);
         MetricsViewModel vm = new MetricsViewModel(result, playhead);
-        assertThat(vm.panelProperty().get().row("max").values()).containsExactly("166.0 ms");
+        assertThat(vm.panelProperty().get().row("max").values()).containsExactly("166 ms");
         playhead.set(18);
         assertThat(vm.panelProperty().get().caption()).isEqualTo("So far, at 18.0 ms: 0 of 3 done");
         playhead.set(220);
-        assertThat(vm.panelProperty().get().row("max").values()).containsExactly("160.0 ms");
+        assertThat(vm.panelProperty().get().row("max").values()).containsExactly("160 ms");
         result.set(COMPARE);
         assertThat(vm.panelProperty().get().row("completed").values()).containsExactly("2 of 3", "3");
     }

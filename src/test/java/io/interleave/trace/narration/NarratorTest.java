@@ -1,5 +1,6 @@
 package io.interleave.trace.narration;
 
+import io.interleave.time.TimeText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -147,7 +148,7 @@ class NarratorTest {
     @CsvSource(delimiter = '|', value = {"12|12 ms", "12.5|12.5 ms", "3.14159|3.14 ms", "0|0 ms", "1250|1250 ms", "12345.6|12.35 s"})
     @DisplayName("times read as people write them")
     void words(double ms, String text) {
-        assertThat(Words.ms(ms)).isEqualTo(text);
+        assertThat(TimeText.exact(ms)).isEqualTo(text);
     }
 
     @Test
