@@ -79,7 +79,7 @@ public final class AppViewModel {
         PresetChoice first = presets.stream().filter(p -> p.id().equals(FIRST_PRESET)).findFirst().orElse(presets.get(0));
         scenario.set(Presets.load(first.id()).orElseThrow());
         controls = new ControlsViewModel(scenario, new Random());
-        document = new DocumentViewModel(scenario, this::showFile);
+        document = new DocumentViewModel(scenario, this::showFile, InterleaveApp.TITLE);
         export = new ExportViewModel(traces.getReadOnlyProperty(), viewMode);
         export.useNotices(notices::show);
         metrics = new MetricsViewModel(runner.resultProperty(), playback.playheadMsProperty());
