@@ -5,6 +5,7 @@ import io.interleave.app.controls.ControlsViewModel;
 import io.interleave.app.files.DocumentViewModel;
 import io.interleave.app.files.ExportViewModel;
 import io.interleave.app.metrics.MetricsViewModel;
+import io.interleave.app.metrics.SimulationResult;
 import io.interleave.app.playback.PlaybackViewModel;
 import io.interleave.render.ViewMode;
 import io.interleave.scenario.Presets;
