@@ -1,6 +1,8 @@
 package io.interleave;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -32,6 +34,44 @@ class ArchitectureTest {
             .that().haveFullyQualifiedName(Main.class.getName())
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("Main dispatches to the CLI or the app and must load without JavaFX (SPEC section 6)");
+
+    /** Every top-level package (app with all its sub-packages counts as one) is free of cycles. */
+    static final ArchRule TOP_LEVEL_PACKAGES_FREE_OF_CYCLES = slices()
+            .matching("io.interleave.(*)..").namingSlices("$1")
+            .should().beFreeOfCycles()
+            .because("a package that needs one above it cannot be understood, tested or reused on its own");
+
+    /** The window's sub-packages (app.files, app.controls, app.classroom, ...) are free of cycles among themselves. */
+    static final ArchRule APP_SUB_PACKAGES_FREE_OF_CYCLES = slices()
+            .matching("io.interleave.app.(*)..").namingSlices("app.$1")
+            .should().beFreeOfCycles()
+            .because("each part of the window can be understood and tested with only the parts below it");
+
+    /**
+     * The layers, bottom to top: files (imports nothing of the project), scenario, trace,
+     * engine, stats, render, then cli and app side by side (neither uses the other), then
+     * Main. Each layer may use only the layers below it.
+     */
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("files").definedBy("io.interleave.files..")
+            .layer("scenario").definedBy("io.interleave.scenario..")
+            .layer("trace").definedBy("io.interleave.trace..")
+            .layer("engine").definedBy("io.interleave.engine..")
+            .layer("stats").definedBy("io.interleave.stats..")
+            .layer("render").definedBy("io.interleave.render..")
+            .layer("cli").definedBy("io.interleave.cli..")
+            .layer("app").definedBy("io.interleave.app..")
+            .layer("main").definedBy("io.interleave")
+            .whereLayer("files").mayNotAccessAnyLayer()
+            .whereLayer("scenario").mayOnlyAccessLayers("files")
+            .whereLayer("trace").mayOnlyAccessLayers("files", "scenario")
+            .whereLayer("engine").mayOnlyAccessLayers("files", "scenario", "trace")
+            .whereLayer("stats").mayOnlyAccessLayers("files", "scenario", "trace", "engine")
+            .whereLayer("render").mayOnlyAccessLayers("files", "scenario", "trace", "engine", "stats")
+            .whereLayer("cli").mayOnlyAccessLayers("files", "scenario", "trace", "engine", "stats", "render")
+            .whereLayer("app").mayOnlyAccessLayers("files", "scenario", "trace", "engine", "stats", "render")
+            .whereLayer("main").mayNotBeAccessedByAnyLayer()
+            .because("each layer builds on those below it and never reaches up (README, design notes)");
 
     private static JavaClasses production;
 
@@ -79,5 +119,72 @@ class ArchitectureTest {
         assertThat(result.getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("JavaFxLeakFixture").contains("javafx.scene.paint.Color"))
                 .allSatisfy(line -> assertThat(line).contains("JavaFxLeakFixture"));
+    }
+
+    @Test
+    @DisplayName("the top-level packages depend on each other without cycles")
+    void topLevelPackagesAreFreeOfCycles() {
+        TOP_LEVEL_PACKAGES_FREE_OF_CYCLES.check(production);
+    }
+
+    @Test
+    @DisplayName("the app sub-packages depend on each other without cycles")
+    void appSubPackagesAreFreeOfCycles() {
+        APP_SUB_PACKAGES_FREE_OF_CYCLES.check(production);
+    }
+
+    @Test
+    @DisplayName("each layer uses only the layers below it: files, scenario, trace, engine, stats, render, then cli or app")
+    void layersPointDownward() {
+        LAYERS.check(production);
+    }
+
+    /** Production classes plus the named test-only fixtures, each of which breaks one rule. */
+    private static JavaClasses productionWith(String... fixtures) {
+        ImportOption productionAndFixtures = location -> !location.contains("/test-classes/")
+                || java.util.Arrays.stream(fixtures).anyMatch(f -> location.contains("/" + f + ".class"));
+        JavaClasses classes = new ClassFileImporter().withImportOption(productionAndFixtures).importPackages("io.interleave");
+        for (String f : fixtures) {
+            assertThat(classes.stream().anyMatch(c -> c.getSimpleName().equals(f))).as(f + " imported").isTrue();
+        }
+        return classes;
+    }
+
+    @Test
+    @DisplayName("the cycle rule really fails when trace reaches up into cli (which uses trace)")
+    void cycleRuleCatchesAViolation() {
+        EvaluationResult result = TOP_LEVEL_PACKAGES_FREE_OF_CYCLES.evaluate(productionWith("TraceImportsCliFixture"));
+
+        assertThat(result.hasViolation()).isTrue();
+        String report = String.join("\n", result.getFailureReport().getDetails());
+        assertThat(report).contains("Cycle detected").contains("trace -> ").contains("cli -> ")
+                .contains("TraceImportsCliFixture");
+    }
+
+    @Test
+    @DisplayName("the layer rule really fails when trace uses cli, files uses scenario, or app uses cli")
+    void layerRuleCatchesEachViolation() {
+        EvaluationResult result = LAYERS.evaluate(productionWith(
+                "TraceImportsCliFixture", "FilesImportsScenarioFixture", "AppImportsCliFixture"));
+
+        assertThat(result.hasViolation()).isTrue();
+        List<String> details = result.getFailureReport().getDetails();
+        assertThat(details)
+                .anySatisfy(line -> assertThat(line).contains("TraceImportsCliFixture").contains("io.interleave.cli.CsvWriters"))
+                .anySatisfy(line -> assertThat(line).contains("FilesImportsScenarioFixture").contains("io.interleave.scenario.Scenario"))
+                .anySatisfy(line -> assertThat(line).contains("AppImportsCliFixture").contains("io.interleave.cli.CsvWriters"))
+                .allSatisfy(line -> assertThat(line).containsAnyOf(
+                        "TraceImportsCliFixture", "FilesImportsScenarioFixture", "AppImportsCliFixture"));
+    }
+
+    @Test
+    @DisplayName("the app sub-package cycle rule really fails when playback reaches into metrics (which uses playback)")
+    void appCycleRuleCatchesAViolation() {
+        EvaluationResult result = APP_SUB_PACKAGES_FREE_OF_CYCLES.evaluate(productionWith("PlaybackImportsMetricsFixture"));
+
+        assertThat(result.hasViolation()).isTrue();
+        String report = String.join("\n", result.getFailureReport().getDetails());
+        assertThat(report).contains("Cycle detected").contains("app.playback -> ").contains("app.metrics -> ")
+                .contains("PlaybackImportsMetricsFixture");
     }
 }

@@ -1,11 +1,11 @@
 package io.interleave.bench;
 
 import io.interleave.app.AppViewModel;
-import io.interleave.app.Fxml;
 import io.interleave.app.InterleaveApp;
 import io.interleave.app.Runs;
-import io.interleave.app.SimulationResult;
 import io.interleave.app.controls.ScenarioEdits;
+import io.interleave.app.fxml.Fxml;
+import io.interleave.app.metrics.SimulationResult;
 import io.interleave.app.timeline.TimelineView;
 import io.interleave.engine.Simulation;
 import io.interleave.render.TimelineLayout;

@@ -5,6 +5,7 @@ import io.interleave.app.controls.ControlsViewModel;
 import io.interleave.app.files.DocumentViewModel;
 import io.interleave.app.files.ExportViewModel;
 import io.interleave.app.metrics.MetricsViewModel;
+import io.interleave.app.metrics.SimulationResult;
 import io.interleave.app.playback.PlaybackViewModel;
 import io.interleave.render.ViewMode;
 import io.interleave.scenario.Presets;
@@ -79,7 +80,7 @@ public final class AppViewModel {
         PresetChoice first = presets.stream().filter(p -> p.id().equals(FIRST_PRESET)).findFirst().orElse(presets.get(0));
         scenario.set(Presets.load(first.id()).orElseThrow());
         controls = new ControlsViewModel(scenario, new Random());
-        document = new DocumentViewModel(scenario, this::showFile);
+        document = new DocumentViewModel(scenario, this::showFile, InterleaveApp.TITLE);
         export = new ExportViewModel(traces.getReadOnlyProperty(), viewMode);
         export.useNotices(notices::show);
         metrics = new MetricsViewModel(runner.resultProperty(), playback.playheadMsProperty());

@@ -1,6 +1,7 @@
 package io.interleave.app;
 
 import io.interleave.app.classroom.AppIcons;
+import io.interleave.app.fxml.Fxml;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;

@@ -2,7 +2,6 @@ package io.interleave.app;
 
 import io.interleave.app.classroom.ClassroomLook;
 import io.interleave.app.classroom.ClassroomViewModel;
-import io.interleave.app.classroom.ClassroomWindows;
 import io.interleave.app.classroom.Theme;
 import io.interleave.app.editor.TypeEditorDialog;
 import io.interleave.app.playback.PlaybackViewModel;
@@ -298,7 +297,7 @@ public final class MainController {
     private static final class SpeedConverter extends StringConverter<Double> {
         @Override
         public String toString(Double speed) {
-            return speed == null ? "" : io.interleave.app.controls.Numbers.format(speed) + "x";
+            return speed == null ? "" : io.interleave.app.editor.Numbers.format(speed) + "x";
         }
 
         @Override

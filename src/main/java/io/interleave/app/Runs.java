@@ -1,5 +1,6 @@
 package io.interleave.app;
 
+import io.interleave.app.metrics.SimulationResult;
 import io.interleave.engine.Simulation;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.Variant;

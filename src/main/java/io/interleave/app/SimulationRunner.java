@@ -1,5 +1,6 @@
 package io.interleave.app;
 
+import io.interleave.app.metrics.SimulationResult;
 import io.interleave.scenario.Scenario;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -1,6 +1,7 @@
 package io.interleave.cli;
 
 import io.interleave.scenario.Scenario;
+import io.interleave.trace.CsvColumns;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.SpanState;
 import io.interleave.trace.TraceListener;
@@ -10,8 +11,8 @@ import java.io.Writer;
 
 /** Streams the per-request and per-span CSV files of SPEC section 4 while the engine runs. */
 public final class CsvWriters {
-    public static final String REQUEST_HEADER = "id,type,arrivalMs,startMs,finishMs,responseMs,queueMs,computeMs,waitMs,status,worker";
-    public static final String SPAN_HEADER = "id,state,startMs,endMs,worker,core";
+    public static final String REQUEST_HEADER = CsvColumns.REQUESTS;
+    public static final String SPAN_HEADER = CsvColumns.SPANS;
 
     private CsvWriters() {
     }

@@ -1,5 +1,6 @@
 package io.interleave.app;
 
+import io.interleave.app.metrics.SimulationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,8 @@
 package io.interleave.app.controls;
 
 import io.interleave.app.AppViewModel;
-import io.interleave.app.Fxml;
 import io.interleave.app.editor.TypeEditorDialog;
+import io.interleave.app.fxml.Fxml;
 import io.interleave.scenario.Policy;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;

@@ -1,5 +1,6 @@
 package io.interleave.app.controls;
 
+import io.interleave.app.editor.Numbers;
 import io.interleave.scenario.Arrivals;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.Scenario;

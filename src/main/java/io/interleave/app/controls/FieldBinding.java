@@ -1,5 +1,6 @@
 package io.interleave.app.controls;
 
+import io.interleave.app.editor.Numbers;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;

@@ -1,6 +1,5 @@
 package io.interleave.app.editor;
 
-import io.interleave.app.controls.Numbers;
 import io.interleave.scenario.Distribution;
 import java.util.Locale;
 

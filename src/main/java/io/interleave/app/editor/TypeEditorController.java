@@ -1,6 +1,6 @@
 package io.interleave.app.editor;
 
-import io.interleave.app.Fxml;
+import io.interleave.app.fxml.Fxml;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;

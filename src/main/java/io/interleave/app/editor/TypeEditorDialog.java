@@ -1,7 +1,7 @@
 package io.interleave.app.editor;
 
 import io.interleave.app.AppViewModel;
-import io.interleave.app.Fxml;
+import io.interleave.app.fxml.Fxml;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Resource;
 import io.interleave.scenario.Scenario;

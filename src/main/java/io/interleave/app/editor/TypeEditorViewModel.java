@@ -1,6 +1,5 @@
 package io.interleave.app.editor;
 
-import io.interleave.app.controls.Numbers;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.Segment;

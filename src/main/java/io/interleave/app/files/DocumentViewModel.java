@@ -1,6 +1,5 @@
 package io.interleave.app.files;
 
-import io.interleave.app.InterleaveApp;
 import io.interleave.files.AtomicOutput;
 import io.interleave.scenario.InvalidScenarioException;
 import io.interleave.scenario.Scenario;
@@ -58,13 +57,16 @@ public final class DocumentViewModel {
     private FileDialogs dialogs = new NoDialogs();
     private ScenarioWriter writer = (s, out) -> out.write(ScenarioJson.write(s));
     private Optional<Path> lastDir = Optional.empty();
+    private final String appTitle;
 
     /**
      * @param scenario the scenario the window edits
      * @param show shows an opened scenario in the window (and simulates it)
+     * @param appTitle the application's name, which the window title ends with
      */
-    public DocumentViewModel(ObjectProperty<Scenario> scenario, Consumer<Scenario> show) {
+    public DocumentViewModel(ObjectProperty<Scenario> scenario, Consumer<Scenario> show, String appTitle) {
         this.scenario = scenario;
+        this.appTitle = Objects.requireNonNull(appTitle, "appTitle");
         this.show = show;
         baseline.set(scenario.get());
         dirty = Bindings.createBooleanBinding(() -> !Objects.equals(scenario.get(), baseline.get()), scenario, baseline);
@@ -307,8 +309,8 @@ public final class DocumentViewModel {
     private String titleText() {
         String mark = dirty.get() ? "• " : "";
         if (file.get() == null && mark.isEmpty()) {
-            return InterleaveApp.TITLE;
+            return appTitle;
         }
-        return mark + documentName() + " — " + InterleaveApp.TITLE;
+        return mark + documentName() + " — " + appTitle;
     }
 }

@@ -1,6 +1,6 @@
 package io.interleave.app.files;
 
-import io.interleave.cli.CsvWriters;
+import io.interleave.trace.CsvColumns;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Trace;
 import java.math.BigDecimal;
@@ -9,14 +9,14 @@ import java.util.List;
 
 /**
  * The per-request results of the traces shown, as CSV: the command line's
- * columns ({@link CsvWriters#REQUEST_HEADER}) then {@code policy},
+ * columns ({@link CsvColumns#REQUESTS}) then {@code policy},
  * {@code aloneMs} (the response time alone on the server),
  * {@code slowdown} (response over alone; empty for rejected requests) and
  * {@code variant} (the run's label: a compare variant's, else the policy's
  * name). In compare mode each variant's rows follow in the variants' order.
  */
 public final class ResultsCsv {
-    public static final String HEADER = CsvWriters.REQUEST_HEADER + ",policy,aloneMs,slowdown,variant";
+    public static final String HEADER = CsvColumns.REQUESTS + ",policy,aloneMs,slowdown,variant";
 
     private ResultsCsv() {
     }

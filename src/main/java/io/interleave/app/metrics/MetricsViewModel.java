@@ -1,6 +1,5 @@
 package io.interleave.app.metrics;
 
-import io.interleave.app.SimulationResult;
 import io.interleave.time.TimeText;
 import io.interleave.scenario.Policy;
 import io.interleave.stats.SoFar;

@@ -1,8 +1,8 @@
 package io.interleave.app.sweep;
 
-import io.interleave.app.Fxml;
 import io.interleave.app.classroom.ClassroomViewModel;
 import io.interleave.app.classroom.Windows;
+import io.interleave.app.fxml.Fxml;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
 import javafx.stage.Window;

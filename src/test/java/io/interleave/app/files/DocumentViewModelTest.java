@@ -50,7 +50,7 @@ class DocumentViewModelTest {
         DocumentViewModel d = new DocumentViewModel(s, next -> {
             shown.add(next);
             s.set(next);
-        });
+        }, "Interleave");
         d.persistIn(config, debouncer);
         d.useDialogs(answers);
         return d;

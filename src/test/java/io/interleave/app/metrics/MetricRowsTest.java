@@ -4,7 +4,6 @@ import io.interleave.time.TimeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.interleave.app.Runs;
-import io.interleave.app.SimulationResult;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.Presets;
 import io.interleave.scenario.Scenario;

@@ -3,8 +3,8 @@ package io.interleave.app.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.interleave.app.AppViewModel;
-import io.interleave.app.Fxml;
 import io.interleave.app.InterleaveApp;
+import io.interleave.app.fxml.Fxml;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.Variant;
 import java.awt.image.BufferedImage;

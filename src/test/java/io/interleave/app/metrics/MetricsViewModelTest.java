@@ -3,7 +3,6 @@ package io.interleave.app.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.interleave.app.Runs;
-import io.interleave.app.SimulationResult;
 import io.interleave.scenario.Presets;
 import io.interleave.scenario.Scenario;
 import java.util.List;

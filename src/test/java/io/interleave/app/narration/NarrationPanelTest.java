@@ -2,8 +2,8 @@ package io.interleave.app.narration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.interleave.app.Fxml;
 import io.interleave.app.InterleaveApp;
+import io.interleave.app.fxml.Fxml;
 import io.interleave.app.playback.PlaybackViewModel;
 import io.interleave.engine.Simulation;
 import io.interleave.scenario.Policy;

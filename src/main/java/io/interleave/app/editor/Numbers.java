@@ -1,4 +1,4 @@
-package io.interleave.app.controls;
+package io.interleave.app.editor;
 
 import java.math.BigDecimal;
 

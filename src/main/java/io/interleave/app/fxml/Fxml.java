@@ -1,4 +1,4 @@
-package io.interleave.app;
+package io.interleave.app.fxml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.interleave.app;
+package io.interleave.app.metrics;
 
 import io.interleave.scenario.Scenario;
 import io.interleave.stats.Summary;

@@ -1,4 +1,9 @@
-package io.interleave.app.classroom;
+package io.interleave.app;
+
+import io.interleave.app.classroom.AboutDialog;
+import io.interleave.app.classroom.ClassroomViewModel;
+import io.interleave.app.classroom.Shortcuts;
+import io.interleave.app.classroom.ShortcutsSheet;
 
 import io.interleave.app.sweep.SweepViewModel;
 import io.interleave.app.sweep.SweepWindow;
