@@ -178,13 +178,13 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("the app sub-package cycle rule really fails when playback reaches into metrics (which uses playback)")
+    @DisplayName("the app sub-package cycle rule really fails when the editor reaches into the controls (which open the editor)")
     void appCycleRuleCatchesAViolation() {
-        EvaluationResult result = APP_SUB_PACKAGES_FREE_OF_CYCLES.evaluate(productionWith("PlaybackImportsMetricsFixture"));
+        EvaluationResult result = APP_SUB_PACKAGES_FREE_OF_CYCLES.evaluate(productionWith("EditorImportsControlsFixture"));
 
         assertThat(result.hasViolation()).isTrue();
         String report = String.join("\n", result.getFailureReport().getDetails());
-        assertThat(report).contains("Cycle detected").contains("app.playback -> ").contains("app.metrics -> ")
-                .contains("PlaybackImportsMetricsFixture");
+        assertThat(report).contains("Cycle detected").contains("app.editor -> ").contains("app.controls -> ")
+                .contains("EditorImportsControlsFixture");
     }
 }
