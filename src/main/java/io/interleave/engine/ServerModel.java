@@ -204,9 +204,14 @@ final class ServerModel {
                 }
                 continue;
             }
-            if (w.pool && (r.seg == r.ms.length || !offloaded[r.type][r.seg])) {
-                handBack(w, r); // the offloaded call is over: back to the loop
-                return;
+            if (w.pool) {
+                while (r.seg < r.ms.length && r.ms[r.seg] == 0) {
+                    r.seg++; // a 0 ms segment is as if it were not there
+                }
+                if (r.seg == r.ms.length || !offloaded[r.type][r.seg]) {
+                    handBack(w, r); // the offloaded call is over: back to the loop
+                    return;
+                }
             }
             if (r.seg == r.ms.length) {
                 finish(w, r);
@@ -258,6 +263,8 @@ final class ServerModel {
 
     /**
      * Request {@code r}, at an offloaded segment, goes to a pool thread: the
+     * consecutive offloaded segments from here are one call (as a plain
+     * {@code def} endpoint or one {@code to_thread} of a function that does both). It takes the
      * lowest idle one, or the back of the pool's FIFO queue (its span is then
      * ready and does not hold the loop).
      */
