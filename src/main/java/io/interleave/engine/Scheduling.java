@@ -19,7 +19,17 @@ interface Scheduling {
         return switch (server.policy()) {
             case SYNC -> new SyncThreads(server, model);
             case EVENT_LOOP -> new EventLoop(server, model);
+            case EVENT_LOOP_POOL -> new EventLoopWithPool(server, model);
         };
+    }
+
+    /**
+     * Threads in the pool that runs offloaded segments; 0 (the default) means
+     * the policy has no pool and runs a segment marked {@code offload} in
+     * place, as if it were not marked.
+     */
+    default int poolThreads() {
+        return 0;
     }
 
     /**

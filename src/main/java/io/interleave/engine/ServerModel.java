@@ -36,6 +36,11 @@ final class ServerModel {
     private final int[] holders;
     private final Scheduling scheduling;
     private final SegmentKind[][] kinds;
+    /** Per type and segment: whether it runs on a pool thread (only under a policy with a pool). */
+    private final boolean[][] offloaded;
+    /** The pool threads for offloaded segments (none without a pool), and offloaded calls waiting for one, FIFO. */
+    private final Worker[] poolThreads;
+    private final ArrayDeque<Req> poolQueue = new ArrayDeque<>();
     private final int[][] resourceOf;
     private final Worker[] workers;
     private final OptionalInt[] workerIds;
@@ -64,25 +69,34 @@ final class ServerModel {
         this.recordCauses = listener.wantsCauses();
         this.holders = new int[io.interleave.trace.Causes.MAX_IDS];
         Server server = scenario.server();
+        this.scheduling = Scheduling.of(server, this); // keeps the model for later; asks nothing of it yet
+        int pool = scheduling.poolThreads();
         // With no more workers than cores nobody ever waits for a core, and a
         // quantum that ends with nobody waiting just renews: no quanta at all.
-        this.timeSliceMs = server.workers() <= server.cores() ? 0 : server.timeSliceMs();
+        this.timeSliceMs = server.workers() + pool <= server.cores() ? 0 : server.timeSliceMs();
         int typeCount = scenario.requestTypes().size();
         this.kinds = new SegmentKind[typeCount][];
+        this.offloaded = new boolean[typeCount][];
         this.resourceOf = new int[typeCount][];
         for (int t = 0; t < typeCount; t++) {
             RequestType type = scenario.requestTypes().get(t);
             kinds[t] = new SegmentKind[type.segments().size()];
             resourceOf[t] = new int[type.segments().size()];
+            offloaded[t] = new boolean[type.segments().size()];
             for (int s = 0; s < kinds[t].length; s++) {
                 Segment seg = type.segments().get(s);
                 kinds[t][s] = seg.kind();
+                offloaded[t][s] = pool > 0 && seg.offload();
                 resourceOf[t][s] = seg.on().map(name -> scenario.resourceIndex(name).orElseThrow()).orElse(-1);
             }
         }
         this.workers = new Worker[server.workers()];
         for (int w = 0; w < workers.length; w++) {
-            workers[w] = new Worker(w);
+            workers[w] = new Worker(w, false);
+        }
+        this.poolThreads = new Worker[pool];
+        for (int p = 0; p < pool; p++) {
+            poolThreads[p] = new Worker(p, true);
         }
         this.workerIds = new OptionalInt[workers.length];
         Arrays.setAll(workerIds, OptionalInt::of);
@@ -91,7 +105,6 @@ final class ServerModel {
         this.pools = scenario.resources().stream()
                 .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE), recordCauses))
                 .toArray(Pool[]::new);
-        this.scheduling = Scheduling.of(server, this);
     }
 
     /**
@@ -191,6 +204,15 @@ final class ServerModel {
                 }
                 continue;
             }
+            if (w.pool) {
+                while (r.seg < r.ms.length && r.ms[r.seg] == 0) {
+                    r.seg++; // a 0 ms segment is as if it were not there
+                }
+                if (r.seg == r.ms.length || !offloaded[r.type][r.seg]) {
+                    handBack(w, r); // the offloaded call is over: back to the loop
+                    return;
+                }
+            }
             if (r.seg == r.ms.length) {
                 finish(w, r);
                 continue;
@@ -199,6 +221,11 @@ final class ServerModel {
             SegmentKind kind = kinds[r.type][r.seg];
             if (d == 0) {
                 r.seg++;
+                continue;
+            }
+            if (!w.pool && offloaded[r.type][r.seg]) {
+                offload(r); // to a pool thread; like an await, the loop keeps its core and moves on
+                setCurrent(w, null);
                 continue;
             }
             if (kind == SegmentKind.COMPUTE) {
@@ -218,7 +245,7 @@ final class ServerModel {
             int res = resourceOf[r.type][r.seg];
             if (res >= 0 && !pools[res].tryAcquire(r)) {
                 pools[res].waiting.add(r);
-                enter(r, SpanState.WAITING_RESOURCE, !releases, -1);
+                enter(r, SpanState.WAITING_RESOURCE, !releases && !w.pool, -1);
                 if (recordCauses) {
                     waitsForSlot(r, res);
                 }
@@ -229,6 +256,71 @@ final class ServerModel {
                 return;
             }
             setCurrent(w, null); // the loop moves on to its next ready callback
+        }
+    }
+
+    // ------------------------------------------------------------ the thread pool (offloaded segments)
+
+    /**
+     * Request {@code r}, at an offloaded segment, goes to a pool thread: the
+     * consecutive offloaded segments from here are one call (as a plain
+     * {@code def} endpoint or one {@code to_thread} of a function that does both). It takes the
+     * lowest idle one, or the back of the pool's FIFO queue (its span is then
+     * ready and does not hold the loop).
+     */
+    private void offload(Req r) {
+        for (int i = 0; i < poolThreads.length && poolQueue.isEmpty(); i++) { // FIFO: none jumps the queue
+            Worker p = poolThreads[i];
+            if (p.current == null) {
+                runOnPool(p, r);
+                return;
+            }
+        }
+        poolQueue.add(r);
+        enter(r, SpanState.READY, false, -1);
+        if (recordCauses) { // it waits for a thread of the pool, held by these requests
+            int n = 0;
+            for (int i = 0; i < poolThreads.length && n < holders.length; i++) {
+                if (poolThreads[i].current != null) { // one may be handing back its call this instant
+                    holders[n++] = poolThreads[i].current.id;
+                }
+            }
+            listener.waits(r.id, engine.now(), WaitCause.THREAD, -1, poolThreads.length, holders, n);
+        }
+    }
+
+    private void runOnPool(Worker p, Req r) {
+        r.poolThread = p;
+        p.current = r;
+        drive(p);
+    }
+
+    /**
+     * Pool thread {@code p} has run {@code r}'s offloaded segments: the
+     * continuation joins the back of its loop's ready queue (as after an
+     * await), then the thread takes the next queued offloaded call.
+     */
+    private void handBack(Worker p, Req r) {
+        if (p.core >= 0) {
+            releaseCore(p);
+        }
+        p.current = null;
+        r.poolThread = null;
+        Worker loop = workers[r.worker];
+        enter(r, SpanState.READY, false, -1);
+        if (recordCauses && loop.current != null) {
+            waitsForWorker(r, loop, -1);
+        }
+        scheduling.resume(loop, r);
+        if (loop.current == null) {
+            drive(loop);
+        }
+        Req next = poolQueue.poll();
+        if (next != null) {
+            if (recordCauses) {
+                resumes(next, WaitCause.THREAD, r);
+            }
+            runOnPool(p, next);
         }
     }
 
@@ -271,7 +363,8 @@ final class ServerModel {
     private void beginWait(Req r) {
         SegmentKind kind = kinds[r.type][r.seg];
         boolean blocks = kind == SegmentKind.BLOCK;
-        enter(r, blocks ? SpanState.BLOCKED : SpanState.WAIT, !scheduling.releasesWorker(kind), -1);
+        enter(r, blocks ? SpanState.BLOCKED : SpanState.WAIT,
+                !scheduling.releasesWorker(kind) && r.poolThread == null, -1);
         engine.at(engine.now() + r.ms[r.seg], r);
     }
 
@@ -288,6 +381,10 @@ final class ServerModel {
         }
         boolean released = scheduling.releasesWorker(kinds[r.type][r.seg]);
         r.seg++;
+        if (r.poolThread != null) {
+            drive(r.poolThread); // the pool thread was held; it carries on (or hands back to the loop)
+            return;
+        }
         Worker w = workers[r.worker];
         if (!released) {
             drive(w); // the thread or loop was held; it carries on
@@ -311,7 +408,7 @@ final class ServerModel {
             dispatch(w, core);
         } else {
             cpuQueue.add(w);
-            enter(w.current, SpanState.READY, true, -1);
+            enter(w.current, SpanState.READY, !w.pool, -1);
             if (recordCauses) {
                 waitsForCore(w.current);
             }
@@ -324,12 +421,12 @@ final class ServerModel {
         coreBusySince[core] = now;
         w.core = core;
         w.quantumEnd = timeSliceMs > 0 ? now + timeSliceMs : Double.POSITIVE_INFINITY;
-        enter(w.current, SpanState.COMPUTE, true, core);
+        enter(w.current, SpanState.COMPUTE, !w.pool, core);
         scheduleBurst(w);
     }
 
     private void continueOnCore(Worker w) {
-        enter(w.current, SpanState.COMPUTE, true, w.core);
+        enter(w.current, SpanState.COMPUTE, !w.pool, w.core);
         scheduleBurst(w);
     }
 
@@ -367,9 +464,10 @@ final class ServerModel {
     /** The compute segment that follows {@code seg} in the same run (0 ms segments skipped), or -1. */
     private int nextComputeInRun(Req r, int seg) {
         SegmentKind[] k = kinds[r.type];
+        boolean[] off = offloaded[r.type];
         for (int s = seg + 1; s < r.ms.length; s++) {
             if (r.ms[s] != 0) {
-                return k[s] == SegmentKind.COMPUTE ? s : -1;
+                return k[s] == SegmentKind.COMPUTE && off[s] == off[seg] ? s : -1; // a run stays on one side of the pool
             }
         }
         return -1;
@@ -408,7 +506,7 @@ final class ServerModel {
             return;
         }
         // preempted: to the back of the CPU queue, the core goes to the head
-        enter(r, SpanState.READY, true, -1);
+        enter(r, SpanState.READY, !w.pool, -1);
         cpuQueue.add(w);
         releaseCore(w);
         if (recordCauses) {
@@ -483,6 +581,11 @@ final class ServerModel {
                     holders[n++] = w.current.id;
                 }
             }
+            for (Worker p : poolThreads) {
+                if (p.core == c && p.current != null && n < holders.length) {
+                    holders[n++] = p.current.id;
+                }
+            }
         }
         listener.waits(r.id, engine.now(), WaitCause.CORE, -1, coreBusySince.length, holders, n);
     }
@@ -543,8 +646,12 @@ final class ServerModel {
         double quantumEnd;
         double heldSince;
 
-        Worker(int index) {
+        /** Whether this is a pool thread (it runs offloaded segments, and its requests' spans do not hold their loop). */
+        final boolean pool;
+
+        Worker(int index, boolean pool) {
             this.index = index;
+            this.pool = pool;
         }
 
         /** Whether the worker is running a request now (a loop between callbacks is not). */
@@ -661,6 +768,8 @@ final class ServerModel {
         boolean holds;
         int core;
         int spanSegment;
+        /** The pool thread running its offloaded segment, or null. */
+        Worker poolThread;
 
         /** Makes this a fresh request (new or reused): every field is set here. */
         void reset(int id, int type, double[] ms, int user, double arrivalMs) {
@@ -681,6 +790,7 @@ final class ServerModel {
             holds = false;
             core = -1;
             spanSegment = 0;
+            poolThread = null;
         }
 
         @Override

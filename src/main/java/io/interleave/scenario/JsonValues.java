@@ -235,6 +235,28 @@ final class JsonValues {
         }
     }
 
+    /** {@code true} or {@code false}, nothing else (no 0/1, no "true"). */
+    static final class BooleanValue extends Value {
+        private static final long serialVersionUID = 1L;
+
+        BooleanValue() {
+            super(Boolean.class);
+        }
+
+        @Override
+        Value copy() {
+            return new BooleanValue();
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.currentToken().isBoolean()) {
+                throw JsonRule.broken(p, "must be true or false");
+            }
+            return p.getBooleanValue();
+        }
+    }
+
     static final class LongValue extends Value {
         private static final long serialVersionUID = 1L;
 

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How a server schedules requests: a thread per request, or event loops.
+ * How a server schedules requests: a thread per request, event loops, or
+ * event loops that hand blocking calls to a thread pool.
  * Everything the rest of the program shows or assumes about a policy comes
  * from here (its names, its worker's noun, whether a wait holds the worker,
  * the key that pictures and the window map to a colour and a CSS class), so
@@ -15,7 +16,14 @@ public enum Policy {
     /** A thread from the pool is held for the whole request (Flask, WSGI). */
     SYNC("sync", "Sync (threads)", "thread", true),
     /** One thread per loop computes while other requests await I/O (asyncio, Node). */
-    EVENT_LOOP("event-loop", "Event loop", "loop", false);
+    EVENT_LOOP("event-loop", "Event loop", "loop", false),
+    /**
+     * An event loop with a pool of threads for blocking calls: a segment
+     * marked {@code offload} runs on a pool thread while the loop goes on
+     * ({@code asyncio.to_thread}, {@code run_in_executor}, FastAPI's plain
+     * {@code def} endpoints).
+     */
+    EVENT_LOOP_POOL("event-loop+pool", "Event loop + thread pool", "loop", false);
 
     private final String jsonName;
     private final String displayName;
@@ -39,10 +47,10 @@ public enum Policy {
 
     /**
      * The key that pictures and the window map to a colour and a CSS class
-     * ({@code policy-sync}, {@code policy-event-loop}); the engine knows no colours.
+     * ({@code policy-sync}, {@code policy-event-loop}, {@code policy-event-loop-pool}); the engine knows no colours.
      */
     public String styleKey() {
-        return jsonName;
+        return jsonName.replace('+', '-'); // a CSS class name: policy-event-loop-pool
     }
 
     /** "Thread 1", "Loop 2": worker {@code index} (from 0) as the timeline labels its lane. */

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 public final class Presets {
     /** Preset ids in lesson order; each is {@code presets/ID.json} beside this class. */
     private static final List<String> IDS = List.of(
-            "three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy");
+            "three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy",
+            "offload-blocking-call");
 
     private Presets() {
     }

@@ -59,6 +59,9 @@ final class ScenarioJsonModule extends SimpleModule {
             if (raw == int.class || raw == Integer.class) {
                 return new JsonValues.IntValue();
             }
+            if (raw == boolean.class || raw == Boolean.class) {
+                return new JsonValues.BooleanValue();
+            }
             if (raw == long.class || raw == Long.class) {
                 return new JsonValues.LongValue();
             }

@@ -1,5 +1,6 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -15,14 +16,19 @@ import java.util.OptionalInt;
  * @param timeSliceMs round-robin quantum when more workers want a core than there are cores; 0 = none
  * @param queueLimit requests allowed to wait for a thread (sync) or to wait to start on a loop; empty = unlimited
  * @param maxConcurrency event loop only: requests in flight on one loop; empty = unlimited
+ * @param poolThreads event loop + thread pool only: threads that run offloaded segments (default 40, as Starlette's)
  */
 public record Server(Policy policy,
                      @JsonProperty(defaultValue = "1") @Bounds(min = 1, max = Limits.MAX_WORKERS) int workers,
                      @JsonProperty(defaultValue = "1") @Bounds(min = 1, max = Limits.MAX_CORES) int cores,
                      @JsonProperty(defaultValue = "" + Server.DEFAULT_TIME_SLICE_MS) double timeSliceMs,
                      @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 0, max = Limits.MAX_REQUESTS) OptionalInt queueLimit,
-                     @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 1, max = Limits.MAX_REQUESTS) OptionalInt maxConcurrency) {
+                     @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 1, max = Limits.MAX_REQUESTS) OptionalInt maxConcurrency,
+                     @JsonProperty(defaultValue = "" + Server.DEFAULT_POOL_THREADS)
+                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Server.DefaultPool.class) @Bounds(min = 1, max = Limits.MAX_WORKERS) int poolThreads) {
     public static final double DEFAULT_TIME_SLICE_MS = 5;
+    /** Starlette's thread pool for plain {@code def} endpoints and {@code run_in_threadpool}. */
+    public static final int DEFAULT_POOL_THREADS = 40;
 
     public Server {
         Objects.requireNonNull(policy, "policy");
@@ -34,6 +40,13 @@ public record Server(Policy policy,
         }
         queueLimit.ifPresent(q -> Checks.inRange("queueLimit", q, 0, Limits.MAX_REQUESTS));
         maxConcurrency.ifPresent(m -> Checks.inRange("maxConcurrency", m, 1, Limits.MAX_REQUESTS));
+        Checks.inRange("poolThreads", poolThreads, 1, Limits.MAX_WORKERS);
+    }
+
+    /** A server with the default thread pool ({@value #DEFAULT_POOL_THREADS} threads). */
+    public Server(Policy policy, int workers, int cores, double timeSliceMs, OptionalInt queueLimit,
+                  OptionalInt maxConcurrency) {
+        this(policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, DEFAULT_POOL_THREADS);
     }
 
     public static Server of(Policy policy, int workers, int cores) {
@@ -41,26 +54,43 @@ public record Server(Policy policy,
     }
 
     public Server withPolicy(Policy p) {
-        return new Server(p, workers, cores, timeSliceMs, queueLimit, maxConcurrency);
+        return new Server(p, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
     }
 
     public Server withWorkers(int w) {
-        return new Server(policy, w, cores, timeSliceMs, queueLimit, maxConcurrency);
+        return new Server(policy, w, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
     }
 
     public Server withCores(int c) {
-        return new Server(policy, workers, c, timeSliceMs, queueLimit, maxConcurrency);
+        return new Server(policy, workers, c, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
     }
 
     public Server withTimeSliceMs(double slice) {
-        return new Server(policy, workers, cores, slice, queueLimit, maxConcurrency);
+        return new Server(policy, workers, cores, slice, queueLimit, maxConcurrency, poolThreads);
     }
 
     public Server withQueueLimit(OptionalInt limit) {
-        return new Server(policy, workers, cores, timeSliceMs, limit, maxConcurrency);
+        return new Server(policy, workers, cores, timeSliceMs, limit, maxConcurrency, poolThreads);
     }
 
     public Server withMaxConcurrency(OptionalInt max) {
-        return new Server(policy, workers, cores, timeSliceMs, queueLimit, max);
+        return new Server(policy, workers, cores, timeSliceMs, queueLimit, max, poolThreads);
+    }
+
+    public Server withPoolThreads(int threads) {
+        return new Server(policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, threads);
+    }
+
+    /** For the writer: the default pool is left out of files, so files without a pool read and write as before. */
+    static final class DefaultPool {
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Integer i && i == DEFAULT_POOL_THREADS;
+        }
+
+        @Override
+        public int hashCode() {
+            return DEFAULT_POOL_THREADS;
+        }
     }
 }

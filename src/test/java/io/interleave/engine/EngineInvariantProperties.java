@@ -87,7 +87,9 @@ class EngineInvariantProperties {
         // and the worker time is bounded by what the workers could give
         RunTotals totals = t.totals();
         assertThat(totals.busyWorkerMs()).isLessThanOrEqualTo(scenario.server().workers() * totals.makespanMs() + TraceChecks.EPS);
-        assertThat(totals.busyCoreMs()).isLessThanOrEqualTo(totals.busyWorkerMs() + TraceChecks.EPS);
+        if (scenario.server().policy() != Policy.EVENT_LOOP_POOL) { // pool threads compute without holding a loop
+            assertThat(totals.busyCoreMs()).isLessThanOrEqualTo(totals.busyWorkerMs() + TraceChecks.EPS);
+        }
     }
 
     @Property(tries = TRIES, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
@@ -146,7 +148,7 @@ class EngineInvariantProperties {
     @Label("FIFO starts: no request starts before an earlier arrival on the same pool or loop; loops bound round-robin")
     void fifoAndRoundRobin(@ForAll("scenarios") Scenario scenario) {
         Trace t = traced(scenario);
-        boolean loop = scenario.server().policy() == Policy.EVENT_LOOP;
+        boolean loop = !scenario.server().policy().waitsHoldWorker();
         int workers = scenario.server().workers();
         double[] lastStart = new double[workers];
         double lastArrival = 0;
@@ -183,7 +185,8 @@ class EngineInvariantProperties {
             java.util.Set<io.interleave.trace.WaitCause> expected = switch (sp.state()) {
                 case QUEUED -> java.util.EnumSet.of(io.interleave.trace.WaitCause.QUEUE, io.interleave.trace.WaitCause.THREAD,
                         io.interleave.trace.WaitCause.LOOP, io.interleave.trace.WaitCause.LOOP_LIMIT);
-                case READY -> java.util.EnumSet.of(io.interleave.trace.WaitCause.LOOP, io.interleave.trace.WaitCause.CORE);
+                case READY -> java.util.EnumSet.of(io.interleave.trace.WaitCause.LOOP, io.interleave.trace.WaitCause.CORE,
+                        io.interleave.trace.WaitCause.THREAD); // THREAD: an offloaded call queued for a pool thread
                 case WAITING_RESOURCE -> java.util.EnumSet.of(io.interleave.trace.WaitCause.SLOT);
                 default -> java.util.EnumSet.noneOf(io.interleave.trace.WaitCause.class);
             };
@@ -256,7 +259,8 @@ class EngineInvariantProperties {
                 Arbitraries.integers().between(1, 3),
                 Arbitraries.of(0.0, 1.0, 5.0),
                 optionalInt(0, 5),
-                optionalInt(1, 3)
+                optionalInt(1, 3),
+                Arbitraries.integers().between(1, 3) // pool threads (event-loop+pool): small, so offloaded calls queue
         ).as(Server::new);
         Arbitrary<List<Resource>> resources = Arbitraries.integers().between(0, 2).flatMap(n -> {
             List<Arbitrary<Resource>> rs = new ArrayList<>();
@@ -300,8 +304,9 @@ class EngineInvariantProperties {
                 : Arbitraries.frequencyOf(
                         Tuple.of(1, Arbitraries.just(Optional.<String>empty())),
                         Tuple.of(2, Arbitraries.of(resources).map(r -> Optional.of(r.name()))));
-        return Combinators.combine(kinds, durations(), on).as((kind, ms, res) ->
-                new Segment(kind, ms, Optional.empty(), kind == SegmentKind.COMPUTE ? Optional.empty() : res));
+        return Combinators.combine(kinds, durations(), on, Arbitraries.integers().between(0, 2)).as((kind, ms, res, off) ->
+                new Segment(kind, ms, Optional.empty(), kind == SegmentKind.COMPUTE ? Optional.empty() : res,
+                        off == 0 && kind != SegmentKind.WAIT)); // offloaded: a pool thread under event-loop+pool, in place elsewhere
     }
 
     static Arbitrary<Distribution> durations() {

@@ -138,10 +138,21 @@ public final class TraceChecks {
 
     /** Which spans hold the worker, which carry a worker and a core. */
     public static void spanStatesMatchThePolicy(Trace trace) {
-        boolean loop = trace.scenario().server().policy() == Policy.EVENT_LOOP;
+        boolean loop = !trace.scenario().server().policy().waitsHoldWorker();
+        boolean pool = trace.scenario().server().policy() == Policy.EVENT_LOOP_POOL;
         for (RequestRecord r : trace.requests()) {
             for (Span span : trace.spansOf(r.id())) {
                 String what = r.label() + ": " + span;
+                List<io.interleave.scenario.Segment> segs = trace.scenario().requestTypes().get(r.type()).segments();
+                if (pool && span.segment() < segs.size() && segs.get(span.segment()).offload()
+                        && !(span.state() == SpanState.READY && span.holdsWorker())) {
+                    // on a pool thread (or queued for one): drawn on the request's loop, never holding it
+                    assertThat(span.worker()).as(what + " is on the request's loop").isEqualTo(r.worker());
+                    assertThat(span.holdsWorker()).as(what + " does not hold the loop").isFalse();
+                    assertThat(span.core().isPresent()).as(what + " has a core iff it computes")
+                            .isEqualTo(span.state() == SpanState.COMPUTE);
+                    continue;
+                }
                 if (span.state() == SpanState.COMPUTE) {
                     assertThat(span.core()).as(what).isPresent();
                     assertThat(span.core().getAsInt()).as(what).isBetween(0, trace.scenario().server().cores() - 1);
@@ -190,7 +201,8 @@ public final class TraceChecks {
         }
         for (int w = 0; w < trace.scenario().server().workers(); w++) {
             int worker = w;
-            assertNoOverlap(computes.stream().filter(s -> s.worker().getAsInt() == worker).toList(), "computes of worker " + w);
+            assertNoOverlap(computes.stream().filter(s -> s.worker().getAsInt() == worker && s.holdsWorker()).toList(),
+                    "computes of worker " + w); // offloaded compute runs on a pool thread, beside its loop
         }
     }
 

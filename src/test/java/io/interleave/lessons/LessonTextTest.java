@@ -34,7 +34,8 @@ class LessonTextTest {
             "async-same-wait", SameWaitTextTest.class,
             "wimpy-database", DatabaseLimitTextTest.class,
             "blocking-call", BlockingCallTextTest.class,
-            "cpu-heavy", CpuHeavyTextTest.class);
+            "cpu-heavy", CpuHeavyTextTest.class,
+            "offload-blocking-call", OffloadTextTest.class);
 
     private static final Pattern QUOTE = Pattern.compile("(teaching\\.md )?“([^”]+)”");
 

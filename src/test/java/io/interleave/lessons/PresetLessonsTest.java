@@ -25,9 +25,10 @@ class PresetLessonsTest {
     }
 
     @Test
-    @DisplayName("the five lessons are listed in order, each names itself and says what to notice")
+    @DisplayName("the six lessons are listed in order, each names itself and says what to notice")
     void everyPreset() {
-        assertThat(Presets.ids()).containsExactly("three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy");
+        assertThat(Presets.ids()).containsExactly("three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy",
+                "offload-blocking-call");
         for (String id : Presets.ids()) {
             Scenario s = Presets.load(id).orElseThrow();
             assertThat(s.description()).as(id).startsWith("What to notice:").hasSizeGreaterThan(120);
@@ -69,6 +70,7 @@ class PresetLessonsTest {
         assertThat(Presets.compareWith("three-requests")).contains("Sync (threads) vs Event loop");
         assertThat(Presets.compareWith("async-same-wait")).contains("2 threads vs 1 event loop");
         assertThat(Presets.compareWith("blocking-call")).contains("4 threads vs 1 event loop");
+        assertThat(Presets.compareWith("offload-blocking-call")).contains("1 event loop vs event loop + pool");
         assertThat(Presets.compareWith("no-such-lesson")).isEmpty();
     }
 

@@ -199,7 +199,7 @@ class ScenarioJsonInvalidTest {
             /requestTypes/0/name                  | ""                     | requestTypes[0].name: must not be empty
             /requestTypes/0/segments/0/kind       | "sleep"                | `requestTypes[0].segments[0].kind: must be "compute", "wait" or "block", was "sleep"`
             /requestTypes/0/segments/0/kind       | "Compute"              | `requestTypes[0].segments[0].kind: must be "compute", "wait" or "block", was "Compute"`
-            /server/policy                        | "async"                | `server.policy: must be "sync" or "event-loop", was "async"`
+            /server/policy                        | "async"                | `server.policy: must be "sync", "event-loop" or "event-loop+pool", was "async"`
             /requestTypes/0/segments/2/ms/dist    | "gamma"                | `requestTypes[0].segments[2].ms.dist: must be one of constant, exponential, uniform, normal, lognormal, was "gamma"`
             /arrivals/pattern                     | "random"               | `arrivals.pattern: must be one of explicit, poisson, uniform, burst, closed, was "random"`
 

@@ -171,8 +171,8 @@ class ScenarioJsonVariantsTest {
             [{"label": "a"}, {"label": "b", "server": {"workers": 2}}] | variants[1].server: unknown field
 
             # policy
-            [{"label": "a"}, {"label": "b", "policy": "async"}]     | `variants[1].policy: must be "sync" or "event-loop", was "async"`
-            [{"label": "a", "policy": "Sync"}, {"label": "b"}]      | `variants[0].policy: must be "sync" or "event-loop", was "Sync"`
+            [{"label": "a"}, {"label": "b", "policy": "async"}]     | `variants[1].policy: must be "sync", "event-loop" or "event-loop+pool", was "async"`
+            [{"label": "a", "policy": "Sync"}, {"label": "b"}]      | `variants[0].policy: must be "sync", "event-loop" or "event-loop+pool", was "Sync"`
             [{"label": "a", "policy": 1}, {"label": "b"}]           | variants[0].policy: must be a string
             [{"label": "a", "policy": null}, {"label": "b"}]        | variants[0].policy: must not be null
 

@@ -4,6 +4,7 @@ import io.interleave.app.AppViewModel;
 import io.interleave.app.editor.TypeEditorDialog;
 import io.interleave.app.fxml.Fxml;
 import io.interleave.scenario.Policy;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -115,8 +116,13 @@ public final class ControlsController {
         vm.types().addListener((javafx.collections.ListChangeListener<TypeModel>) c -> showTypes());
     }
 
+    /** Shows {@code p} on its toggle; a policy without one (event-loop+pool, set by a file) leaves them as they are rather than change it. */
     private void selectPolicy(Policy p) {
-        (p == Policy.EVENT_LOOP ? policyLoop : policySync).setSelected(true);
+        for (ToggleButton b : List.of(policySync, policyLoop)) {
+            if (b.getUserData() == p) {
+                b.setSelected(true);
+            }
+        }
     }
 
     private void showResources() {
