@@ -18,9 +18,10 @@ public final class PresetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        int idWidth = Presets.ids().stream().mapToInt(id -> ("preset:" + id).length()).max().orElse(0) + 1;
         for (String id : Presets.ids()) {
             Scenario s = Presets.load(id).orElseThrow();
-            out.printf("%-24s %-34s %s, compare: %s%n", "preset:" + id, s.name(), s.server().policy().jsonName(),
+            out.printf("%-" + idWidth + "s %-34s %s, compare: %s%n", "preset:" + id, s.name(), s.server().policy().jsonName(),
                     Presets.comparison(s));
         }
         out.flush();

@@ -38,7 +38,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file, or preset:NAME.")
     String scenarioArg;
 
-    @Option(names = "--policy", paramLabel = "sync|event-loop", description = "Override the server's policy.")
+    @Option(names = "--policy", paramLabel = "sync|event-loop|event-loop+pool", description = "Override the server's policy.")
     String policy;
 
     @Option(names = "--workers", paramLabel = "N", description = "Override threads (sync) or event loops.")
@@ -238,7 +238,7 @@ public final class SimulateCommand implements Callable<Integer> {
             Server server = scenario.server();
             if (policy != null) {
                 server = server.withPolicy(Policy.fromJson(policy).orElseThrow(() ->
-                        new UsageException("--policy: must be sync or event-loop, was '" + policy + "'")));
+                        new UsageException("--policy: must be " + policyNames() + ", was '" + policy + "'")));
             }
             if (workers != null) {
                 requireRange("--workers", workers, 1, Limits.MAX_WORKERS);
@@ -266,6 +266,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 out = out.withArrivals(withRate(out.arrivals(), rate));
             }
             return out;
+        }
+
+        /** "sync, event-loop or event-loop+pool": every policy's name, from the policies themselves. */
+        static String policyNames() {
+            java.util.List<String> names = java.util.Arrays.stream(Policy.values()).map(Policy::jsonName).toList();
+            return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
         }
 
         static Arrivals withRate(Arrivals arrivals, double rate) {

@@ -43,7 +43,7 @@ class CliBadInputTest {
                 bad("Invalid value for option '--workers': 'abc' is not an int", "simulate", "preset:three-requests", "--workers", "abc"),
                 bad("Invalid value for option '--workers': '99999999999' is not an int", "simulate", "preset:three-requests", "--workers", "99999999999"),
                 bad("--cores: must be between 1 and 1024, was 0", "simulate", "preset:three-requests", "--cores", "0"),
-                bad("--policy: must be sync or event-loop, was 'foo'", "simulate", "preset:three-requests", "--policy", "foo"),
+                bad("--policy: must be sync, event-loop or event-loop+pool, was 'foo'", "simulate", "preset:three-requests", "--policy", "foo"),
                 bad("--rate: must be > 0 and <= 10000000 per second, was -1.0", "simulate", "{uniform}", "--rate", "-1"),
                 bad("--rate: must be > 0 and <= 10000000 per second, was 0.0", "simulate", "{uniform}", "--rate", "0"),
                 bad("--rate: must be > 0 and <= 10000000 per second, was NaN", "simulate", "{uniform}", "--rate", "NaN"),
