@@ -218,8 +218,8 @@ public final class SoFar {
         return Math.max(0, Math.min(1, busyMs / (units * elapsedMs)));
     }
 
-    /** How many of the ascending {@code times} are at or before {@code t}. */
-    private static int countAtOrBefore(double[] times, double t) {
+    /** How many of the ascending {@code times} are at or before {@code t} (binary search). */
+    public static int countAtOrBefore(double[] times, double t) {
         int lo = 0;
         int hi = times.length;
         while (lo < hi) {

@@ -1,5 +1,6 @@
 package io.interleave.app.metrics;
 
+import io.interleave.stats.SoFar;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Trace;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ public final class ChartData {
             double t = Math.max(0, atMs);
             List<Point> out = new ArrayList<>();
             if (!sliced()) {
-                int n = countAtOrBefore(stepTimes, t);
+                int n = SoFar.countAtOrBefore(stepTimes, t);
                 out.addAll(steps.subList(0, n));
                 out.add(new Point(t, n == 0 ? 0 : steps.get(n - 1).inFlight()));
                 return out;
@@ -183,7 +184,7 @@ public final class ChartData {
             int slice = Math.min(MAX_STEPS - 1, (int) (t / sliceMs));
             out.addAll(whole.subList(0, 2 * slice));
             double from = slice * sliceMs;
-            int k = countAtOrBefore(stepTimes, from);
+            int k = SoFar.countAtOrBefore(stepTimes, from);
             double peak = k == 0 ? 0 : steps.get(k - 1).inFlight();
             for (int i = k; i < steps.size() && stepTimes[i] <= t; i++) {
                 peak = Math.max(peak, steps.get(i).inFlight());
@@ -197,20 +198,6 @@ public final class ChartData {
         public static double peak(List<Point> line) {
             return line.stream().mapToDouble(Point::inFlight).max().orElse(0);
         }
-    }
-
-    private static int countAtOrBefore(double[] times, double t) {
-        int lo = 0;
-        int hi = times.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static List<Point> steps(Trace trace) {
