@@ -27,10 +27,11 @@ public final class CsvWriters {
     /**
      * One line per request, without a header, each ending with a
      * {@code variant} cell holding {@code variant} (when compare runs write
-     * every variant to one file under {@link #REQUEST_HEADER}{@code ,variant}).
+     * every variant to one file under {@link #REQUEST_HEADER}{@code ,variant});
+     * a null {@code variant} adds no cell (a single run).
      */
     public static TraceListener requests(Writer out, Scenario scenario, String variant) {
-        return requestRows(out, scenario, "," + csvText(variant));
+        return requestRows(out, scenario, variant == null ? "" : "," + csvText(variant));
     }
 
     private static TraceListener requestRows(Writer out, Scenario scenario, String suffix) {
@@ -80,7 +81,7 @@ public final class CsvWriters {
 
     /** One line per span, without a header, each ending with a {@code variant} cell (compare runs). */
     public static TraceListener spans(Writer out, String variant) {
-        return spanRows(out, "," + csvText(variant));
+        return spanRows(out, variant == null ? "" : "," + csvText(variant));
     }
 
     private static TraceListener spanRows(Writer out, String suffix) {

@@ -90,63 +90,29 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         OutputPaths.distinct(requestsCsv, spansCsv);
 
-        if (compare) {
-            return compare(scenario, total);
-        }
-        SummaryCollector collector = new SummaryCollector(warmup, total);
-        try (AtomicOutput requestsOut = requestsCsv == null ? null : AtomicOutput.open(requestsCsv);
-             AtomicOutput spansOut = spansCsv == null ? null : AtomicOutput.open(spansCsv)) {
-            TraceListener listener = collector;
-            if (requestsOut != null) {
-                listener = TraceListener.both(listener, CsvWriters.requests(requestsOut.writer(), scenario));
-            }
-            if (spansOut != null) {
-                listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer()));
-            }
-            RunTotals totals;
-            try {
-                totals = Simulation.run(scenario, listener);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            Summary summary = collector.summarize(totals, scenario.server().workers(), scenario.server().cores());
-            String json = toJson(scenario, summary);
-            AtomicOutput.commitAll(java.util.Arrays.asList(requestsOut, spansOut));
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(json);
-            out.flush();
-        }
-        return 0;
-    }
-
-    private static void refuseWithCompare(String flag, Object value) {
-        if (value != null) {
-            throw new UsageException(flag + ": cannot be combined with --compare, which runs the server settings of each variant in the file; "
-                    + "set them in the file's \"variants\" or drop --compare");
-        }
-    }
-
-    /** Every compare variant on the same requests: a JSON array of summaries, in file order. */
-    private int compare(Scenario scenario, int total) throws IOException {
-        List<Variant> variants = scenario.compareVariants();
+        // One run of the file's server, or one per compare variant on the same requests.
+        List<Scenario> runs = compare ? scenario.compareVariants().stream().map(scenario::under).toList() : List.of(scenario);
+        List<String> labels = compare ? scenario.compareVariants().stream().map(Variant::label).toList() : null;
+        String suffix = compare ? ",variant\n" : "\n";
         List<Summary> summaries = new ArrayList<>();
         try (AtomicOutput requestsOut = requestsCsv == null ? null : AtomicOutput.open(requestsCsv);
              AtomicOutput spansOut = spansCsv == null ? null : AtomicOutput.open(spansCsv)) {
             if (requestsOut != null) {
-                requestsOut.writer().write(CsvWriters.REQUEST_HEADER + ",variant\n");
+                requestsOut.writer().write(CsvWriters.REQUEST_HEADER + suffix);
             }
             if (spansOut != null) {
-                spansOut.writer().write(CsvWriters.SPAN_HEADER + ",variant\n");
+                spansOut.writer().write(CsvWriters.SPAN_HEADER + suffix);
             }
-            for (Variant variant : variants) {
-                Scenario run = scenario.under(variant);
+            for (int i = 0; i < runs.size(); i++) {
+                Scenario run = runs.get(i);
+                String label = labels == null ? null : labels.get(i);
                 SummaryCollector collector = new SummaryCollector(warmup, total);
                 TraceListener listener = collector;
                 if (requestsOut != null) {
-                    listener = TraceListener.both(listener, CsvWriters.requests(requestsOut.writer(), run, variant.label()));
+                    listener = TraceListener.both(listener, CsvWriters.requests(requestsOut.writer(), run, label));
                 }
                 if (spansOut != null) {
-                    listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer(), variant.label()));
+                    listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer(), label));
                 }
                 RunTotals totals;
                 try {
@@ -159,11 +125,15 @@ public final class SimulateCommand implements Callable<Integer> {
             StringWriter text = new StringWriter();
             try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
                 g.useDefaultPrettyPrinter();
-                g.writeStartArray();
-                for (int i = 0; i < variants.size(); i++) {
-                    writeSummary(g, scenario.under(variants.get(i)), summaries.get(i), variants.get(i).label());
+                if (compare) {
+                    g.writeStartArray();
                 }
-                g.writeEndArray();
+                for (int i = 0; i < runs.size(); i++) {
+                    writeSummary(g, runs.get(i), summaries.get(i), labels == null ? null : labels.get(i));
+                }
+                if (compare) {
+                    g.writeEndArray();
+                }
             }
             AtomicOutput.commitAll(java.util.Arrays.asList(requestsOut, spansOut));
             PrintWriter out = spec.commandLine().getOut();
@@ -171,6 +141,13 @@ public final class SimulateCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static void refuseWithCompare(String flag, Object value) {
+        if (value != null) {
+            throw new UsageException(flag + ": cannot be combined with --compare, which runs the server settings of each variant in the file; "
+                    + "set them in the file's \"variants\" or drop --compare");
+        }
     }
 
     /** The summary JSON with exactly the keys of SPEC section 4, in that order. */
