@@ -150,17 +150,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** The summary JSON with exactly the keys of SPEC section 4, in that order. */
-    static String toJson(Scenario scenario, Summary s) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
-            g.useDefaultPrettyPrinter();
-            writeSummary(g, scenario, s, null);
-        }
-        return text + "\n";
-    }
-
-    /** One summary object; with a compare variant, its label follows under {@code variant}. */
+    /** One summary object with exactly the keys of SPEC section 4, in that order; with a compare variant, its label follows under {@code variant}. */
     private static void writeSummary(JsonGenerator g, Scenario scenario, Summary s, String variant) throws IOException {
         g.writeStartObject();
         g.writeStringField("scenario", scenario.name());
