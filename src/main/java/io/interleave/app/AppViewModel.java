@@ -104,6 +104,7 @@ public final class AppViewModel {
                 switchLesson(old, now);
             }
         });
+        opening = true; // the first lesson opens at 0 ms too, ready to play
         runner.requestNow(scenario.get(), compare.get());
     }
 

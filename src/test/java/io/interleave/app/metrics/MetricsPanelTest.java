@@ -78,7 +78,7 @@ class MetricsPanelTest {
     @Test
     @DisplayName("the figures at the playhead: three times on the lesson, then the whole run at the end")
     void figuresFollowThePlayhead(FxRobot robot) throws TimeoutException {
-        await(() -> text(robot, "#value-max-0").equals("166 ms"));
+        atTheEnd(robot);
         assertThat(text(robot, "#metricsCaption")).isEqualTo("Whole run");
         Slider scrubber = robot.lookup("#scrubber").query();
 
@@ -111,9 +111,19 @@ class MetricsPanelTest {
     }
 
     @Test
+    @DisplayName("the window opens on its first lesson at 0 ms, ready to play: no figure of the run is shown yet")
+    void firstLessonOpensAtZero(FxRobot robot) throws TimeoutException {
+        await(() -> !vm.tracesProperty().get().isEmpty());
+        assertThat(vm.playback().positionMsProperty().get()).isZero();
+        assertThat(vm.playback().playingProperty().get()).isFalse();
+        assertThat(text(robot, "#metricsCaption")).isEqualTo("So far, at 0.0 ms: 0 of 3 done");
+        assertThat(text(robot, "#value-max-0")).isEqualTo("–");
+    }
+
+    @Test
     @DisplayName("a lesson opens at 0 ms, ready to play, even after the last one was left half played")
     void lessonOpensAtZero(FxRobot robot) throws TimeoutException {
-        await(() -> text(robot, "#value-max-0").equals("166 ms"));
+        atTheEnd(robot);
         Slider scrubber = robot.lookup("#scrubber").query();
         robot.interact(() -> scrubber.setValue(120));
         AppViewModel.PresetChoice other = vm.presets().stream().filter(p -> !p.id().equals(AppViewModel.FIRST_PRESET)).findFirst().orElseThrow();
@@ -127,7 +137,7 @@ class MetricsPanelTest {
     @Test
     @DisplayName("an edit keeps the playhead's time: three workers at 120 ms is still at 120 ms, with its figures")
     void editKeepsTheTime(FxRobot robot) throws TimeoutException {
-        await(() -> text(robot, "#value-max-0").equals("166 ms"));
+        atTheEnd(robot);
         Slider scrubber = robot.lookup("#scrubber").query();
         robot.interact(() -> scrubber.setValue(120));
         Slider workers = robot.lookup("#workersSlider").query();
@@ -155,7 +165,7 @@ class MetricsPanelTest {
     @MethodSource("sizes")
     @DisplayName("in a panel of 230 px (350 px for four variants) every row, value and difference is on screen and not cut short")
     void everyRowVisible(int width, int height, boolean projector, int variants, FxRobot robot) throws TimeoutException {
-        await(() -> text(robot, "#value-max-0").equals("166 ms"));
+        atTheEnd(robot);
         robot.interact(() -> {
             stage.setWidth(width);
             stage.setHeight(height);
@@ -271,6 +281,13 @@ class MetricsPanelTest {
         AtomicReference<String> out = new AtomicReference<>("");
         robot.lookup(query).tryQueryAs(Labeled.class).ifPresent(l -> out.set(l.getText()));
         return out.get();
+    }
+
+    /** Waits for the first lesson's run (which opens at 0 ms) and moves the playhead to its end: the whole run's figures. */
+    private void atTheEnd(FxRobot robot) throws TimeoutException {
+        await(() -> !vm.tracesProperty().get().isEmpty());
+        robot.interact(() -> vm.playback().seek(vm.playback().endMsProperty().get()));
+        await(() -> text(robot, "#value-max-0").equals("166 ms"));
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
