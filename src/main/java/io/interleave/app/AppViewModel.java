@@ -4,8 +4,10 @@ import io.interleave.app.classroom.ClassroomViewModel;
 import io.interleave.app.controls.ControlsViewModel;
 import io.interleave.app.files.DocumentViewModel;
 import io.interleave.app.files.ExportViewModel;
+import io.interleave.app.metrics.MetricsSource;
 import io.interleave.app.metrics.MetricsViewModel;
 import io.interleave.app.metrics.SimulationResult;
+import io.interleave.app.narration.NarrationSource;
 import io.interleave.app.playback.PlaybackViewModel;
 import io.interleave.render.ViewMode;
 import io.interleave.scenario.Presets;
@@ -35,7 +37,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * thread; the child view models hold the controls, the playback and the
  * metrics.
  */
-public final class AppViewModel {
+public final class AppViewModel implements MetricsSource, NarrationSource {
     /** The preset the window opens with. */
     public static final String FIRST_PRESET = "three-requests";
 
@@ -274,7 +276,8 @@ public final class AppViewModel {
         return presets;
     }
 
-    /** The traces the timeline draws: one, or sync then event loop. */
+    /** The traces the timeline draws: one, or one per compare variant in order. */
+    @Override
     public ReadOnlyObjectProperty<List<Trace>> tracesProperty() {
         return traces.getReadOnlyProperty();
     }
@@ -296,10 +299,12 @@ public final class AppViewModel {
         return controls;
     }
 
+    @Override
     public PlaybackViewModel playback() {
         return playback;
     }
 
+    @Override
     public MetricsViewModel metrics() {
         return metrics;
     }

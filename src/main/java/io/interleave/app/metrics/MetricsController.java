@@ -1,6 +1,5 @@
 package io.interleave.app.metrics;
 
-import io.interleave.app.AppViewModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class MetricsController {
     @FXML private NumberAxis timeAxis;
     @FXML private NumberAxis inFlightAxis;
 
-    public MetricsController(AppViewModel app) {
+    public MetricsController(MetricsSource app) {
         this.vm = app.metrics();
     }
 

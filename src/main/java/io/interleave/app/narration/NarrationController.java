@@ -1,6 +1,5 @@
 package io.interleave.app.narration;
 
-import io.interleave.app.AppViewModel;
 import io.interleave.trace.narration.NarrationLine;
 import java.util.List;
 import javafx.css.PseudoClass;
@@ -41,7 +40,7 @@ public final class NarrationController {
     });
 
     /** In the window: narrates the app's traces (in the background) and drives its playback. */
-    public NarrationController(AppViewModel app) {
+    public NarrationController(NarrationSource app) {
         this(new NarrationViewModel(app.tracesProperty(), app.playback(),
                 NarrationViewModel.Teller.inBackground(NARRATOR, javafx.application.Platform::runLater)));
     }
