@@ -2,6 +2,7 @@ package io.interleave.app;
 
 import io.interleave.app.classroom.ClassroomViewModel;
 import io.interleave.app.controls.ControlsViewModel;
+import io.interleave.app.editor.TypeEdits;
 import io.interleave.app.files.DocumentViewModel;
 import io.interleave.app.files.ExportViewModel;
 import io.interleave.app.metrics.MetricsSource;
@@ -37,7 +38,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * thread; the child view models hold the controls, the playback and the
  * metrics.
  */
-public final class AppViewModel implements MetricsSource, NarrationSource {
+public final class AppViewModel implements MetricsSource, NarrationSource, TypeEdits {
     /** The preset the window opens with. */
     public static final String FIRST_PRESET = "three-requests";
 
@@ -227,6 +228,7 @@ public final class AppViewModel implements MetricsSource, NarrationSource {
     }
 
     /** The scenario as edited; setting a valid one re-simulates (debounced). */
+    @Override
     public ObjectProperty<Scenario> scenarioProperty() {
         return scenario;
     }
@@ -315,6 +317,7 @@ public final class AppViewModel implements MetricsSource, NarrationSource {
     }
 
     /** Replaces request type {@code index}; throws IllegalArgumentException if the scenario would be invalid. */
+    @Override
     public void replaceType(int index, RequestType type) {
         scenario.set(withType(index, type));
         mixError.set("");
@@ -324,6 +327,7 @@ public final class AppViewModel implements MetricsSource, NarrationSource {
      * Adds a request type at the end of the mix. A scenario whose arrivals are
      * listed one by one sends it no requests: {@link #mixNoteProperty()} says so.
      */
+    @Override
     public void addType(RequestType type) {
         scenario.set(withType(scenario.get().requestTypes().size(), type));
         mixError.set("");
@@ -395,6 +399,7 @@ public final class AppViewModel implements MetricsSource, NarrationSource {
     }
 
     /** The scenario with type {@code index} replaced (or added, for index = size), for the editor to check. */
+    @Override
     public Scenario withType(int index, RequestType type) {
         List<RequestType> types = new ArrayList<>(scenario.get().requestTypes());
         if (index == types.size()) {

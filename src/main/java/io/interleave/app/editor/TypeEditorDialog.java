@@ -1,6 +1,5 @@
 package io.interleave.app.editor;
 
-import io.interleave.app.AppViewModel;
 import io.interleave.app.fxml.Fxml;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Resource;
@@ -17,19 +16,19 @@ public final class TypeEditorDialog {
     }
 
     /** Edits type {@code index} of the app's scenario. */
-    public static void edit(AppViewModel app, int index, Node owner) {
+    public static void edit(TypeEdits app, int index, Node owner) {
         Scenario s = app.scenarioProperty().get();
         show(app, s.requestTypes().get(index), index, "Edit request type", owner).ifPresent(t -> app.replaceType(index, t));
     }
 
     /** Adds a new type, starting from a small compute-then-wait request. */
-    public static void add(AppViewModel app, Node owner) {
+    public static void add(TypeEdits app, Node owner) {
         Scenario s = app.scenarioProperty().get();
         int index = s.requestTypes().size();
         show(app, TypeEditorViewModel.newType(s), index, "Add request type", owner).ifPresent(app::addType);
     }
 
-    private static Optional<RequestType> show(AppViewModel app, RequestType start, int index, String title, Node owner) {
+    private static Optional<RequestType> show(TypeEdits app, RequestType start, int index, String title, Node owner) {
         Scenario s = app.scenarioProperty().get();
         TypeEditorViewModel vm = new TypeEditorViewModel(start, s.resources().stream().map(Resource::name).toList(),
                 t -> app.withType(index, t));
