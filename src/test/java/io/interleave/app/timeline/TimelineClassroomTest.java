@@ -30,6 +30,8 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -152,6 +154,38 @@ class TimelineClassroomTest {
         assertThat(layout.ticks(view.timeScale())).hasSizeGreaterThanOrEqualTo(5);
         // Every request's row is on screen, in both sections.
         for (int s = 0; s < 2; s++) {
+            for (int id = 1; id <= 12; id++) {
+                assertThat(view.rowCenterY(s, id).orElseThrow()).isBetween(layout.headerHeight(), 640.0);
+            }
+        }
+    }
+
+    /**
+     * Three or four variants of 12 requests at projector scale. Bars of 14 px
+     * would need 36 x 15 = 540 px (three) or 48 x 15 = 720 px (four) of rows
+     * alone, while 1280x800 leaves the timeline 640 px, of which the legend,
+     * the axis and the section titles take about 170: every row still shows
+     * at once, each section under its title, as thick as the height allows,
+     * and labels stay on their own rows.
+     */
+    @ParameterizedTest(name = "{0} variants")
+    @ValueSource(ints = {3, 4})
+    @DisplayName("projector, timeline 1280x640: three or four variants of 12 requests show every row at once, bars as thick as fits")
+    void projectorRowHeightsManyVariants(int variants) {
+        List<Trace> all = List.of(Fixtures.many(Policy.SYNC, 12, 40, 1, OptionalInt.empty()),
+                Fixtures.many(Policy.SYNC, 12, 40, 2, OptionalInt.empty()),
+                Fixtures.many(Policy.SYNC, 12, 40, 4, OptionalInt.empty()),
+                Fixtures.many(Policy.EVENT_LOOP, 12, 40, 1, OptionalInt.empty()));
+        List<Trace> traces = all.subList(all.size() - variants, all.size());
+        show(traces, 1280, 640, PROJECTOR);
+        TimelineLayout layout = view.timelineLayout();
+        assertThat(layout.scrolls()).isFalse();
+        double rowsPx = layout.sections().get(variants - 1).rowsBottom() - layout.sections().get(0).rowsTop()
+                - (variants - 1) * (layout.sections().get(1).rowsTop() - layout.sections().get(0).rowsBottom());
+        assertThat(layout.rowHeight()).isEqualTo(Math.floor(rowsPx / (12.0 * variants)), within(1.0));
+        assertThat(layout.barHeight()).isGreaterThanOrEqualTo(layout.rowHeight() - 1);
+        assertThat(layout.barHeight()).isGreaterThanOrEqualTo(variants == 3 ? 12 : 8);
+        for (int s = 0; s < variants; s++) {
             for (int id = 1; id <= 12; id++) {
                 assertThat(view.rowCenterY(s, id).orElseThrow()).isBetween(layout.headerHeight(), 640.0);
             }
