@@ -26,7 +26,8 @@
 #          SKIP_BUILD  1 to reuse what is built
 #          COUNT       requests per run (default 10000000; the Interleave run
 #                      gets --count only when this is set)
-#          ONLY        simulate or window, to run one half
+#          ONLY        simulate or window, to run one half (simulate includes
+#                      the memory of a burst at the limit on requests in flight)
 #
 # SSJ is a dependency of the Maven profile `bench` only (pom.xml), so it is in
 # no default build or test run; `./mvnw -B verify` never runs this script.
@@ -120,6 +121,27 @@ bench_simulate() {
   echo "  $(cat "$WORK/hand.out") ($(cat "$WORK/hand.err"))"
 }
 
+# Memory at the limit on requests in flight (issue 15): a burst of 1,000,000
+# requests (Limits.MAX_IN_FLIGHT, every one in flight at once) and one of
+# 1,000,001, which stops at its arrival with exit 2; one run each, max RSS.
+# The M/M/1 figure above is the other end: ten million requests that never
+# have more than about a hundred in flight.
+bench_in_flight() {
+  local jar="$BUILD_DIR/interleave.jar" n code rss
+  echo
+  echo "requests in flight (a burst, one sync thread, 1 ms of compute each)"
+  printf '%-22s %6s %14s\n' "" "exit" "max RSS (MiB)"
+  for n in 1000000 1000001; do
+    printf '{"schema": 1, "name": "burst", "seed": 1, "server": {"policy": "sync", "timeSliceMs": 0},
+      "requestTypes": [{"name": "job", "color": "#0072B2", "weight": 1, "segments": [{"kind": "compute", "ms": 1}]}],
+      "arrivals": {"pattern": "burst", "count": %d}}\n' "$n" > "$WORK/burst.json"
+    code=0
+    /usr/bin/time -v -o "$WORK/time.txt" java -jar "$jar" simulate "$WORK/burst.json" > /dev/null 2> "$WORK/err.txt" || code=$?
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time.txt")
+    printf '%-22s %6s %14.0f   %s\n' "burst of $n" "$code" "$(div "$rss" 1024)" "$(head -c 100 "$WORK/err.txt")"
+  done
+}
+
 # The window (issue 6, UI half): io.interleave.bench.WindowBench (src/bench/java)
 # in one JVM on the real JavaFX toolkit, headless (Monocle, software
 # rendering, the system properties the tests use). It prints its own figures:
@@ -148,6 +170,7 @@ echo "date:  $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "load:  $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 if [[ "${ONLY:-}" != window ]]; then
   bench_simulate
+  bench_in_flight
 fi
 if [[ "${ONLY:-}" != simulate ]]; then
   bench_window_frames

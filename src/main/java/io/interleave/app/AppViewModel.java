@@ -98,6 +98,11 @@ public final class AppViewModel implements MetricsSource, NarrationSource, TypeE
                 playback.setTraces(now.traces());
             }
         });
+        runner.errorProperty().addListener((obs, old, now) -> { // a run past its limits: say so, keep the last good result
+            if (!now.isEmpty()) {
+                notices.show(now);
+            }
+        });
         scenario.addListener((obs, old, now) -> runner.request(now, compare.get()));
         compare.addListener((obs, old, now) -> runner.requestNow(scenario.get(), now));
         preset.set(first);

@@ -49,7 +49,8 @@ public final class SimulationRunner {
         });
         service.setOnFailed(e -> {
             Throwable t = service.getException();
-            error.set("Simulation failed: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+            error.set("Simulation failed: " + (t instanceof OutOfMemoryError ? "out of memory; lower the number of requests"
+                    : t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
         });
         debounce.setOnFinished(e -> service.restart());
     }

@@ -1,5 +1,6 @@
 package io.interleave.cli;
 
+import io.interleave.engine.RunLimitException;
 import io.interleave.scenario.InvalidScenarioException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -36,7 +37,7 @@ public final class Cli {
             return BAD_INPUT;
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UsageException || ex instanceof InvalidScenarioException) {
+            if (ex instanceof UsageException || ex instanceof InvalidScenarioException || ex instanceof RunLimitException) {
                 err.println("interleave: " + oneLine(ex.getMessage()));
                 err.flush();
                 return BAD_INPUT;

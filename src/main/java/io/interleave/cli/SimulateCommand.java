@@ -227,8 +227,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 out = out.withArrivals(out.arrivals().withCount(count));
             }
             if (rate != null) {
-                if (!(rate > 0) || rate > Limits.MAX_RATE_PER_SEC || rate.isInfinite()) {
-                    throw new UsageException("--rate: must be > 0 and <= " + (long) Limits.MAX_RATE_PER_SEC + " per second, was " + rate);
+                if (!(rate >= Limits.MIN_RATE_PER_SEC && rate <= Limits.MAX_RATE_PER_SEC)) {
+                    throw new UsageException("--rate: " + rateRule() + ", was " + rate);
                 }
                 out = out.withArrivals(withRate(out.arrivals(), rate));
             }
@@ -239,6 +239,11 @@ public final class SimulateCommand implements Callable<Integer> {
         static String policyNames() {
             java.util.List<String> names = java.util.Arrays.stream(Policy.values()).map(Policy::jsonName).toList();
             return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        }
+
+        /** "must be between 0.1 and 10000000 per second": the bounds of a rate, for --rate and --rates. */
+        static String rateRule() {
+            return "must be between " + Limits.MIN_RATE_PER_SEC + " and " + (long) Limits.MAX_RATE_PER_SEC + " per second";
         }
 
         static Arrivals withRate(Arrivals arrivals, double rate) {

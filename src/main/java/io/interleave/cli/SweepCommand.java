@@ -51,6 +51,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Double> rateList = parseRates(rates);
+        requireRateBounds(rateList);
         if (replications < 1 || replications > 1000) {
             throw new UsageException("--replications: must be between 1 and 1000, was " + replications);
         }
@@ -112,6 +113,15 @@ public final class SweepCommand implements Callable<Integer> {
             return Sweep.rates(v[0], v[1], v[2]);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--rates: " + e.getMessage());
+        }
+    }
+
+    /** Every swept rate within the bounds of an arrival rate (SimulateCommand's --rate has the same). */
+    static void requireRateBounds(List<Double> rateList) {
+        for (double r : rateList) {
+            if (!(r >= Limits.MIN_RATE_PER_SEC && r <= Limits.MAX_RATE_PER_SEC)) {
+                throw new UsageException("--rates: every rate " + SimulateCommand.Overrides.rateRule() + ", was " + r);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.interleave.engine;
 
+import io.interleave.scenario.Limits;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
@@ -11,8 +12,15 @@ import java.util.OptionalDouble;
  *
  * <p>The queue is a binary heap over parallel primitive arrays, which keeps
  * the per-event cost to the action itself. An engine is used by one thread.
+ *
+ * <p>A run has two documented limits, checked as it goes: no event is
+ * scheduled past the clock's exact range ({@link Limits#MAX_CLOCK_MS}, below
+ * which a time keeps 1 µs), and no more than {@link Limits#MAX_EVENTS} events
+ * run. Past either, the engine throws a {@link RunLimitException}.
  */
 public final class Engine {
+    private final long eventBudget;
+    private final double horizonMs;
     private double now;
     private long sequence;
     private long processed;
@@ -21,6 +29,20 @@ public final class Engine {
     private long[] sequences = new long[64];
     private Runnable[] actions = new Runnable[64];
     private int size;
+
+    /** An engine with the documented limits of one run. */
+    public Engine() {
+        this(Limits.MAX_EVENTS, Limits.MAX_CLOCK_MS);
+    }
+
+    /** An engine that runs at most {@code eventBudget} events, none scheduled after {@code horizonMs}. */
+    Engine(long eventBudget, double horizonMs) {
+        if (eventBudget < 0 || !(horizonMs >= 0) || Double.isInfinite(horizonMs)) {
+            throw new IllegalArgumentException("budget must be >= 0 and horizon finite and >= 0, was " + eventBudget + ", " + horizonMs);
+        }
+        this.eventBudget = eventBudget;
+        this.horizonMs = horizonMs;
+    }
 
     /** The current simulated time in milliseconds. */
     public double now() {
@@ -47,8 +69,11 @@ public final class Engine {
 
     /** Schedules {@code action} to run at {@code timeMs}, which must not be in the past. */
     public void at(double timeMs, Runnable action) {
-        if (!(timeMs >= now) || Double.isInfinite(timeMs)) {
-            throw new IllegalArgumentException("time must be finite and >= now (" + now + "), was " + timeMs);
+        if (!(timeMs >= now && timeMs <= horizonMs)) { // one test on the hot path; which rule, below
+            if (!(timeMs >= now) || Double.isInfinite(timeMs)) {
+                throw new IllegalArgumentException("time must be finite and >= now (" + now + "), was " + timeMs);
+            }
+            throw RunLimitException.clock(horizonMs, timeMs);
         }
         if (action == null) {
             throw new IllegalArgumentException("action must not be null");
@@ -83,6 +108,9 @@ public final class Engine {
     public boolean step() {
         if (size == 0) {
             return false;
+        }
+        if (processed == eventBudget) {
+            throw RunLimitException.events(eventBudget);
         }
         double time = times[0];
         Runnable action = actions[0];

@@ -1,5 +1,6 @@
 package io.interleave.engine;
 
+import io.interleave.scenario.Limits;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.Segment;
@@ -147,10 +148,15 @@ final class ServerModel {
         return workers.length;
     }
 
-    /** The request is in: counted in flight until it finishes. */
+    /** The request is in: counted in flight until it finishes, up to {@link Limits#MAX_IN_FLIGHT} at once. */
     void accept(Req r) {
         inFlight++;
-        maxInFlight = Math.max(maxInFlight, inFlight);
+        if (inFlight > maxInFlight) {
+            maxInFlight = inFlight;
+            if (inFlight > Limits.MAX_IN_FLIGHT) {
+                throw RunLimitException.inFlight(Limits.MAX_IN_FLIGHT, engine.now());
+            }
+        }
     }
 
     /** The request is turned away at its arrival. */

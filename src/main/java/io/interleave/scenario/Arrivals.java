@@ -41,10 +41,7 @@ public sealed interface Arrivals {
     /** One entry of an explicit arrival list. */
     record At(double atMs, String type) {
         public At {
-            Checks.finiteAtLeastZero("atMs", atMs);
-            if (atMs > Limits.MAX_MS) {
-                throw new IllegalArgumentException("atMs: must be <= " + Checks.format(Limits.MAX_MS));
-            }
+            Checks.timeMs("atMs", atMs);
             Checks.nonBlank("type", type);
         }
     }
@@ -83,10 +80,7 @@ public sealed interface Arrivals {
     /** A Poisson process: exponential gaps with mean 1000 / ratePerSec ms. */
     record Poisson(double ratePerSec, @Bounds(min = 1, max = Limits.MAX_REQUESTS) int count) implements Arrivals {
         public Poisson {
-            Checks.positive("ratePerSec", ratePerSec);
-            if (ratePerSec > Limits.MAX_RATE_PER_SEC) {
-                throw new IllegalArgumentException("ratePerSec: must be <= " + Checks.format(Limits.MAX_RATE_PER_SEC) + ", was " + ratePerSec);
-            }
+            Checks.ratePerSec("ratePerSec", ratePerSec);
             Checks.inRange("count", count, 1, Limits.MAX_REQUESTS);
         }
 
@@ -114,10 +108,7 @@ public sealed interface Arrivals {
     /** Evenly spaced arrivals from time 0. */
     record Uniform(double intervalMs, @Bounds(min = 1, max = Limits.MAX_REQUESTS) int count) implements Arrivals {
         public Uniform {
-            Checks.finiteAtLeastZero("intervalMs", intervalMs);
-            if (intervalMs > Limits.MAX_MS) {
-                throw new IllegalArgumentException("intervalMs: must be <= " + Checks.format(Limits.MAX_MS));
-            }
+            Checks.intervalMs("intervalMs", intervalMs);
             Checks.inRange("count", count, 1, Limits.MAX_REQUESTS);
         }
 
@@ -139,7 +130,7 @@ public sealed interface Arrivals {
         /** Evenly spaced at {@code newRate} a second: an interval of 1000 / rate ms. */
         @Override
         public Arrivals withRatePerSec(double newRate) {
-            return new Uniform(1000.0 / Checks.positive("ratePerSec", newRate), count);
+            return new Uniform(1000.0 / Checks.ratePerSec("ratePerSec", newRate), count);
         }
     }
 
@@ -148,10 +139,7 @@ public sealed interface Arrivals {
                  @JsonProperty(defaultValue = "0") double atMs) implements Arrivals {
         public Burst {
             Checks.inRange("count", count, 1, Limits.MAX_REQUESTS);
-            Checks.finiteAtLeastZero("atMs", atMs);
-            if (atMs > Limits.MAX_MS) {
-                throw new IllegalArgumentException("atMs: must be <= " + Checks.format(Limits.MAX_MS));
-            }
+            Checks.timeMs("atMs", atMs);
         }
 
         @Override

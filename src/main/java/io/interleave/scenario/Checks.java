@@ -53,6 +53,62 @@ final class Checks {
         return value;
     }
 
+    // ---- bounds that keep the clock exact to 1 µs (Limits: the clock, rates and intervals)
+
+    /** A time in milliseconds (an arrival's {@code atMs}): finite, at least 0, at most {@link Limits#MAX_MS}. */
+    static double timeMs(String field, double value) {
+        finiteAtLeastZero(field, value);
+        if (value > Limits.MAX_MS) {
+            throw new IllegalArgumentException(field + ": must be <= " + plain(Limits.MAX_MS) + ", was " + plain(value));
+        }
+        return value;
+    }
+
+    /**
+     * A time slice: 0 (no slicing) or from the clock's resolution (1 µs) to
+     * {@link Limits#MAX_MS}, so that adding a slice always moves the clock.
+     */
+    static double timeSlice(String field, double value) {
+        finite(field, value);
+        if (value != 0 && (value < Limits.CLOCK_RESOLUTION_MS || value > Limits.MAX_MS)) {
+            throw new IllegalArgumentException(field + ": must be 0 (no time slicing) or between " + plain(Limits.CLOCK_RESOLUTION_MS)
+                    + " (the clock's resolution, 1 µs) and " + plain(Limits.MAX_MS) + ", was " + plain(value));
+        }
+        return value;
+    }
+
+    /** An arrival rate per second, from {@link Limits#MIN_RATE_PER_SEC} to {@link Limits#MAX_RATE_PER_SEC}. */
+    static double ratePerSec(String field, double value) {
+        finite(field, value);
+        if (!(value >= Limits.MIN_RATE_PER_SEC && value <= Limits.MAX_RATE_PER_SEC)) {
+            throw new IllegalArgumentException(field + ": must be between " + plain(Limits.MIN_RATE_PER_SEC) + " and "
+                    + plain(Limits.MAX_RATE_PER_SEC) + " per second, was " + plain(value));
+        }
+        return value;
+    }
+
+    /** The gap of uniform arrivals: 0 (all at once) or the gap of a rate within the rate bounds. */
+    static double intervalMs(String field, double value) {
+        finite(field, value);
+        if (value != 0 && !(value >= Limits.MIN_INTERVAL_MS && value <= Limits.MAX_INTERVAL_MS)) {
+            throw new IllegalArgumentException(field + ": must be 0 (all at once) or between " + plain(Limits.MIN_INTERVAL_MS)
+                    + " and " + plain(Limits.MAX_INTERVAL_MS) + " (" + plain(Limits.MIN_RATE_PER_SEC) + " to "
+                    + plain(Limits.MAX_RATE_PER_SEC) + " arrivals a second), was " + plain(value));
+        }
+        return value;
+    }
+
+    /** A bound or value as plain decimals ("0.0001", "10000000"); tiny or huge values in exponent form ("1.0E-300"). */
+    static String plain(double value) {
+        double a = Math.abs(value);
+        if (value == 0 || (a >= 1e-6 && a < 1e15)) {
+            return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+        return Double.toString(value);
+    }
+
+    // ---- end of the clock's bounds
+
     static String format(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }

@@ -34,10 +34,7 @@ public record Server(Policy policy,
         Objects.requireNonNull(policy, "policy");
         Checks.inRange("workers", workers, 1, Limits.MAX_WORKERS);
         Checks.inRange("cores", cores, 1, Limits.MAX_CORES);
-        Checks.finiteAtLeastZero("timeSliceMs", timeSliceMs);
-        if (timeSliceMs > Limits.MAX_MS) {
-            throw new IllegalArgumentException("timeSliceMs: must be <= " + Checks.format(Limits.MAX_MS));
-        }
+        Checks.timeSlice("timeSliceMs", timeSliceMs);
         queueLimit.ifPresent(q -> Checks.inRange("queueLimit", q, 0, Limits.MAX_REQUESTS));
         maxConcurrency.ifPresent(m -> Checks.inRange("maxConcurrency", m, 1, Limits.MAX_REQUESTS));
         Checks.inRange("poolThreads", poolThreads, 1, Limits.MAX_WORKERS);

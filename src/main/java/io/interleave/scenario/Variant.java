@@ -47,12 +47,7 @@ public record Variant(String label, Optional<Policy> policy,
         Objects.requireNonNull(maxConcurrency, "maxConcurrency");
         workers.ifPresent(w -> Checks.inRange("workers", w, 1, Limits.MAX_WORKERS));
         cores.ifPresent(c -> Checks.inRange("cores", c, 1, Limits.MAX_CORES));
-        timeSliceMs.ifPresent(t -> {
-            Checks.finiteAtLeastZero("timeSliceMs", t);
-            if (t > Limits.MAX_MS) {
-                throw new IllegalArgumentException("timeSliceMs: must be <= " + Checks.format(Limits.MAX_MS));
-            }
-        });
+        timeSliceMs.ifPresent(t -> Checks.timeSlice("timeSliceMs", t));
         queueLimit.ifPresent(q -> q.ifPresent(v -> Checks.inRange("queueLimit", v, 0, Limits.MAX_REQUESTS)));
         maxConcurrency.ifPresent(m -> m.ifPresent(v -> Checks.inRange("maxConcurrency", v, 1, Limits.MAX_REQUESTS)));
     }

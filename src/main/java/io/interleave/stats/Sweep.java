@@ -1,5 +1,6 @@
 package io.interleave.stats;
 
+import io.interleave.engine.RunLimitException;
 import io.interleave.engine.Simulation;
 import io.interleave.scenario.Arrivals;
 import io.interleave.scenario.Limits;
@@ -310,6 +311,13 @@ public final class Sweep {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (ExecutionException e) {
+            // a run past its limits, or out of memory: reported as a single run's would be
+            if (e.getCause() instanceof RunLimitException limit) {
+                throw limit;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException("a sweep run failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

@@ -163,19 +163,19 @@ class ScenarioJsonInvalidTest {
             /server/workers                       | 99999999999999999999   | server.workers: must be between 1 and 10000, was 99999999999999999999
             /server/cores                         | 0                      | server.cores: must be between 1 and 1024, was 0
             /server/cores                         | 1025                   | server.cores: must be between 1 and 1024, was 1025
-            /server/timeSliceMs                   | -1                     | server.timeSliceMs: must be >= 0, was -1
+            /server/timeSliceMs                   | -1                     | server.timeSliceMs: must be 0 (no time slicing) or between 0.001 (the clock's resolution, 1 µs) and 1000000000, was -1
             /server/timeSliceMs                   | 1e400                  | server.timeSliceMs: must be a finite number
             /server/queueLimit                    | -1                     | server.queueLimit: must be between 0 and 100000000, was -1
             /server/maxConcurrency                | 0                      | server.maxConcurrency: must be between 1 and 100000000, was 0
             /resources/0/capacity                 | 0                      | resources[0].capacity: must be between 1 and 1000000, was 0
             /resources/0/capacity                 | 1000001                | resources[0].capacity: must be between 1 and 1000000, was 1000001
-            /arrivals/ratePerSec                  | 0                      | arrivals.ratePerSec: must be > 0, was 0
-            /arrivals/ratePerSec                  | -40                    | arrivals.ratePerSec: must be > 0, was -40
+            /arrivals/ratePerSec                  | 0                      | arrivals.ratePerSec: must be between 0.1 and 10000000 per second, was 0
+            /arrivals/ratePerSec                  | -40                    | arrivals.ratePerSec: must be between 0.1 and 10000000 per second, was -40
             /arrivals/ratePerSec                  | 1e400                  | arrivals.ratePerSec: must be a finite number
-            /arrivals/ratePerSec                  | 10000001               | arrivals.ratePerSec: must be <= 10000000, was 1.0000001E7
+            /arrivals/ratePerSec                  | 10000001               | arrivals.ratePerSec: must be between 0.1 and 10000000 per second, was 10000001
             /arrivals/count                       | 0                      | arrivals.count: must be between 1 and 100000000, was 0
             /arrivals/count                       | 100000001              | arrivals.count: must be between 1 and 100000000, was 100000001
-            /arrivals                             | {"pattern": "uniform", "intervalMs": -1, "count": 3}  | arrivals.intervalMs: must be >= 0, was -1
+            /arrivals                             | {"pattern": "uniform", "intervalMs": -1, "count": 3}  | arrivals.intervalMs: must be 0 (all at once) or between 0.0001 and 10000 (0.1 to 10000000 arrivals a second), was -1
             /arrivals                             | {"pattern": "burst", "count": 3, "atMs": -1}          | arrivals.atMs: must be >= 0, was -1
             /arrivals                             | {"pattern": "burst", "count": 3, "atMs": 1e400}       | arrivals.atMs: must be a finite number
             /arrivals                             | {"pattern": "closed", "users": 0, "thinkMs": 5, "count": 3}       | arrivals.users: must be between 1 and 1000000, was 0

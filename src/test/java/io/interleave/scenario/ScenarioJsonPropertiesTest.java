@@ -47,6 +47,18 @@ class ScenarioJsonPropertiesTest {
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(0.0, max, 0.1, 1e-300)));
     }
 
+    /** Any double in [lo, hi] (both > 0): random bit patterns and the two ends. */
+    static Arbitrary<Double> within(double lo, double hi) {
+        Arbitrary<Double> bits = Arbitraries.longs().between(Double.doubleToLongBits(lo), Double.doubleToLongBits(hi))
+                .map(Double::longBitsToDouble);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, bits), net.jqwik.api.Tuple.of(1, Arbitraries.of(lo, hi)));
+    }
+
+    /** A time slice: 0 (none) or from the clock's resolution to the longest time. */
+    static Arbitrary<Double> slices() {
+        return Arbitraries.oneOf(Arbitraries.just(0.0), within(Limits.CLOCK_RESOLUTION_MS, Limits.MAX_MS));
+    }
+
     static Arbitrary<Double> positive(double max) {
         return ms(max).filter(d -> d > 0);
     }
@@ -80,7 +92,7 @@ class ScenarioJsonPropertiesTest {
                 Arbitraries.of(Policy.class),
                 Arbitraries.integers().between(1, Limits.MAX_WORKERS),
                 Arbitraries.integers().between(1, Limits.MAX_CORES),
-                Arbitraries.oneOf(Arbitraries.just(Server.DEFAULT_TIME_SLICE_MS), ms(Limits.MAX_MS)),
+                Arbitraries.oneOf(Arbitraries.just(Server.DEFAULT_TIME_SLICE_MS), slices()),
                 optionalInt(0, Limits.MAX_REQUESTS),
                 optionalInt(1, Limits.MAX_REQUESTS)).as(Server::new);
     }
@@ -106,8 +118,9 @@ class ScenarioJsonPropertiesTest {
                 Arbitraries.integers().between(1, Limits.MAX_REQUESTS));
         Arbitrary<Arrivals> explicit = Combinators.combine(ms(Limits.MAX_MS), Arbitraries.of(typeNames))
                 .as(Arrivals.At::new).list().ofMinSize(1).ofMaxSize(5).map(Arrivals.Explicit::new);
-        Arbitrary<Arrivals> poisson = Combinators.combine(positive(Limits.MAX_RATE_PER_SEC), count).as(Arrivals.Poisson::new);
-        Arbitrary<Arrivals> uniform = Combinators.combine(ms(Limits.MAX_MS), count).as(Arrivals.Uniform::new);
+        Arbitrary<Arrivals> poisson = Combinators.combine(within(Limits.MIN_RATE_PER_SEC, Limits.MAX_RATE_PER_SEC), count).as(Arrivals.Poisson::new);
+        Arbitrary<Arrivals> uniform = Combinators.combine(
+                Arbitraries.oneOf(Arbitraries.just(0.0), within(Limits.MIN_INTERVAL_MS, Limits.MAX_INTERVAL_MS)), count).as(Arrivals.Uniform::new);
         Arbitrary<Arrivals> burst = Combinators.combine(count, ms(Limits.MAX_MS)).as(Arrivals.Burst::new);
         Arbitrary<Arrivals> closed = Combinators.combine(Arbitraries.integers().between(1, Limits.MAX_USERS), distributions(), count)
                 .as(Arrivals.Closed::new);
@@ -116,7 +129,7 @@ class ScenarioJsonPropertiesTest {
 
     static Arbitrary<Variant> variant(String label) {
         Arbitrary<Optional<Policy>> policy = Arbitraries.of(Policy.class).injectNull(0.3).map(Optional::ofNullable);
-        Arbitrary<OptionalDouble> slice = ms(Limits.MAX_MS).injectNull(0.5)
+        Arbitrary<OptionalDouble> slice = slices().injectNull(0.5)
                 .map(d -> d == null ? OptionalDouble.empty() : OptionalDouble.of(d));
         // Absent (inherit), null (unlimited) or a number.
         Arbitrary<Optional<OptionalInt>> queueLimit = optionalInt(0, Limits.MAX_REQUESTS).injectNull(0.4).map(Optional::ofNullable);

@@ -185,7 +185,7 @@ class ScenarioJsonVariantsTest {
             [{"label": "a", "workers": null}, {"label": "b"}]       | variants[0].workers: must not be null
             [{"label": "a", "cores": 0}, {"label": "b"}]            | variants[0].cores: must be between 1 and 1024, was 0
             [{"label": "a", "cores": 1025}, {"label": "b"}]         | variants[0].cores: must be between 1 and 1024, was 1025
-            [{"label": "a", "timeSliceMs": -1}, {"label": "b"}]     | variants[0].timeSliceMs: must be >= 0, was -1
+            [{"label": "a", "timeSliceMs": -1}, {"label": "b"}]     | variants[0].timeSliceMs: must be 0 (no time slicing) or between 0.001 (the clock's resolution, 1 µs) and 1000000000, was -1
             [{"label": "a", "timeSliceMs": 1e400}, {"label": "b"}]  | variants[0].timeSliceMs: must be a finite number
             [{"label": "a", "timeSliceMs": null}, {"label": "b"}]   | variants[0].timeSliceMs: must not be null
 

@@ -108,8 +108,8 @@ class ScenarioRecordsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Arrivals.Burst(3, 0).withRatePerSec(10))
                 .hasMessage("ratePerSec: the burst pattern has no rate");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Arrivals.Uniform(25, 7).withRatePerSec(0))
-                .hasMessage("ratePerSec: must be > 0, was 0");
+                .hasMessage("ratePerSec: must be between 0.1 and 10000000 per second, was 0");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Arrivals.Poisson(40, 7).withRatePerSec(-1))
-                .hasMessage("ratePerSec: must be > 0, was -1");
+                .hasMessage("ratePerSec: must be between 0.1 and 10000000 per second, was -1");
     }
 }

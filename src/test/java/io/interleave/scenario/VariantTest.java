@@ -40,7 +40,7 @@ class VariantTest {
         assertThatThrownBy(() -> Variant.of("x".repeat(41), Policy.SYNC)).hasMessage("label: at most 40 characters, was 41");
         assertThatThrownBy(() -> Variant.of("t", Policy.SYNC, 0)).hasMessage("workers: must be between 1 and 10000, was 0");
         assertThatThrownBy(() -> Variant.of("t", Policy.SYNC).withCores(OptionalInt.of(2000))).hasMessage("cores: must be between 1 and 1024, was 2000");
-        assertThatThrownBy(() -> Variant.of("t", Policy.SYNC).withTimeSliceMs(OptionalDouble.of(-1))).hasMessage("timeSliceMs: must be >= 0, was -1");
+        assertThatThrownBy(() -> Variant.of("t", Policy.SYNC).withTimeSliceMs(OptionalDouble.of(-1))).hasMessage("timeSliceMs: must be 0 (no time slicing) or between 0.001 (the clock's resolution, 1 µs) and 1000000000, was -1");
     }
 
     @Test

@@ -25,8 +25,8 @@ public record SweepPlan(double from, double to, double step, int replications, i
     static final int DEFAULT_POINTS = 25;
 
     public SweepPlan {
-        if (!(from > 0) || !Double.isFinite(from)) {
-            throw new IllegalArgumentException("From must be a rate above 0 per second");
+        if (!(from >= Limits.MIN_RATE_PER_SEC) || !Double.isFinite(from)) {
+            throw new IllegalArgumentException("From must be a rate of at least " + format(Limits.MIN_RATE_PER_SEC) + " per second");
         }
         if (!(to >= from) || !Double.isFinite(to)) {
             throw new IllegalArgumentException("To must be at least From (" + format(from) + "/s)");
@@ -79,7 +79,7 @@ public record SweepPlan(double from, double to, double step, int replications, i
             lo = hi = 100; // nothing holds anything: any range shows that
         }
         double top = Math.min(1.5 * hi, Limits.MAX_RATE_PER_SEC);
-        double step = TimeScale.niceStep(Math.max(lo / 8, top / MAX_RATES));
+        double step = TimeScale.niceStep(Math.max(Math.max(lo / 8, top / MAX_RATES), Limits.MIN_RATE_PER_SEC));
         double to = Math.max(step, Math.ceil(top / step - 1e-9) * step);
         while (Math.floor(to / step + 1e-9) > MAX_RATES) {
             step = TimeScale.niceStep(step * 1.01);

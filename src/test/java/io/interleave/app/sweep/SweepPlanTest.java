@@ -61,7 +61,8 @@ class SweepPlanTest {
 
     @ParameterizedTest(name = "{0}:{1}:{2} x{3} n={4} -> {5}")
     @CsvSource(delimiter = ';', value = {
-        "0; 10; 1; 5; 1000; From must be a rate above 0",
+        "0; 10; 1; 5; 1000; From must be a rate of at least 0.1 per second",
+        "0.09; 10; 1; 5; 1000; From must be a rate of at least 0.1 per second",
         "20; 10; 1; 5; 1000; To must be at least From",
         "10; 20; 0; 5; 1000; Step must be above 0",
         "1; 1000; 1; 5; 1000; at most 60",
