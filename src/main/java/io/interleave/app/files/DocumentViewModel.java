@@ -309,6 +309,12 @@ public final class DocumentViewModel {
     /** Writes atomically: a temporary file beside the target, moved over it only when complete. */
     private boolean saveTo(Path path) {
         Scenario s = scenario.get();
+        try {
+            FileText.refuseSpecial(path);
+        } catch (IOException e) {
+            dialogs.showError("Cannot save " + path.getFileName(), path + ": " + FileText.reason(e));
+            return false;
+        }
         try (AtomicOutput out = AtomicOutput.open(path)) {
             writer.write(s, out.writer());
             out.commit();

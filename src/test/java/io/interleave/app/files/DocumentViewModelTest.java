@@ -402,6 +402,21 @@ class DocumentViewModelTest {
     }
 
     @Test
+    @DisplayName("Save onto a FIFO is refused at once with one line (it would wait for a reader); the FIFO stays")
+    void saveOntoFifo() throws Exception {
+        Path fifo = fifo(dir);
+        scenario.set(THREE.withSeed(8));
+        dialogs.file(fifo);
+        boolean saved = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> doc.saveAs(), "Save waited on a FIFO");
+        assertThat(saved).isFalse();
+        assertThat(dialogs.errors).containsExactly(
+                fifo + ": is not a regular file (a pipe or a device); choose a file to save to");
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(doc.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
     @DisplayName("a lesson switch or reload puts edits aside: they are autosaved at once and kept until the next edit")
     void switchKeepsAutosave() throws IOException {
         scenario.set(THREE.withSeed(3)); // within the autosave delay: not written yet
