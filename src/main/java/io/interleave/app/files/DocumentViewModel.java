@@ -40,8 +40,6 @@ public final class DocumentViewModel {
         void write(Scenario scenario, Writer out) throws IOException;
     }
 
-    private static final System.Logger LOG = System.getLogger(DocumentViewModel.class.getName());
-
     private final ObjectProperty<Scenario> scenario;
     private final Consumer<Scenario> show;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
@@ -53,11 +51,8 @@ public final class DocumentViewModel {
     /** One view for everyone: the view listens to {@code recent} weakly, so a view made per call could be collected. */
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private RecentFiles recentFiles = RecentFiles.inMemory();
-    private Optional<Autosave> autosave = Optional.empty();
+    private final AutosaveKeeper autosave;
     private Optional<Path> configDir = Optional.empty();
-    /** The scenario was replaced by a lesson or a reload: its autosave stays until the next edit. */
-    private boolean keepAutosave;
-    private Debouncer debouncer;
     private Consumer<String> notices = text -> { };
     private final ScenarioReads reads = new ScenarioReads();
     private FileDialogs dialogs = new NoDialogs();
@@ -77,21 +72,15 @@ public final class DocumentViewModel {
         baseline.set(scenario.get());
         dirty = Bindings.createBooleanBinding(() -> !Objects.equals(scenario.get(), baseline.get()), scenario, baseline);
         title = Bindings.createStringBinding(this::titleText, dirty, file, scenario);
-        scenario.addListener((obs, old, now) -> changed());
+        autosave = new AutosaveKeeper(scenario::get, () -> Optional.ofNullable(file.get()), dirty::get);
+        scenario.addListener((obs, old, now) -> autosave.changed());
     }
 
     /** Keeps recent files and the autosave in {@code dir}; autosaves {@code debouncer}'s delay after the last change. */
     public void persistIn(Path dir, Debouncer debouncer) {
         this.recentFiles = RecentFiles.in(dir);
-        autosave.ifPresent(Autosave::release);
-        try {
-            this.autosave = Optional.of(Autosave.claimNew(dir));
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot autosave in " + dir + ": " + e);
-            this.autosave = Optional.empty();
-        }
+        autosave.persistIn(dir, debouncer);
         this.configDir = Optional.of(dir);
-        this.debouncer = debouncer;
         recent.setAll(recentFiles.list());
     }
 
@@ -139,8 +128,9 @@ public final class DocumentViewModel {
         return recentView;
     }
 
+    /** This session's autosave copy, if the window keeps one. */
     public Optional<Autosave> autosave() {
-        return autosave;
+        return autosave.autosave();
     }
 
     /** True while a file is being read. */
@@ -215,11 +205,7 @@ public final class DocumentViewModel {
      * crash meanwhile loses nothing.
      */
     public void switchPreset(Scenario preset) {
-        if (dirty.get() && autosave.isPresent()) {
-            debouncer.cancel();
-            autosaveNow();
-            keepAutosave = true;
-        }
+        autosave.putAside();
         file.set(null);
         baseline.set(preset);
     }
@@ -246,10 +232,7 @@ public final class DocumentViewModel {
         if (!confirmDiscard()) {
             return false;
         }
-        if (debouncer != null) {
-            debouncer.cancel();
-        }
-        autosave.ifPresent(Autosave::discard);
+        autosave.closed();
         return true;
     }
 
@@ -272,19 +255,7 @@ public final class DocumentViewModel {
         file.set(saved.source().orElse(null));
         baseline.set(null);
         show.accept(saved.scenario());
-        if (autosave.isEmpty()) {
-            return false;
-        }
-        if (debouncer != null) {
-            debouncer.cancel();
-        }
-        try {
-            autosave.get().write(saved.scenario(), saved.source());
-            return true;
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot autosave to " + autosave.get().file() + ": " + e);
-            return false;
-        }
+        return autosave.keepRestored(saved);
     }
 
     public void clearRecent() {
@@ -311,13 +282,10 @@ public final class DocumentViewModel {
         Scenario s = scenario.get();
         try {
             FileText.refuseSpecial(path);
-        } catch (IOException e) {
-            dialogs.showError("Cannot save " + path.getFileName(), path + ": " + FileText.reason(e));
-            return false;
-        }
-        try (AtomicOutput out = AtomicOutput.open(path)) {
-            writer.write(s, out.writer());
-            out.commit();
+            try (AtomicOutput out = AtomicOutput.open(path)) {
+                writer.write(s, out.writer());
+                out.commit();
+            }
         } catch (IOException | RuntimeException e) {
             dialogs.showError("Cannot save " + path.getFileName(), path + ": " + FileText.reason(e));
             return false;
@@ -325,37 +293,8 @@ public final class DocumentViewModel {
         file.set(path.toAbsolutePath());
         baseline.set(s);
         addRecent(path);
-        if (debouncer != null) {
-            debouncer.cancel();
-        }
-        keepAutosave = false;
-        autosave.ifPresent(Autosave::clear);
+        autosave.saved();
         return true;
-    }
-
-    private void changed() {
-        if (autosave.isEmpty()) {
-            return;
-        }
-        if (dirty.get()) {
-            keepAutosave = false;
-            debouncer.schedule(this::autosaveNow);
-        } else {
-            debouncer.cancel();
-            if (!keepAutosave) { // an edit undone by hand; not edits a lesson switch or a reload put aside
-                autosave.get().clear();
-            }
-        }
-    }
-
-    private void autosaveNow() {
-        if (autosave.isPresent() && dirty.get()) {
-            try {
-                autosave.get().write(scenario.get(), Optional.ofNullable(file.get()));
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot autosave to " + autosave.get().file() + ": " + e);
-            }
-        }
     }
 
     private void addRecent(Path path) {
