@@ -205,14 +205,33 @@ public final class AppViewModel implements MetricsSource, NarrationSource, TypeE
         return loads.getReadOnlyProperty();
     }
 
-    /** Loads the current preset again, undoing every edit (Restore my changes brings them back). */
+    /**
+     * Loads the current preset again, undoing every edit without asking: the
+     * edits are kept, as on a lesson switch (Ctrl+Z brings them back, so does
+     * Restore my changes, and the autosave keeps them until the next edit).
+     * A scenario saved to a file asks "Save your changes?" first, as leaving
+     * a file does.
+     */
     public void reloadPreset() {
         PresetChoice p = preset.get();
-        if (p != null) {
-            if (document.dirtyProperty().get() && document.fileProperty().get() == null) {
-                lessons.keep(p, scenario.get(), true);
+        if (p == null) {
+            return;
+        }
+        Scenario fresh = Presets.load(p.id()).orElseThrow();
+        if (document.fileProperty().get() != null) {
+            if (document.openPreset(fresh)) {
+                load(fresh);
             }
-            load(Presets.load(p.id()).orElseThrow());
+            return;
+        }
+        boolean tweaked = document.dirtyProperty().get();
+        if (tweaked) {
+            lessons.leave(p, scenario.get(), true);
+        }
+        document.switchPreset(fresh);
+        load(fresh);
+        if (tweaked) {
+            notices.show("Reloaded " + p.name() + ". Ctrl+Z brings your edits back.", "Undo", this::undoLessonSwitch);
         }
     }
 

@@ -1,22 +1,22 @@
 package io.interleave.app.files;
 
 import io.interleave.files.AtomicOutput;
-import io.interleave.scenario.InvalidScenarioException;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.ScenarioJson;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -27,7 +27,8 @@ import javafx.collections.ObservableList;
  * unsaved changes (it differs from what was last opened or saved), open,
  * save, save as, recent files, the autosave, and the "Save your changes?"
  * question before anything replaces it. A file that cannot be read is
- * reported with the reader's message and changes nothing.
+ * reported with the reader's message and changes nothing. Files are read off
+ * the FX thread, so a slow disk never freezes the window.
  */
 public final class DocumentViewModel {
     /** How long the scenario must stay unchanged before it is autosaved. */
@@ -38,8 +39,6 @@ public final class DocumentViewModel {
     interface ScenarioWriter {
         void write(Scenario scenario, Writer out) throws IOException;
     }
-
-    private static final System.Logger LOG = System.getLogger(DocumentViewModel.class.getName());
 
     private final ObjectProperty<Scenario> scenario;
     private final Consumer<Scenario> show;
@@ -52,8 +51,10 @@ public final class DocumentViewModel {
     /** One view for everyone: the view listens to {@code recent} weakly, so a view made per call could be collected. */
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private RecentFiles recentFiles = RecentFiles.inMemory();
-    private Optional<Autosave> autosave = Optional.empty();
-    private Debouncer debouncer;
+    private final AutosaveKeeper autosave;
+    private Optional<Path> configDir = Optional.empty();
+    private Consumer<String> notices = text -> { };
+    private final ScenarioReads reads = new ScenarioReads();
     private FileDialogs dialogs = new NoDialogs();
     private ScenarioWriter writer = (s, out) -> out.write(ScenarioJson.write(s));
     private Optional<Path> lastDir = Optional.empty();
@@ -71,15 +72,30 @@ public final class DocumentViewModel {
         baseline.set(scenario.get());
         dirty = Bindings.createBooleanBinding(() -> !Objects.equals(scenario.get(), baseline.get()), scenario, baseline);
         title = Bindings.createStringBinding(this::titleText, dirty, file, scenario);
-        scenario.addListener((obs, old, now) -> changed());
+        autosave = new AutosaveKeeper(scenario::get, () -> Optional.ofNullable(file.get()), dirty::get);
+        scenario.addListener((obs, old, now) -> autosave.changed());
     }
 
     /** Keeps recent files and the autosave in {@code dir}; autosaves {@code debouncer}'s delay after the last change. */
     public void persistIn(Path dir, Debouncer debouncer) {
         this.recentFiles = RecentFiles.in(dir);
-        this.autosave = Optional.of(new Autosave(dir));
-        this.debouncer = debouncer;
+        autosave.persistIn(dir, debouncer);
+        this.configDir = Optional.of(dir);
         recent.setAll(recentFiles.list());
+    }
+
+    /** Where brief messages go ("Set aside an autosave that could not be read…"). */
+    public void useNotices(Consumer<String> notices) {
+        this.notices = Objects.requireNonNull(notices, "notices");
+    }
+
+    /** Reads with {@code background} and hands the result over with {@code fx} (tests pass direct executors). */
+    void useExecutors(Executor background, Executor fx) {
+        reads.useExecutors(background, fx);
+    }
+
+    void useReader(ScenarioReads.Reader reader) {
+        reads.useReader(reader);
     }
 
     public void useDialogs(FileDialogs dialogs) {
@@ -112,8 +128,14 @@ public final class DocumentViewModel {
         return recentView;
     }
 
+    /** This session's autosave copy, if the window keeps one. */
     public Optional<Autosave> autosave() {
-        return autosave;
+        return autosave.autosave();
+    }
+
+    /** True while a file is being read. */
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reads.readingProperty();
     }
 
     /** The folder file choosers start in: the current file's, else the last one used. */
@@ -128,23 +150,29 @@ public final class DocumentViewModel {
 
     // ------------------------------------------------------------ commands
 
-    /** File ▸ Open…: asks for a file, then opens it. */
-    public boolean open() {
-        return dialogs.chooseOpen(lastDirectory()).map(this::open).orElse(false);
+    /** File ▸ Open…: asks for a file, then opens it; completes with true once it is shown. */
+    public CompletableFuture<Boolean> open() {
+        return dialogs.chooseOpen(lastDirectory()).map(this::open).orElse(CompletableFuture.completedFuture(false));
     }
 
     /**
-     * Opens {@code path}. An unreadable or invalid file is reported (with the
-     * path and the JSON path of the problem) and nothing changes; unsaved
-     * changes are offered for saving before a valid file replaces them.
+     * Opens {@code path}: reads it off the FX thread (regular files only, with
+     * a size cap, so a FIFO or {@code /dev/zero} is refused at once), then, on
+     * the FX thread, shows it. An unreadable or invalid file is reported (with
+     * the path and the JSON path of the problem) and nothing changes; unsaved
+     * changes are offered for saving before a valid file replaces them. A
+     * later open replaces one still reading. Completes with true once the
+     * file is shown.
      */
-    public boolean open(Path path) {
-        Scenario next;
-        try {
-            next = ScenarioJson.read(path);
-        } catch (InvalidScenarioException e) {
-            dialogs.showError("Cannot open " + path.getFileName(), e.getMessage());
-            if (e.getCause() instanceof NoSuchFileException) {
+    public CompletableFuture<Boolean> open(Path path) {
+        return reads.read(path, outcome -> opened(path, outcome));
+    }
+
+    /** On the FX thread: shows what {@link #open(Path)} read. */
+    private boolean opened(Path path, ScenarioReads.Outcome outcome) {
+        if (outcome.scenario() == null) {
+            dialogs.showError("Cannot open " + path.getFileName(), outcome.error());
+            if (outcome.missing()) {
                 removeRecent(path);
             }
             return false;
@@ -153,11 +181,12 @@ public final class DocumentViewModel {
             return false;
         }
         file.set(path.toAbsolutePath());
-        baseline.set(next);
+        baseline.set(outcome.scenario());
         addRecent(path);
-        show.accept(next);
+        show.accept(outcome.scenario());
         return true;
     }
+
 
     /** A preset is about to replace the scenario: false if the user cancelled. */
     public boolean openPreset(Scenario preset) {
@@ -170,10 +199,13 @@ public final class DocumentViewModel {
     }
 
     /**
-     * A built-in lesson replaces another one without asking (the window keeps
-     * the changes made to the one left, so they can be brought back).
+     * A built-in lesson replaces another one (or itself, on a reload) without
+     * asking: the window keeps the changes made to the one left, so they can
+     * be brought back, and the autosave keeps them until the next edit, so a
+     * crash meanwhile loses nothing.
      */
     public void switchPreset(Scenario preset) {
+        autosave.putAside();
         file.set(null);
         baseline.set(preset);
     }
@@ -193,42 +225,37 @@ public final class DocumentViewModel {
 
     /**
      * The window is closing: asks about unsaved changes. True if it may close,
-     * and then the autosave is removed (a clean exit).
+     * and then this session's autosave is removed (a clean exit); other
+     * sessions' copies are left alone.
      */
     public boolean close() {
         if (!confirmDiscard()) {
             return false;
         }
-        if (debouncer != null) {
-            debouncer.cancel();
-        }
-        autosave.ifPresent(Autosave::clear);
+        autosave.closed();
         return true;
     }
 
     /**
-     * At start: offers back work an earlier session did not save, if it
-     * differs from what the window opened with. Declined work is removed.
+     * At start: offers back the work that sessions which did not close
+     * cleanly left unsaved, newest first (see {@link Restores}). The copies
+     * are found and read off the FX thread.
      */
     public void offerRestore() {
-        if (autosave.isEmpty()) {
+        if (configDir.isEmpty()) {
             return;
         }
-        Optional<Autosave.Saved> saved = autosave.get().read();
-        if (saved.isEmpty()) {
-            return;
-        }
-        if (saved.get().scenario().equals(scenario.get())) {
-            autosave.get().clear();
-            return;
-        }
-        if (dialogs.offerRestore(FileText.when(saved.get().time(), ZoneId.systemDefault(), LocalDate.now()))) {
-            file.set(saved.get().source().orElse(null));
-            baseline.set(null);
-            show.accept(saved.get().scenario());
-        } else {
-            autosave.get().clear();
-        }
+        Path dir = configDir.get();
+        reads.offThread(() -> Restores.find(dir),
+                copies -> new Restores(this::restoreNow, notices, dialogs).offer(copies, scenario.get(), dir));
+    }
+
+    /** Shows restored work as unsaved, and keeps it in this session's autosave: true once it is there. */
+    private boolean restoreNow(Autosave.Saved saved) {
+        file.set(saved.source().orElse(null));
+        baseline.set(null);
+        show.accept(saved.scenario());
+        return autosave.keepRestored(saved);
     }
 
     public void clearRecent() {
@@ -253,9 +280,12 @@ public final class DocumentViewModel {
     /** Writes atomically: a temporary file beside the target, moved over it only when complete. */
     private boolean saveTo(Path path) {
         Scenario s = scenario.get();
-        try (AtomicOutput out = AtomicOutput.open(path)) {
-            writer.write(s, out.writer());
-            out.commit();
+        try {
+            FileText.refuseSpecial(path);
+            try (AtomicOutput out = AtomicOutput.open(path)) {
+                writer.write(s, out.writer());
+                out.commit();
+            }
         } catch (IOException | RuntimeException e) {
             dialogs.showError("Cannot save " + path.getFileName(), path + ": " + FileText.reason(e));
             return false;
@@ -263,33 +293,8 @@ public final class DocumentViewModel {
         file.set(path.toAbsolutePath());
         baseline.set(s);
         addRecent(path);
-        if (debouncer != null) {
-            debouncer.cancel();
-        }
-        autosave.ifPresent(Autosave::clear);
+        autosave.saved();
         return true;
-    }
-
-    private void changed() {
-        if (autosave.isEmpty()) {
-            return;
-        }
-        if (dirty.get()) {
-            debouncer.schedule(this::autosaveNow);
-        } else {
-            debouncer.cancel();
-            autosave.get().clear();
-        }
-    }
-
-    private void autosaveNow() {
-        if (autosave.isPresent() && dirty.get()) {
-            try {
-                autosave.get().write(scenario.get(), Optional.ofNullable(file.get()));
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot autosave to " + autosave.get().file() + ": " + e);
-            }
-        }
     }
 
     private void addRecent(Path path) {

@@ -184,6 +184,7 @@ public final class ExportViewModel {
 
     private boolean write(Path path, Bytes bytes, String what) {
         try {
+            FileText.refuseSpecial(path);
             AtomicOutput.write(path, bytes.get());
             usedDirectory.accept(path);
             notices.accept("Saved " + path.getFileName() + " (" + what + ")");

@@ -45,8 +45,11 @@ public interface FileDialogs {
     /** "Do you want to save the changes to NAME?" */
     Unsaved askUnsaved(String documentName);
 
-    /** "Restore your unsaved work from WHEN?"; true to restore. */
-    boolean offerRestore(String when);
+    /** The answer to "Restore your unsaved work?": a dialog closed without an answer keeps the work for later. */
+    enum Restore { RESTORE, DISCARD, LATER }
+
+    /** "Restore your unsaved work on NAME from WHEN?" */
+    Restore offerRestore(String name, String when);
 
     /** Scale and range for a picture, starting from {@code last}; empty if cancelled. */
     Optional<ExportOptions> askExportOptions(String format, ExportOptions last);

@@ -23,6 +23,30 @@ final class FileText {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /**
+     * The UTF-8 text of one of the window's own small files: regular files
+     * only (a FIFO put in its place is refused, not waited on) and at most
+     * {@code maxBytes}, counted while reading.
+     */
+    static String readSmall(Path file, long maxBytes) throws java.io.IOException {
+        byte[] bytes = io.interleave.files.InputFiles.read(file, maxBytes);
+        return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /**
+     * Refuses to save over a FIFO or a device: the window writes files, and
+     * writing to a FIFO would wait, frozen, until something reads it. A
+     * symbolic link counts as what it points to.
+     */
+    static void refuseSpecial(Path target) throws java.io.IOException {
+        Path real = io.interleave.files.AtomicOutput.resolve(target);
+        if (java.nio.file.Files.exists(real) && !java.nio.file.Files.isRegularFile(real)
+                && !java.nio.file.Files.isDirectory(real)) {
+            throw new java.nio.file.FileSystemException(target.toString(), null,
+                    "is not a regular file (a pipe or a device); choose a file to save to");
+        }
+    }
+
     /** "today at 14:05" or "3 May 2025 at 14:05". */
     static String when(Instant time, ZoneId zone, LocalDate today) {
         ZonedDateTime t = time.atZone(zone);

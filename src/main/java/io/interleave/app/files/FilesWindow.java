@@ -34,6 +34,7 @@ public final class FilesWindow {
         FxFileDialogs dialogs = new FxFileDialogs(stage);
         document.useDialogs(dialogs);
         vm.export().useDialogs(dialogs);
+        document.useNotices(vm.notices()::show);
         vm.export().useDirectories(document::lastDirectory, document::usedDirectory);
         detach(stage);
         ChangeListener<String> title = (obs, old, now) -> stage.setTitle(now);

@@ -52,14 +52,17 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
-    public boolean offerRestore(String when) {
+    public Restore offerRestore(String name, String when) {
         ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        ButtonType later = new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = alert(Alert.AlertType.CONFIRMATION, "Restore unsaved work",
-                "Restore your unsaved work from " + when + "?",
-                "Interleave closed without saving your last changes. Discard removes them for good.");
-        alert.getButtonTypes().setAll(restore, discard);
-        return alert.showAndWait().orElse(discard) == restore;
+                "Restore your unsaved work on " + name + " from " + when + "?",
+                "Interleave closed without saving these changes. Discard removes them for good; "
+                        + "Later keeps them and asks again at the next start.");
+        alert.getButtonTypes().setAll(restore, discard, later);
+        ButtonType answer = alert.showAndWait().orElse(later);
+        return answer == restore ? Restore.RESTORE : answer == discard ? Restore.DISCARD : Restore.LATER;
     }
 
     @Override

@@ -23,8 +23,8 @@ final class NoDialogs implements FileDialogs {
     }
 
     @Override
-    public boolean offerRestore(String when) {
-        return false;
+    public Restore offerRestore(String name, String when) {
+        return Restore.LATER;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.interleave.app.files;
 
 import io.interleave.files.AtomicOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -23,6 +22,8 @@ public final class RecentFiles {
     /** The file's name in the configuration directory. */
     public static final String FILE_NAME = "recent-files.txt";
 
+    /** Far more than {@value #LIMIT} paths take; a larger file is not a list this program wrote. */
+    private static final long MAX_BYTES = 1024 * 1024;
     private static final System.Logger LOG = System.getLogger(RecentFiles.class.getName());
 
     private final Optional<Path> store;
@@ -41,7 +42,7 @@ public final class RecentFiles {
     public static RecentFiles in(Path dir) {
         RecentFiles recent = new RecentFiles(Optional.of(dir.resolve(FILE_NAME)));
         try {
-            for (String line : Files.readAllLines(recent.store.get(), StandardCharsets.UTF_8)) {
+            for (String line : FileText.readSmall(recent.store.get(), MAX_BYTES).lines().toList()) {
                 if (!line.isBlank() && recent.paths.size() < LIMIT) {
                     try {
                         Path p = normal(Path.of(line.strip()));

@@ -7,7 +7,6 @@ import io.interleave.files.AtomicOutput;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ public final class WindowSettings {
     /** The remembered values; the defaults for anything missing or unreadable. */
     public Values read() {
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = new java.io.StringReader(FileText.readSmall(file, 64 * 1024))) {
             p.load(in);
         } catch (NoSuchFileException e) {
             return Values.defaults();

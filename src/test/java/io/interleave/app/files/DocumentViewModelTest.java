@@ -53,7 +53,20 @@ class DocumentViewModelTest {
         }, "Interleave");
         d.persistIn(config, debouncer);
         d.useDialogs(answers);
+        d.useExecutors(Runnable::run, Runnable::run);
         return d;
+    }
+
+    /** The session ends without a clean exit: its lock goes (as the system drops it), its autosave stays. */
+    static void crash(DocumentViewModel d) {
+        d.autosave().orElseThrow().release();
+    }
+
+    /** The autosave copies in the configuration directory. */
+    private List<Path> copies() throws IOException {
+        try (Stream<Path> files = Files.list(config)) {
+            return files.filter(f -> f.getFileName().toString().matches("autosave-[0-9a-f]{8}\\.json")).toList();
+        }
     }
 
     /** The preset as a person wrote it. */
@@ -102,7 +115,7 @@ class DocumentViewModelTest {
         Scenario edited = THREE.withSeed(99);
         scenario.set(edited);
         dialogs.file(bad);
-        assertThat(doc.open()).isFalse();
+        assertThat(doc.open().join()).isFalse();
         assertThat(dialogs.errors).singleElement().asString().startsWith(bad + ": ").contains(expected);
         assertThat(scenario.get()).isSameAs(edited);
         assertThat(shown).isEmpty();
@@ -135,7 +148,7 @@ class DocumentViewModelTest {
 
         scenario.set(THREE);
         dialogs.unsaved.add(FileDialogs.Unsaved.CANCEL);
-        assertThat(doc.open(saved)).isFalse();
+        assertThat(doc.open(saved).join()).isFalse();
         assertThat(scenario.get()).isEqualTo(THREE);
     }
 
@@ -169,10 +182,10 @@ class DocumentViewModelTest {
         Scenario edited = THREE.withSeed(2);
         scenario.set(edited);
         dialogs.unsaved.add(FileDialogs.Unsaved.CANCEL);
-        assertThat(doc.open(other)).isFalse();
+        assertThat(doc.open(other).join()).isFalse();
         assertThat(scenario.get()).isSameAs(edited);
         dialogs.unsaved.add(FileDialogs.Unsaved.DONT_SAVE);
-        assertThat(doc.open(other)).isTrue();
+        assertThat(doc.open(other).join()).isTrue();
         assertThat(scenario.get()).isEqualTo(THREE.withSeed(1));
         assertThat(doc.dirtyProperty().get()).isFalse();
         assertThat(doc.titleProperty().get()).isEqualTo("other.json — Interleave");
@@ -199,7 +212,7 @@ class DocumentViewModelTest {
     void closeAsks() {
         scenario.set(THREE.withSeed(2));
         debouncer.elapse();
-        Path autosave = config.resolve(Autosave.FILE_NAME);
+        Path autosave = doc.autosave().orElseThrow().file();
         assertThat(autosave).exists();
         dialogs.unsaved.add(FileDialogs.Unsaved.CANCEL);
         assertThat(doc.close()).isFalse();
@@ -224,27 +237,30 @@ class DocumentViewModelTest {
 
     @Test
     @DisplayName("autosave: written after a quiet moment, offered back on the next start, cleared by a save")
-    void autosave() {
+    void autosave() throws IOException {
         scenario.set(THREE.withSeed(77));
-        assertThat(config.resolve(Autosave.FILE_NAME)).doesNotExist();
+        Path mine = doc.autosave().orElseThrow().file();
+        assertThat(mine).doesNotExist();
         assertThat(debouncer.pending()).isTrue();
         debouncer.elapse();
-        assertThat(ScenarioJson.read(config.resolve(Autosave.FILE_NAME))).isEqualTo(THREE.withSeed(77));
+        assertThat(ScenarioJson.read(mine)).isEqualTo(THREE.withSeed(77));
+        crash(doc);
 
         // The next start (after a crash: no clean exit).
         ObjectProperty<Scenario> next = new SimpleObjectProperty<>(THREE);
         ScriptedDialogs answers = new ScriptedDialogs();
-        answers.restores.add(true);
+        answers.restores.add(FileDialogs.Restore.RESTORE);
         DocumentViewModel again = start(next, answers);
         again.offerRestore();
-        assertThat(answers.asked).singleElement().asString().startsWith("restore today at ");
+        assertThat(answers.asked).singleElement().asString().startsWith("restore Three requests today at ");
+        assertThat(copies()).as("the crash copy, taken over by the new session").containsExactly(again.autosave().get().file());
         assertThat(next.get()).isEqualTo(THREE.withSeed(77));
         assertThat(again.dirtyProperty().get()).isTrue();
         assertThat(again.titleProperty().get()).isEqualTo("• Three requests — Interleave");
 
         answers.file(dir.resolve("rescued.json"));
         assertThat(again.save()).isTrue();
-        assertThat(config.resolve(Autosave.FILE_NAME)).doesNotExist();
+        assertThat(copies()).isEmpty();
     }
 
     @Test
@@ -255,37 +271,281 @@ class DocumentViewModelTest {
         doc.open(file);
         scenario.set(THREE.withSeed(8));
         debouncer.elapse();
+        crash(doc);
 
         ObjectProperty<Scenario> next = new SimpleObjectProperty<>(THREE);
         ScriptedDialogs answers = new ScriptedDialogs();
-        answers.restores.add(true);
+        answers.restores.add(FileDialogs.Restore.RESTORE);
         DocumentViewModel again = start(next, answers);
         again.offerRestore();
         assertThat(again.titleProperty().get()).isEqualTo("• lesson.json — Interleave");
         assertThat(again.fileProperty().get()).isEqualTo(file.toAbsolutePath());
+        assertThat(answers.asked).singleElement().asString().startsWith("restore lesson.json ");
+        crash(again);
 
         ScriptedDialogs no = new ScriptedDialogs();
-        no.restores.add(false);
+        no.restores.add(FileDialogs.Restore.DISCARD);
         DocumentViewModel third = start(new SimpleObjectProperty<>(THREE), no);
         third.offerRestore();
-        assertThat(config.resolve(Autosave.FILE_NAME)).doesNotExist();
+        assertThat(copies()).isEmpty();
     }
 
     @Test
-    @DisplayName("nothing is offered when the autosave equals what opens anyway, or is unreadable; undoing an edit removes it")
+    @DisplayName("nothing is offered when the autosave equals what opens anyway; undoing an edit by hand removes it")
     void nothingToOffer() throws IOException {
         scenario.set(THREE.withSeed(3));
         debouncer.elapse();
+        assertThat(copies()).hasSize(1);
         scenario.set(THREE);
-        assertThat(config.resolve(Autosave.FILE_NAME)).doesNotExist();
+        assertThat(copies()).isEmpty();
 
-        new Autosave(config).write(THREE, java.util.Optional.empty());
+        Autosave left = Autosave.claimNew(config);
+        left.write(THREE, java.util.Optional.empty());
+        left.release();
         start(new SimpleObjectProperty<>(THREE), new ScriptedDialogs()).offerRestore(); // would throw if it asked
-        assertThat(config.resolve(Autosave.FILE_NAME)).doesNotExist();
+        assertThat(copies()).isEmpty();
+    }
 
-        Files.writeString(config.resolve(Autosave.FILE_NAME), "{ half");
-        start(new SimpleObjectProperty<>(THREE), new ScriptedDialogs()).offerRestore();
-        assertThat(config.resolve(Autosave.FILE_NAME)).doesNotExist();
+    /** Makes a FIFO with mkfifo; skips the test where there is none. */
+    static Path fifo(Path dir) throws IOException, InterruptedException {
+        Path fifo = dir.resolve("pipe.json");
+        try {
+            Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+            org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo failed");
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here: " + e.getMessage());
+        }
+        return fifo;
+    }
+
+    @Test
+    @DisplayName("a FIFO or /dev/zero is refused at once with one line, and the scenario stays as it was")
+    void fifoAndDevZero() throws Exception {
+        assertOpenFails(fifo(dir), "is not a regular file (a pipe or a device)");
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero here");
+        assertOpenFails(zero, "is not a regular file (a pipe or a device)");
+    }
+
+    @Test
+    @DisplayName("a file is read off the calling thread: open returns at once, and the result is shown only when handed back")
+    void readsOffThread() throws Exception {
+        java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.BlockingQueue<Runnable> fxQueue = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            doc.useExecutors(pool, fxQueue::add);
+            doc.useReader(path -> {
+                try {
+                    slow.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return ScenarioJson.read(path);
+            });
+            Path other = dir.resolve("other.json");
+            Files.writeString(other, ScenarioJson.write(THREE.withSeed(5)));
+            java.util.concurrent.CompletableFuture<Boolean> opened = doc.open(other);
+            assertThat(opened).isNotDone(); // the caller (the FX thread) goes on while the file is read
+            assertThat(doc.readingProperty().get()).isTrue();
+            assertThat(scenario.get()).isEqualTo(THREE);
+            slow.countDown();
+            Runnable handBack = fxQueue.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(scenario.get()).as("nothing changes before the FX thread takes the result").isEqualTo(THREE);
+            handBack.run();
+            assertThat(opened.join()).isTrue();
+            assertThat(scenario.get()).isEqualTo(THREE.withSeed(5));
+            assertThat(doc.readingProperty().get()).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("a later open replaces one still reading: only the file opened last is shown")
+    void laterOpenWins() throws Exception {
+        List<Runnable> reads = new ArrayList<>();
+        doc.useExecutors(reads::add, Runnable::run);
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Files.writeString(a, ScenarioJson.write(THREE.withSeed(1)));
+        Files.writeString(b, ScenarioJson.write(THREE.withSeed(2)));
+        var first = doc.open(a);
+        var second = doc.open(b);
+        reads.get(1).run();
+        reads.get(0).run(); // the slow first read ends last
+        assertThat(second.join()).isTrue();
+        assertThat(first.join()).isFalse();
+        assertThat(scenario.get()).isEqualTo(THREE.withSeed(2));
+        assertThat(doc.fileProperty().get()).isEqualTo(b.toAbsolutePath());
+    }
+
+    @Test
+    @DisplayName("Save over a file with mode 0664 keeps 0664; a new file gets what the umask gives any new file")
+    void saveKeepsMode() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        Path shared = dir.resolve("shared.json");
+        Files.writeString(shared, THREE_JSON);
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        doc.open(shared).join();
+        scenario.set(THREE.withSeed(6));
+        assertThat(doc.save()).isTrue();
+        assertThat(ScenarioJson.read(shared)).isEqualTo(THREE.withSeed(6));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+                .isEqualTo("rw-rw-r--");
+
+        Path probe = Files.createFile(dir.resolve("probe")); // what the umask gives a new file
+        dialogs.file(dir.resolve("fresh.json"));
+        assertThat(doc.saveAs()).isTrue();
+        assertThat(Files.getPosixFilePermissions(dir.resolve("fresh.json"))).isEqualTo(Files.getPosixFilePermissions(probe));
+    }
+
+    @Test
+    @DisplayName("Save onto a FIFO is refused at once with one line (it would wait for a reader); the FIFO stays")
+    void saveOntoFifo() throws Exception {
+        Path fifo = fifo(dir);
+        scenario.set(THREE.withSeed(8));
+        dialogs.file(fifo);
+        boolean saved = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> doc.saveAs(), "Save waited on a FIFO");
+        assertThat(saved).isFalse();
+        assertThat(dialogs.errors).containsExactly(
+                fifo + ": is not a regular file (a pipe or a device); choose a file to save to");
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(doc.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a lesson switch or reload puts edits aside: they are autosaved at once and kept until the next edit")
+    void switchKeepsAutosave() throws IOException {
+        scenario.set(THREE.withSeed(3)); // within the autosave delay: not written yet
+        assertThat(copies()).isEmpty();
+        Scenario cpu = Presets.load("cpu-heavy").orElseThrow();
+        doc.switchPreset(cpu);
+        scenario.set(cpu); // the window loads it
+        assertThat(doc.dirtyProperty().get()).isFalse();
+        assertThat(copies()).singleElement().satisfies(f -> assertThat(ScenarioJson.read(f)).isEqualTo(THREE.withSeed(3)));
+        assertThat(debouncer.pending()).isFalse();
+
+        scenario.set(cpu.withSeed(4)); // a new edit replaces what was put aside
+        debouncer.elapse();
+        assertThat(copies()).singleElement().satisfies(f -> assertThat(ScenarioJson.read(f)).isEqualTo(cpu.withSeed(4)));
+        scenario.set(cpu); // and undoing it by hand removes it
+        assertThat(copies()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("each session has its own autosave: another session's clean exit or Discard never removes it")
+    void autosavePerSession() throws IOException {
+        scenario.set(THREE.withSeed(21));
+        debouncer.elapse();
+        Path mine = doc.autosave().orElseThrow().file();
+
+        ScriptedDialogs second = new ScriptedDialogs();
+        DocumentViewModel other = start(new SimpleObjectProperty<>(THREE), second);
+        other.offerRestore(); // the first session is running: its copy is not offered (would throw if asked)
+        assertThat(second.asked).isEmpty();
+        assertThat(other.close()).isTrue();
+        assertThat(mine).exists();
+        assertThat(ScenarioJson.read(mine)).isEqualTo(THREE.withSeed(21));
+
+        crash(doc);
+        ScriptedDialogs third = new ScriptedDialogs();
+        third.restores.add(FileDialogs.Restore.DISCARD);
+        start(new SimpleObjectProperty<>(THREE), third).offerRestore();
+        assertThat(third.asked).hasSize(1);
+        assertThat(mine).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("several crash copies are offered newest first; once one is restored the older ones are kept for the next start")
+    void severalCopies() throws IOException {
+        Path older = leftBehind(THREE.withSeed(31), Instant.parse("2025-05-01T10:00:00Z"));
+        Path newer = leftBehind(THREE.withSeed(32), Instant.parse("2025-05-02T10:00:00Z"));
+        List<String> notices = new ArrayList<>();
+        ScriptedDialogs answers = new ScriptedDialogs();
+        answers.restores.add(FileDialogs.Restore.RESTORE);
+        ObjectProperty<Scenario> next = new SimpleObjectProperty<>(THREE);
+        DocumentViewModel d = start(next, answers);
+        d.useNotices(notices::add);
+        d.offerRestore();
+        assertThat(answers.asked).singleElement().asString().contains("2 May 2025");
+        assertThat(next.get()).isEqualTo(THREE.withSeed(32));
+        assertThat(newer).doesNotExist(); // now in this session's own copy
+        assertThat(ScenarioJson.read(d.autosave().get().file())).isEqualTo(THREE.withSeed(32));
+        assertThat(older).exists();
+        assertThat(notices).containsExactly("1 unsaved scenario is kept for later: offered again at the next start.");
+
+        ScriptedDialogs later = new ScriptedDialogs();
+        later.restores.add(FileDialogs.Restore.LATER);
+        start(new SimpleObjectProperty<>(THREE), later).offerRestore();
+        assertThat(later.asked).singleElement().asString().contains("1 May 2025");
+        assertThat(older).as("Later keeps it").exists();
+    }
+
+    /** A copy a crashed session left, saved at {@code time}. */
+    private Path leftBehind(Scenario s, Instant time) throws IOException {
+        Autosave copy = Autosave.claimNew(config);
+        copy.write(s, java.util.Optional.empty());
+        Files.setLastModifiedTime(copy.file(), java.nio.file.attribute.FileTime.from(time));
+        copy.release();
+        return copy.file();
+    }
+
+    @Test
+    @DisplayName("the single autosave.json of earlier versions is offered as a crash copy, with the file it came from")
+    void legacyAutosave() throws IOException {
+        Files.writeString(config.resolve(Autosave.LEGACY_NAME), ScenarioJson.write(THREE.withSeed(41)));
+        Files.writeString(config.resolve("autosave-source.txt"), dir.resolve("old.json").toString());
+        ScriptedDialogs answers = new ScriptedDialogs();
+        answers.restores.add(FileDialogs.Restore.RESTORE);
+        ObjectProperty<Scenario> next = new SimpleObjectProperty<>(THREE);
+        DocumentViewModel d = start(next, answers);
+        d.offerRestore();
+        assertThat(answers.asked).singleElement().asString().startsWith("restore old.json ");
+        assertThat(next.get()).isEqualTo(THREE.withSeed(41));
+        assertThat(d.fileProperty().get()).isEqualTo(dir.resolve("old.json"));
+        assertThat(config.resolve(Autosave.LEGACY_NAME)).doesNotExist();
+        assertThat(config.resolve("autosave-source.txt")).doesNotExist();
+        assertThat(copies()).containsExactly(d.autosave().get().file());
+    }
+
+    static Stream<Arguments> unreadableCopies() {
+        return Stream.of(
+                Arguments.of("cut short", "{ \"schema\": 1, \"name\": ", "line 1"),
+                Arguments.of("from a newer version", presetText().replace("\"schema\": 1", "\"schema\": 2"),
+                        "schema: unsupported version 2"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadableCopies")
+    @DisplayName("an autosave that cannot be read is set aside under a name that says so, never deleted, and a notice names it")
+    void unreadableAutosave(String what, String text, String reason) throws IOException {
+        Path copy = leftBehind(THREE.withSeed(51), Instant.now());
+        Files.writeString(copy, text);
+        List<String> notices = new ArrayList<>();
+        DocumentViewModel d = start(new SimpleObjectProperty<>(THREE), new ScriptedDialogs()); // would throw if it asked
+        d.useNotices(notices::add);
+        d.offerRestore();
+        assertThat(copy).doesNotExist();
+        List<Path> aside;
+        try (Stream<Path> files = Files.list(config)) {
+            aside = files.filter(f -> f.getFileName().toString().contains(".unreadable-")).toList();
+        }
+        String name = copy.getFileName().toString().replace(".json", "");
+        assertThat(aside).singleElement().satisfies(f -> {
+            assertThat(f.getFileName().toString()).matches(java.util.regex.Pattern.quote(name) + "\\.unreadable-\\d{8}-\\d{6}\\.json");
+            assertThat(Files.readString(f)).isEqualTo(text);
+        });
+        assertThat(notices).singleElement().asString()
+                .startsWith("An autosave could not be read, so it is kept in " + config + " as " + aside.get(0).getFileName() + " (")
+                .contains(reason)
+                .doesNotContain(config + "/" + copy.getFileName());
+
+        crash(d);
+        start(new SimpleObjectProperty<>(THREE), new ScriptedDialogs()).offerRestore(); // a set-aside copy is not offered again
+        assertThat(aside.get(0)).exists();
     }
 
     @Test
@@ -301,7 +561,7 @@ class DocumentViewModelTest {
         assertThat(doc.recentFiles()).containsExactly(a, b);
         assertThat(start(new SimpleObjectProperty<>(THREE), dialogs).recentFiles()).containsExactly(a, b);
         Files.delete(b);
-        assertThat(doc.open(b)).isFalse();
+        assertThat(doc.open(b).join()).isFalse();
         assertThat(doc.recentFiles()).containsExactly(a);
     }
 

@@ -88,7 +88,7 @@ class FilesWindowTest {
         List<Trace> traces = vm.tracesProperty().get();
         dialogs.file(bad);
         robot.push(KeyCode.SHORTCUT, KeyCode.O);
-        WaitForAsyncUtils.waitForFxEvents();
+        await(() -> !dialogs.errors.isEmpty()); // the file is read off the FX thread
         assertThat(dialogs.errors).containsExactly(bad + ": requestTypes[0].segments[2].ms.mean: must be > 0, was 0");
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -226,6 +226,30 @@ class FilesWindowTest {
         assertThat(vm.scenarioProperty().get()).isEqualTo(edited);
         assertThat(scenarioItem(robot, "restoreTweakMenuItem").isDisable()).isTrue();
         assertThat(dialogs.asked).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Reload preset on a scenario saved to a file asks first, as leaving a file does; Cancel keeps the edits")
+    void reloadOfAFileAsks(FxRobot robot) throws TimeoutException {
+        Slider workers = robot.lookup("#workersSlider").query();
+        robot.interact(() -> workers.setValue(2));
+        dialogs.file(dir.resolve("mine.json"));
+        robot.push(KeyCode.SHORTCUT, KeyCode.S);
+        await(() -> stage.getTitle().equals("mine.json — Interleave"));
+        robot.interact(() -> workers.setValue(3));
+        Scenario edited = vm.scenarioProperty().get();
+
+        dialogs.unsaved.add(FileDialogs.Unsaved.CANCEL);
+        robot.clickOn("#timeline").push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.R);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenarioProperty().get()).isSameAs(edited);
+        assertThat(stage.getTitle()).isEqualTo("• mine.json — Interleave");
+
+        dialogs.unsaved.add(FileDialogs.Unsaved.DONT_SAVE);
+        robot.clickOn("#timeline").push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.R);
+        await(() -> vm.scenarioProperty().get().server().workers() == 1);
+        assertThat(stage.getTitle()).isEqualTo("Interleave");
+        assertThat(dialogs.asked).containsExactly("save SCENARIO three-requests.json", "unsaved mine.json", "unsaved mine.json");
     }
 
     @Test

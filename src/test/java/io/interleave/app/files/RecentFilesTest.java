@@ -50,4 +50,14 @@ class RecentFilesTest {
         assertThat(RecentFiles.in(dir).list()).containsExactly(dir.resolve("x.json"));
         assertThat(RecentFiles.in(dir.resolve("missing")).list()).isEmpty();
     }
+
+    @Test
+    @DisplayName("a FIFO in the list's place is refused at once, not waited on: the list is empty")
+    void fifo() throws Exception {
+        Path fifo = DocumentViewModelTest.fifo(dir);
+        Files.move(fifo, dir.resolve(RecentFiles.FILE_NAME));
+        RecentFiles recent = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> RecentFiles.in(dir), "reading the list waited on a FIFO");
+        assertThat(recent.list()).isEmpty();
+    }
 }

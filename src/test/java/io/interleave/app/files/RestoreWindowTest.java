@@ -37,7 +37,9 @@ class RestoreWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         try {
-            new Autosave(config).write(UNSAVED, Optional.empty());
+            Autosave crashed = Autosave.claimNew(config); // a session that did not close cleanly
+            crashed.write(UNSAVED, Optional.empty());
+            crashed.release();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +57,7 @@ class RestoreWindowTest {
     void restore(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-        assertThat(pane.getHeaderText()).startsWith("Restore your unsaved work from today at ").endsWith("?");
+        assertThat(pane.getHeaderText()).startsWith("Restore your unsaved work on Three requests from today at ").endsWith("?");
         robot.clickOn(robot.from(pane).lookup(".button").match(n -> ((Button) n).getText().equals("Restore")).queryButton());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FilesWindow.viewModel(stage).tracesProperty().get().size() == 1
                 && FilesWindow.viewModel(stage).tracesProperty().get().get(0).scenario().equals(UNSAVED));

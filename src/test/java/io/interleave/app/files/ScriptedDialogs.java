@@ -11,7 +11,7 @@ import java.util.Optional;
 final class ScriptedDialogs implements FileDialogs {
     final Deque<Optional<Path>> files = new ArrayDeque<>();
     final Deque<Unsaved> unsaved = new ArrayDeque<>();
-    final Deque<Boolean> restores = new ArrayDeque<>();
+    final Deque<Restore> restores = new ArrayDeque<>();
     final Deque<Optional<ExportOptions>> options = new ArrayDeque<>();
     final List<String> errors = new ArrayList<>();
     final List<String> asked = new ArrayList<>();
@@ -40,8 +40,8 @@ final class ScriptedDialogs implements FileDialogs {
     }
 
     @Override
-    public boolean offerRestore(String when) {
-        asked.add("restore " + when);
+    public Restore offerRestore(String name, String when) {
+        asked.add("restore " + name + " " + when);
         return next(restores, "restore");
     }
 

@@ -60,4 +60,14 @@ class WindowSettingsTest {
         panels.toggleFocus();
         assertThat(panels.folded(true)).containsExactly(Panel.NARRATION);
     }
+
+    @Test
+    @DisplayName("a FIFO in the settings' place is refused at once, not waited on: the defaults apply")
+    void fifo() throws Exception {
+        Path fifo = DocumentViewModelTest.fifo(dir);
+        Files.move(fifo, dir.resolve(WindowSettings.FILE_NAME));
+        WindowSettings.Values values = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> WindowSettings.in(dir).read(), "reading the settings waited on a FIFO");
+        assertThat(values).isEqualTo(WindowSettings.Values.defaults());
+    }
 }
