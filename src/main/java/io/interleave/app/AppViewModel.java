@@ -4,6 +4,7 @@ import io.interleave.app.classroom.ClassroomViewModel;
 import io.interleave.app.controls.ControlsViewModel;
 import io.interleave.app.editor.TypeEdits;
 import io.interleave.app.files.DocumentViewModel;
+import io.interleave.app.files.FilesSource;
 import io.interleave.app.files.ExportViewModel;
 import io.interleave.app.metrics.MetricsSource;
 import io.interleave.app.metrics.MetricsViewModel;
@@ -38,7 +39,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * thread; the child view models hold the controls, the playback and the
  * metrics.
  */
-public final class AppViewModel implements MetricsSource, NarrationSource, TypeEdits {
+public final class AppViewModel implements MetricsSource, NarrationSource, TypeEdits, FilesSource {
     /** The preset the window opens with. */
     public static final String FIRST_PRESET = "three-requests";
 
@@ -184,7 +185,13 @@ public final class AppViewModel implements MetricsSource, NarrationSource, TypeE
         return notices;
     }
 
+    @Override
+    public void showNotice(String text) {
+        notices.show(text);
+    }
+
     /** Which panels around the timeline are shown. */
+    @Override
     public io.interleave.app.classroom.Panels panels() {
         return panels;
     }
@@ -242,11 +249,13 @@ public final class AppViewModel implements MetricsSource, NarrationSource, TypeE
     }
 
     /** The file the scenario belongs to: open, save, autosave. */
+    @Override
     public DocumentViewModel document() {
         return document;
     }
 
     /** Pictures and results of what is shown. */
+    @Override
     public ExportViewModel export() {
         return export;
     }
@@ -336,6 +345,7 @@ public final class AppViewModel implements MetricsSource, NarrationSource, TypeE
     }
 
     /** Projector mode and theme. */
+    @Override
     public ClassroomViewModel classroom() {
         return classroom;
     }

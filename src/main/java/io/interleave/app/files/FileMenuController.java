@@ -1,6 +1,5 @@
 package io.interleave.app.files;
 
-import io.interleave.app.AppViewModel;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -20,7 +19,7 @@ public final class FileMenuController {
     @FXML private MenuItem copyImageItem;
     @FXML private MenuItem exportCsvItem;
 
-    public FileMenuController(AppViewModel vm) {
+    public FileMenuController(FilesSource vm) {
         this.document = vm.document();
         this.export = vm.export();
     }

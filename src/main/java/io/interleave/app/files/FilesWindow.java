@@ -1,6 +1,5 @@
 package io.interleave.app.files;
 
-import io.interleave.app.AppViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -26,7 +25,7 @@ public final class FilesWindow {
      *     program (a test), only a directory named by {@value ConfigDir#PROPERTY}
      *     is, so tests never touch the user's files.
      */
-    public static void attach(Stage stage, AppViewModel vm, boolean launched) {
+    public static void attach(Stage stage, FilesSource vm, boolean launched) {
         DocumentViewModel document = vm.document();
         Optional<Path> dir = launched ? Optional.of(ConfigDir.resolve()) : ConfigDir.override();
         dir.ifPresent(d -> document.persistIn(d, Debouncer.fx(Duration.millis(DocumentViewModel.AUTOSAVE_DELAY_MS))));
@@ -34,7 +33,7 @@ public final class FilesWindow {
         FxFileDialogs dialogs = new FxFileDialogs(stage);
         document.useDialogs(dialogs);
         vm.export().useDialogs(dialogs);
-        document.useNotices(vm.notices()::show);
+        document.useNotices(vm::showNotice);
         vm.export().useDirectories(document::lastDirectory, document::usedDirectory);
         detach(stage);
         ChangeListener<String> title = (obs, old, now) -> stage.setTitle(now);
@@ -51,7 +50,7 @@ public final class FilesWindow {
     }
 
     /** What {@link #attach} connected, so that a stage used again (as tests do) can be detached first. */
-    private record Attached(AppViewModel vm, ChangeListener<String> title, EventHandler<WindowEvent> closing) {
+    private record Attached(FilesSource vm, ChangeListener<String> title, EventHandler<WindowEvent> closing) {
     }
 
     private static void detach(Stage stage) {
@@ -62,7 +61,7 @@ public final class FilesWindow {
     }
 
     /** The view model of a window this class attached (for tests). */
-    static AppViewModel viewModel(Window window) {
+    static FilesSource viewModel(Window window) {
         return ((Attached) window.getProperties().get(FilesWindow.class)).vm();
     }
 }

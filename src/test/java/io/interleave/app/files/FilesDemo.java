@@ -26,7 +26,7 @@ public final class FilesDemo {
         @Override
         public void start(Stage stage) {
             new InterleaveApp().start(stage);
-            AppViewModel vm = FilesWindow.viewModel(stage);
+            AppViewModel vm = ((AppViewModel) FilesWindow.viewModel(stage));
             List<String> args = getParameters().getRaw();
             new Thread(() -> {
                 for (int i = 0; i < args.size(); i++) {

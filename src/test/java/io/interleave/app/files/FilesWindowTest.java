@@ -66,7 +66,7 @@ class FilesWindowTest {
 
     @BeforeEach
     void answered(FxRobot robot) throws TimeoutException {
-        vm = FilesWindow.viewModel(stage);
+        vm = ((AppViewModel) FilesWindow.viewModel(stage));
         vm.document().useDialogs(dialogs);
         vm.export().useDialogs(dialogs);
         await(() -> vm.tracesProperty().get().size() == 1);

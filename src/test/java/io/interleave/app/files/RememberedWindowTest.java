@@ -50,7 +50,7 @@ class RememberedWindowTest {
     @Test
     @DisplayName("F5, the dark theme and a folded metrics panel are remembered; F5 off is written back")
     void startsAsLeft(FxRobot robot) {
-        AppViewModel vm = FilesWindow.viewModel(stage);
+        AppViewModel vm = ((AppViewModel) FilesWindow.viewModel(stage));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.classroom().projectorProperty().get()).isTrue();
         assertThat(vm.classroom().themeProperty().get()).isEqualTo(Theme.DARK);

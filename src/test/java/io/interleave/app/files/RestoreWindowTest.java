@@ -2,6 +2,7 @@ package io.interleave.app.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.interleave.app.AppViewModel;
 import io.interleave.app.InterleaveApp;
 import io.interleave.scenario.Scenario;
 import java.io.IOException;
@@ -59,9 +60,9 @@ class RestoreWindowTest {
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(pane.getHeaderText()).startsWith("Restore your unsaved work on Three requests from today at ").endsWith("?");
         robot.clickOn(robot.from(pane).lookup(".button").match(n -> ((Button) n).getText().equals("Restore")).queryButton());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FilesWindow.viewModel(stage).tracesProperty().get().size() == 1
-                && FilesWindow.viewModel(stage).tracesProperty().get().get(0).scenario().equals(UNSAVED));
-        assertThat(FilesWindow.viewModel(stage).scenarioProperty().get()).isEqualTo(UNSAVED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ((AppViewModel) FilesWindow.viewModel(stage)).tracesProperty().get().size() == 1
+                && ((AppViewModel) FilesWindow.viewModel(stage)).tracesProperty().get().get(0).scenario().equals(UNSAVED));
+        assertThat(((AppViewModel) FilesWindow.viewModel(stage)).scenarioProperty().get()).isEqualTo(UNSAVED);
         assertThat(stage.getTitle()).isEqualTo("• Three requests — Interleave");
     }
 }

@@ -59,7 +59,7 @@ class WindowFileSafetyTest {
 
     @BeforeEach
     void shown(FxRobot robot) throws TimeoutException {
-        vm = FilesWindow.viewModel(stage);
+        vm = ((AppViewModel) FilesWindow.viewModel(stage));
         await(() -> vm.tracesProperty().get().size() == 1);
         robot.clickOn("#timeline");
     }
