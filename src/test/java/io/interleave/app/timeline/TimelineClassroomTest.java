@@ -166,7 +166,8 @@ class TimelineClassroomTest {
      * alone, while 1280x800 leaves the timeline 640 px, of which the legend,
      * the axis and the section titles take about 170: every row still shows
      * at once, each section under its title, as thick as the height allows,
-     * and labels stay on their own rows.
+     * and labels keep their size and thin out (every second or third row),
+     * each on its own row.
      */
     @ParameterizedTest(name = "{0} variants")
     @ValueSource(ints = {3, 4})
@@ -185,6 +186,9 @@ class TimelineClassroomTest {
         assertThat(layout.rowHeight()).isEqualTo(Math.floor(rowsPx / (12.0 * variants)), within(1.0));
         assertThat(layout.barHeight()).isGreaterThanOrEqualTo(layout.rowHeight() - 1);
         assertThat(layout.barHeight()).isGreaterThanOrEqualTo(variants == 3 ? 12 : 8);
+        // Labels keep a size readable from the back (never below 14 px at projector scale): they thin out instead.
+        assertThat(layout.labelStyle().size()).isGreaterThanOrEqualTo(14);
+        assertThat(layout.labelEvery()).isEqualTo(variants == 3 ? 2 : 3);
         for (int s = 0; s < variants; s++) {
             for (int id = 1; id <= 12; id++) {
                 assertThat(view.rowCenterY(s, id).orElseThrow()).isBetween(layout.headerHeight(), 640.0);
