@@ -13,6 +13,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** The left panel: binds the controls to {@link ControlsViewModel}; no logic of its own. */
@@ -21,8 +22,7 @@ public final class ControlsController {
     private final ControlsViewModel vm;
 
     @FXML private ToggleGroup policyGroup;
-    @FXML private ToggleButton policySync;
-    @FXML private ToggleButton policyLoop;
+    @FXML private HBox policyButtons;
     @FXML private Label compareNote;
     @FXML private javafx.scene.layout.GridPane variantsGrid;
     @FXML private Slider workersSlider;
@@ -34,6 +34,10 @@ public final class ControlsController {
     @FXML private Slider timeSliceSlider;
     @FXML private TextField timeSliceField;
     @FXML private Label timeSliceError;
+    @FXML private Label poolThreadsLabel;
+    @FXML private Slider poolThreadsSlider;
+    @FXML private TextField poolThreadsField;
+    @FXML private Label poolThreadsError;
     @FXML private Label resourcesTitle;
     @FXML private VBox resourcesBox;
     @FXML private ComboBox<String> patternChoice;
@@ -64,8 +68,7 @@ public final class ControlsController {
 
     @FXML
     private void initialize() {
-        policySync.setUserData(Policy.SYNC);
-        policyLoop.setUserData(Policy.EVENT_LOOP);
+        policyButtons.getChildren().setAll(policyToggles(vm.policies()));
         selectPolicy(vm.policyProperty().get());
         vm.policyProperty().addListener((obs, old, now) -> selectPolicy(now));
         policyGroup.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -75,8 +78,7 @@ public final class ControlsController {
                 vm.policyProperty().set((Policy) now.getUserData());
             }
         });
-        policySync.disableProperty().bind(app.compareProperty());
-        policyLoop.disableProperty().bind(app.compareProperty());
+        policyButtons.getChildren().forEach(b -> b.disableProperty().bind(app.compareProperty()));
         compareNote.visibleProperty().bind(app.compareProperty());
         compareNote.managedProperty().bind(compareNote.visibleProperty());
         variantsGrid.visibleProperty().bind(app.compareProperty());
@@ -87,6 +89,11 @@ public final class ControlsController {
         FieldBinding.bind(vm.workers(), workersSlider, workersField, workersError, 1);
         FieldBinding.bind(vm.cores(), coresSlider, coresField, coresError, 1);
         FieldBinding.bind(vm.timeSlice(), timeSliceSlider, timeSliceField, timeSliceError, 1);
+        FieldBinding.bind(vm.poolThreads(), poolThreadsSlider, poolThreadsField, poolThreadsError, 1);
+        for (javafx.scene.Node n : List.of(poolThreadsLabel, poolThreadsSlider, poolThreadsField)) {
+            n.visibleProperty().bind(vm.poolThreads().enabledProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
         FieldBinding.bind(vm.count(), countSlider, countField, countError, 1);
         FieldBinding.bind(vm.rate(), rateSlider, rateField, rateError, 1);
         FieldBinding.bind(vm.users(), usersSlider, usersField, usersError, 1);
@@ -116,13 +123,42 @@ public final class ControlsController {
         vm.types().addListener((javafx.collections.ListChangeListener<TypeModel>) c -> showTypes());
     }
 
-    /** Shows {@code p} on its toggle; a policy without one (event-loop+pool, set by a file) leaves them as they are rather than change it. */
-    private void selectPolicy(Policy p) {
-        for (ToggleButton b : List.of(policySync, policyLoop)) {
-            if (b.getUserData() == p) {
-                b.setSelected(true);
-            }
+    /**
+     * One toggle per policy, side by side as pills (the first and last
+     * rounded on their outer side), each named by its policy: "policySync",
+     * "policyEventLoop", "policyEventLoopPool".
+     */
+    private List<ToggleButton> policyToggles(List<Policy> policies) {
+        List<ToggleButton> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            Policy p = policies.get(i);
+            ToggleButton b = new ToggleButton(p.shortName());
+            b.setUserData(p);
+            b.setToggleGroup(policyGroup);
+            b.setId(policyButtonId(p));
+            b.setAccessibleText(p.displayName());
+            b.setTooltip(new javafx.scene.control.Tooltip(p.displayName()));
+            b.getStyleClass().add(i == 0 ? "left-pill" : i == policies.size() - 1 ? "right-pill" : "middle-pill");
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            HBox.setHgrow(b, javafx.scene.layout.Priority.ALWAYS);
+            buttons.add(b);
         }
+        return buttons;
+    }
+
+    /** "policySync", "policyEventLoop", "policyEventLoopPool": the toggle's id, from the policy's style key. */
+    static String policyButtonId(Policy p) {
+        StringBuilder id = new StringBuilder("policy");
+        for (String word : p.styleKey().split("-")) {
+            id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return id.toString();
+    }
+
+    /** Shows {@code p} on its toggle. */
+    private void selectPolicy(Policy p) {
+        policyGroup.getToggles().stream().filter(b -> b.getUserData() == p).findFirst().ifPresent(b -> b.setSelected(true));
     }
 
     private void showResources() {
