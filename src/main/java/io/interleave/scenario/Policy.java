@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public enum Policy {
     /** A thread from the pool is held for the whole request (Flask, WSGI). */
-    SYNC("sync", "Sync (threads)", "Sync threads", "thread", true, false),
+    SYNC("sync", "Sync (threads)", "Threads", "thread", true, false),
     /** One thread per loop computes while other requests await I/O (asyncio, Node). */
     EVENT_LOOP("event-loop", "Event loop", "Event loop", "loop", false, false),
     /**
@@ -50,7 +50,7 @@ public enum Policy {
         return hasPool;
     }
 
-    /** The name on a button where the policies sit side by side: "Sync threads", "Loop + pool". */
+    /** The name on a button where the policies sit side by side: "Threads", "Loop + pool". */
     public String shortName() {
         return shortName;
     }

@@ -140,7 +140,6 @@ public final class ControlsController {
             b.setTooltip(new javafx.scene.control.Tooltip(p.displayName()));
             b.getStyleClass().add(i == 0 ? "left-pill" : i == policies.size() - 1 ? "right-pill" : "middle-pill");
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox.setHgrow(b, javafx.scene.layout.Priority.ALWAYS);
             buttons.add(b);
         }
@@ -168,7 +167,11 @@ public final class ControlsController {
         resourcesTitle.setManaged(!vm.resources().isEmpty());
     }
 
-    /** A row per compare variant: its label, then workers, cores and time slice, each typed as a number. */
+    /**
+     * A block per compare variant: its label, then workers, cores and time
+     * slice, each typed as a number; below them its policy and, where that
+     * policy has one, the size of its thread pool.
+     */
     private void showVariants() {
         variantsGrid.getChildren().clear();
         String[] heads = {"Variant", "Workers", "Cores", "Slice ms"};
@@ -184,22 +187,50 @@ public final class ControlsController {
             name.getStyleClass().add("variant-name");
             name.setWrapText(true);
             variantsGrid.add(name, 0, row);
-            FieldModel[] fields = {v.workers(), v.cores(), v.timeSlice()};
-            String[] ids = {"Workers", "Cores", "Slice"};
+            FieldModel[] fields = {v.workers(), v.cores(), v.timeSlice(), v.poolThreads()};
+            String[] ids = {"Workers", "Cores", "Slice", "Pool"};
+            String[] names = {"Workers", "Cores", "Slice ms", "Pool threads"};
+            TextField[] typed = new TextField[fields.length];
             for (int c = 0; c < fields.length; c++) {
                 TextField field = new TextField();
+                typed[c] = field;
                 field.setId("variant" + v.index() + ids[c]);
-                field.setAccessibleText(v.label() + ": " + heads[c + 1]);
+                field.setAccessibleText(v.label() + ": " + names[c]);
                 Label error = new Label();
                 error.getStyleClass().add("field-error");
                 error.setWrapText(true);
                 FieldBinding.bind(fields[c], null, field, error, 1);
                 field.setPrefColumnCount(2);
                 field.getStyleClass().add("variant-field");
-                variantsGrid.add(field, c + 1, row);
-                variantsGrid.add(error, 0, row + 1 + c, 4, 1);
+                variantsGrid.add(field, c < 3 ? c + 1 : 3, c < 3 ? row : row + 1);
+                variantsGrid.add(error, 0, row + 2 + c, 4, 1);
             }
-            row += 4;
+            ComboBox<Policy> policy = new ComboBox<>(javafx.collections.FXCollections.observableList(v.policies()));
+            policy.setId("variant" + v.index() + "Policy");
+            policy.setAccessibleText(v.label() + ": policy");
+            policy.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Policy p) {
+                    return p == null ? "" : p.shortName();
+                }
+
+                @Override
+                public Policy fromString(String text) {
+                    return v.policies().stream().filter(p -> p.shortName().equals(text)).findFirst().orElse(null);
+                }
+            });
+            policy.valueProperty().bindBidirectional(v.policyProperty());
+            policy.setMaxWidth(Double.MAX_VALUE);
+            policy.getStyleClass().add("variant-policy");
+            variantsGrid.add(policy, 0, row + 1, 2, 1);
+            Label pool = new Label("Pool");
+            pool.getStyleClass().add("variant-head");
+            pool.setMinWidth(Label.USE_PREF_SIZE);
+            variantsGrid.add(pool, 2, row + 1);
+            for (javafx.scene.Node n : List.of(pool, typed[3])) {
+                n.visibleProperty().bind(v.poolThreads().enabledProperty());
+            }
+            row += 6;
         }
     }
 
