@@ -89,7 +89,7 @@ public final class CsvWriters {
         return new TraceListener() {
             @Override
             public void span(int requestId, SpanState state, double startMs, double endMs,
-                             int worker, int core, int segment, boolean holdsWorker) {
+                             int worker, int poolThread, int core, int segment, boolean holdsWorker) {
                 line.setLength(0);
                 line.append(requestId).append(',').append(state.csvName()).append(',');
                 Numbers.append(line, startMs);
