@@ -152,6 +152,29 @@ class PoolLanesTest {
                 .isNotIn(blocked.color(), blocked.ink());
     }
 
+    @Test
+    @DisplayName("a busy pool of 3 under Poisson arrivals on 2 loops: at most 3 lanes, each one call at a time, every offloaded span on one")
+    void lanesUnderLoad() {
+        Scenario s = OFFLOAD.withVariants(List.of())
+                .withServer(OFFLOAD.server().withPolicy(Policy.EVENT_LOOP_POOL).withWorkers(2).withPoolThreads(3))
+                .withArrivals(new Arrivals.Poisson(60, 300));
+        Trace t = Simulation.trace(s);
+
+        assertThat(t.usedPoolThreads()).containsExactly(0, 1, 2);
+        for (int p : t.usedPoolThreads()) {
+            List<Span> lane = t.poolLane(p);
+            for (int i = 1; i < lane.size(); i++) {
+                assertThat(lane.get(i).startMs()).as("pool %d, span %d", p, i).isGreaterThanOrEqualTo(lane.get(i - 1).endMs());
+            }
+            // the loop is free meanwhile: what holds a pool thread never holds the loop
+            assertThat(lane).allSatisfy(sp -> assertThat(sp.holdsWorker()).isFalse());
+        }
+        assertThat(t.spans()).filteredOn(sp -> sp.state() == SpanState.BLOCKED)
+                .allSatisfy(sp -> assertThat(sp.poolThread()).isPresent());
+        int onPools = t.usedPoolThreads().stream().mapToInt(p -> t.poolLane(p).size()).sum();
+        assertThat(onPools).isEqualTo((int) t.spans().stream().filter(sp -> sp.poolThread().isPresent()).count());
+    }
+
     private static Span blocked(Trace t, int id) {
         return t.spansOf(id).stream().filter(s -> s.state() == SpanState.BLOCKED).findFirst().orElseThrow();
     }
