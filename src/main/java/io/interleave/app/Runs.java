@@ -66,7 +66,7 @@ public final class Runs {
 
             @Override
             public void span(int requestId, SpanState state, double startMs, double endMs,
-                             int worker, int core, int segment, boolean holdsWorker) {
+                             int worker, int poolThread, int core, int segment, boolean holdsWorker) {
             }
 
             @Override

@@ -76,20 +76,30 @@ public final class CsvWriters {
     public static TraceListener spans(Writer out) throws IOException {
         out.write(SPAN_HEADER);
         out.write('\n');
-        return spanRows(out, "");
+        return spanRows(out, "", false);
     }
 
     /** One line per span, without a header, each ending with a {@code variant} cell (compare runs). */
     public static TraceListener spans(Writer out, String variant) {
-        return spanRows(out, variant == null ? "" : "," + csvText(variant));
+        return spans(out, variant, false);
     }
 
-    private static TraceListener spanRows(Writer out, String suffix) {
+    /**
+     * One line per span, without a header: a {@code variant} cell when
+     * {@code variant} is not null, then, with {@code poolColumn}, a
+     * trailing {@code poolThread} cell (the pool thread an offloaded call
+     * held, from 0; empty for every other span).
+     */
+    public static TraceListener spans(Writer out, String variant, boolean poolColumn) {
+        return spanRows(out, variant == null ? "" : "," + csvText(variant), poolColumn);
+    }
+
+    private static TraceListener spanRows(Writer out, String suffix, boolean poolColumn) {
         StringBuilder line = new StringBuilder(96);
         return new TraceListener() {
             @Override
             public void span(int requestId, SpanState state, double startMs, double endMs,
-                             int worker, int core, int segment, boolean holdsWorker) {
+                             int worker, int poolThread, int core, int segment, boolean holdsWorker) {
                 line.setLength(0);
                 line.append(requestId).append(',').append(state.csvName()).append(',');
                 Numbers.append(line, startMs);
@@ -103,7 +113,14 @@ public final class CsvWriters {
                 if (core >= 0) {
                     line.append(core);
                 }
-                line.append(suffix).append('\n');
+                line.append(suffix);
+                if (poolColumn) {
+                    line.append(',');
+                    if (poolThread >= 0) {
+                        line.append(poolThread);
+                    }
+                }
+                line.append('\n');
                 write(out, line);
             }
         };

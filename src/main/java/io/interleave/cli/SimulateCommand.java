@@ -100,8 +100,10 @@ public final class SimulateCommand implements Callable<Integer> {
             if (requestsOut != null) {
                 requestsOut.writer().write(CsvWriters.REQUEST_HEADER + suffix);
             }
+            // A run with a thread pool adds a trailing poolThread column; other files stay as SPEC section 4 has them.
+            boolean poolColumn = runs.stream().anyMatch(r -> r.server().policy().hasPool());
             if (spansOut != null) {
-                spansOut.writer().write(CsvWriters.SPAN_HEADER + suffix);
+                spansOut.writer().write(CsvWriters.SPAN_HEADER + (compare ? ",variant" : "") + (poolColumn ? ",poolThread" : "") + "\n");
             }
             for (int i = 0; i < runs.size(); i++) {
                 Scenario run = runs.get(i);
@@ -112,7 +114,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     listener = TraceListener.both(listener, CsvWriters.requests(requestsOut.writer(), run, label));
                 }
                 if (spansOut != null) {
-                    listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer(), label));
+                    listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer(), label, poolColumn));
                 }
                 RunTotals totals;
                 try {

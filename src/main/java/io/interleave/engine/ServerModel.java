@@ -610,6 +610,7 @@ final class ServerModel {
         r.state = state;
         r.holds = holdsWorker;
         r.core = core;
+        r.spanPool = r.poolThread == null ? -1 : r.poolThread.index;
         r.spanSegment = r.seg;
     }
 
@@ -619,7 +620,7 @@ final class ServerModel {
 
     private void closeSpanAt(Req r, double at) {
         if (recordSpans && at > r.since) {
-            listener.span(r.id, r.state, r.since, at, r.worker, r.core, r.spanSegment, r.holds);
+            listener.span(r.id, r.state, r.since, at, r.worker, r.spanPool, r.core, r.spanSegment, r.holds);
         }
         r.since = at;
     }
@@ -774,6 +775,8 @@ final class ServerModel {
         boolean holds;
         int core;
         int spanSegment;
+        /** The pool thread of the span it is in (-1 if none), fixed when the span begins. */
+        int spanPool;
         /** The pool thread running its offloaded segment, or null. */
         Worker poolThread;
 
@@ -796,6 +799,7 @@ final class ServerModel {
             holds = false;
             core = -1;
             spanSegment = 0;
+            spanPool = -1;
             poolThread = null;
         }
 

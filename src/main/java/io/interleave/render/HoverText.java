@@ -44,6 +44,7 @@ public final class HoverText {
         Policy policy = trace.scenario().server().policy();
         List<String> where = new ArrayList<>();
         span.worker().ifPresent(w -> where.add(TimelineLayout.workerName(policy, w)));
+        span.poolThread().ifPresent(p -> where.add(TimelineLayout.poolThreadName(p)));
         span.core().ifPresent(c -> where.add("Core " + (c + 1)));
         if (!where.isEmpty()) {
             lines.add(String.join(", ", where));

@@ -20,7 +20,8 @@ import java.util.Set;
  * Where everything goes on the timeline, in canvas pixels: a fixed header
  * (a one-line legend and the time axis) above one section per trace (1 to
  * 4), each a title band and its rows. Rows are request rows, or thread /
- * loop lanes followed by core lanes.
+ * loop lanes, then a lane per pool thread that ran an offloaded call, then
+ * core lanes.
  *
  * <p>Row height is computed from the height the view has, so that a
  * lesson's rows all show at once with bars as tall as that allows. When
@@ -53,6 +54,8 @@ public final class TimelineLayout {
         REQUEST,
         /** A thread (sync) or an event loop: {@code index} is the worker, 0-based. */
         WORKER,
+        /** A thread of the pool that runs offloaded calls: {@code index} is the pool thread, 0-based. */
+        POOL_THREAD,
         /** A CPU core: {@code index} is the core, 0-based. */
         CORE
     }
@@ -63,7 +66,7 @@ public final class TimelineLayout {
      * @param section index into {@link #sections()}
      * @param position 0-based position within its section
      * @param kind what it shows
-     * @param index request id, worker or core
+     * @param index request id, worker, pool thread or core
      * @param top canvas y of its top edge while its section is not scrolled
      */
     public record Row(int section, int position, RowKind kind, int index, double top) {
@@ -506,7 +509,7 @@ public final class TimelineLayout {
     private int rowCountOf(Trace t) {
         return mode == ViewMode.REQUESTS
                 ? t.requests().size()
-                : t.scenario().server().workers() + t.scenario().server().cores();
+                : t.scenario().server().workers() + t.usedPoolThreads().size() + t.scenario().server().cores();
     }
 
     /** The row at a position in a section. */
@@ -520,9 +523,28 @@ public final class TimelineLayout {
             return new Row(section, position, RowKind.REQUEST, position + 1, top);
         }
         int workers = sec.trace().scenario().server().workers();
-        return position < workers
-                ? new Row(section, position, RowKind.WORKER, position, top)
-                : new Row(section, position, RowKind.CORE, position - workers, top);
+        List<Integer> pool = sec.trace().usedPoolThreads();
+        if (position < workers) {
+            return new Row(section, position, RowKind.WORKER, position, top);
+        }
+        return position < workers + pool.size()
+                ? new Row(section, position, RowKind.POOL_THREAD, pool.get(position - workers), top)
+                : new Row(section, position, RowKind.CORE, position - workers - pool.size(), top);
+    }
+
+    /**
+     * Positions in a section (workers view) where a group of lanes begins
+     * after another: the pool threads after the loops, the cores after them.
+     * The painter draws a divider there.
+     */
+    public List<Integer> laneGroupStarts(int section) {
+        if (mode != ViewMode.WORKERS) {
+            return List.of();
+        }
+        Trace t = sections.get(section).trace();
+        int workers = t.scenario().server().workers();
+        int pool = t.usedPoolThreads().size();
+        return pool == 0 ? List.of(workers) : List.of(workers, workers + pool);
     }
 
     /** Canvas y of the top of {@code row} when its section is scrolled by {@code scroll}. */
@@ -553,8 +575,21 @@ public final class TimelineLayout {
         if (mode != ViewMode.WORKERS || traceIndex < 0 || traceIndex >= sections.size()) {
             return Optional.empty();
         }
-        Server server = sections.get(traceIndex).trace().scenario().server();
-        return core >= 0 && core < server.cores() ? Optional.of(row(traceIndex, server.workers() + core)) : Optional.empty();
+        Trace t = sections.get(traceIndex).trace();
+        Server server = t.scenario().server();
+        return core >= 0 && core < server.cores()
+                ? Optional.of(row(traceIndex, server.workers() + t.usedPoolThreads().size() + core))
+                : Optional.empty();
+    }
+
+    /** The lane of a pool thread in a trace's section (workers view); empty for a thread that ran no offloaded call. */
+    public Optional<Row> poolThreadRow(int traceIndex, int poolThread) {
+        if (mode != ViewMode.WORKERS || traceIndex < 0 || traceIndex >= sections.size()) {
+            return Optional.empty();
+        }
+        Trace t = sections.get(traceIndex).trace();
+        int at = t.usedPoolThreads().indexOf(poolThread);
+        return at < 0 ? Optional.empty() : Optional.of(row(traceIndex, t.scenario().server().workers() + at));
     }
 
     /** Positions of the first and last rows of a section at least partly in its window, or empty. */
@@ -630,6 +665,7 @@ public final class TimelineLayout {
         return switch (row.kind()) {
             case REQUEST -> t.spansOf(row.index());
             case WORKER -> t.workerLane(row.index());
+            case POOL_THREAD -> t.poolLane(row.index());
             case CORE -> t.coreLane(row.index());
         };
     }
@@ -643,6 +679,7 @@ public final class TimelineLayout {
         return switch (row.kind()) {
             case REQUEST -> span.requestId() == row.index() && t.spansOf(row.index()).contains(span);
             case WORKER -> span.holdsWorker() && span.worker().orElse(-1) == row.index();
+            case POOL_THREAD -> span.poolThread().orElse(-1) == row.index();
             case CORE -> span.core().orElse(-1) == row.index();
         };
     }
@@ -654,12 +691,13 @@ public final class TimelineLayout {
                 : Optional.empty();
     }
 
-    /** "R3" for a request row, "Thread 1", "Loop 1" or "Core 1" for a lane. */
+    /** "R3" for a request row, "Thread 1", "Loop 1", "Pool 1" or "Core 1" for a lane. */
     public String rowLabel(Row row) {
         Trace t = sections.get(row.section()).trace();
         return switch (row.kind()) {
             case REQUEST -> t.request(row.index()).label();
             case WORKER -> workerName(t.scenario().server().policy(), row.index());
+            case POOL_THREAD -> poolThreadName(row.index());
             case CORE -> "Core " + (row.index() + 1);
         };
     }
@@ -676,6 +714,11 @@ public final class TimelineLayout {
     /** "Thread 1" under sync, "Loop 1" under the event loop. */
     public static String workerName(Policy policy, int worker) {
         return policy.workerName(worker);
+    }
+
+    /** "Pool 1": pool thread {@code poolThread} (from 0) as its lane is labelled. */
+    public static String poolThreadName(int poolThread) {
+        return "Pool " + (poolThread + 1);
     }
 
     /** "thread" under sync, "loop" under the event loop. */
@@ -718,6 +761,10 @@ public final class TimelineLayout {
                 Server server = t.scenario().server();
                 widest = Math.max(widest, measure.textWidth(workerName(server.policy(), server.workers() - 1), labelStyle));
                 widest = Math.max(widest, measure.textWidth("Core " + server.cores(), labelStyle));
+                List<Integer> pool = t.usedPoolThreads();
+                if (!pool.isEmpty()) {
+                    widest = Math.max(widest, measure.textWidth(poolThreadName(pool.get(pool.size() - 1)), labelStyle));
+                }
             }
         }
         return widest;
@@ -746,6 +793,9 @@ public final class TimelineLayout {
             } else {
                 for (int w = 0; w < t.scenario().server().workers(); w++) {
                     shown.addAll(t.workerLane(w));
+                }
+                for (int p : t.usedPoolThreads()) {
+                    shown.addAll(t.poolLane(p));
                 }
                 if (t.scenario().server().cores() > 0 && !t.coreLane(0).isEmpty()) {
                     states.add(SpanState.COMPUTE);

@@ -123,9 +123,10 @@ public final class TimelinePainter {
 
         g.save();
         g.clip(0, top, layout.width(), bottom - top);
-        g.tag("row");
         for (int p : drawn) {
-            paintRowBackground(g, layout, layout.row(sectionIndex, p), rowY(base, p, rh));
+            Row row = layout.row(sectionIndex, p);
+            g.tag(rowTag(row.kind()));
+            paintRowBackground(g, layout, row, rowY(base, p, rh));
         }
         g.save();
         g.clip(layout.plotLeft(), top, layout.plotWidth(), bottom - top);
@@ -155,15 +156,24 @@ public final class TimelinePainter {
         g.line(gutterX, top, gutterX, Math.min(bottom, base + (last + 1) * rh), palette.grid(), 1);
         paintRowLabels(g, layout, section, sectionIndex, first, last, base, playhead);
 
-        if (layout.mode() == ViewMode.WORKERS) {
-            int workers = section.trace().scenario().server().workers();
-            if (workers >= first && workers <= last + 1 && workers > 0) {
-                double y = base + workers * rh;
+        for (int start : layout.laneGroupStarts(sectionIndex)) {
+            if (start >= first && start <= last + 1 && start > 0) {
+                double y = base + start * rh;
                 g.tag("lane-divider");
                 g.line(0, y, layout.width(), y, palette.axis(), Math.max(1, layout.textScale()));
             }
         }
         g.restore();
+    }
+
+    /** What {@link DrawingSurface#tag} names a row's background: "row" for a request, "row lane pool-thread" for a pool thread's lane. */
+    static String rowTag(RowKind kind) {
+        return switch (kind) {
+            case REQUEST -> "row";
+            case WORKER -> "row lane worker";
+            case POOL_THREAD -> "row lane pool-thread";
+            case CORE -> "row lane core";
+        };
     }
 
     private static double rowY(double base, int position, double rh) {

@@ -14,27 +14,45 @@ import java.util.Optional;
  */
 public enum Policy {
     /** A thread from the pool is held for the whole request (Flask, WSGI). */
-    SYNC("sync", "Sync (threads)", "thread", true),
+    SYNC("sync", "Sync (threads)", "Threads", "thread", true, false),
     /** One thread per loop computes while other requests await I/O (asyncio, Node). */
-    EVENT_LOOP("event-loop", "Event loop", "loop", false),
+    EVENT_LOOP("event-loop", "Event loop", "Event loop", "loop", false, false),
     /**
      * An event loop with a pool of threads for blocking calls: a segment
      * marked {@code offload} runs on a pool thread while the loop goes on
      * ({@code asyncio.to_thread}, {@code run_in_executor}, FastAPI's plain
      * {@code def} endpoints).
      */
-    EVENT_LOOP_POOL("event-loop+pool", "Event loop + thread pool", "loop", false);
+    EVENT_LOOP_POOL("event-loop+pool", "Event loop + thread pool", "Loop + pool", "loop", false, true);
 
     private final String jsonName;
     private final String displayName;
+    private final String shortName;
     private final String workerNoun;
     private final boolean waitsHoldWorker;
+    private final boolean hasPool;
 
-    Policy(String jsonName, String displayName, String workerNoun, boolean waitsHoldWorker) {
+    Policy(String jsonName, String displayName, String shortName, String workerNoun, boolean waitsHoldWorker,
+           boolean hasPool) {
         this.jsonName = jsonName;
         this.displayName = displayName;
+        this.shortName = shortName;
         this.workerNoun = workerNoun;
         this.waitsHoldWorker = waitsHoldWorker;
+        this.hasPool = hasPool;
+    }
+
+    /**
+     * Whether this policy runs segments marked {@code offload} on a pool of
+     * threads, so that the server's {@code poolThreads} means something.
+     */
+    public boolean hasPool() {
+        return hasPool;
+    }
+
+    /** The name on a button where the policies sit side by side: "Threads", "Loop + pool". */
+    public String shortName() {
+        return shortName;
     }
 
     /**

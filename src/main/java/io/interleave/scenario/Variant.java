@@ -18,6 +18,10 @@ import java.util.OptionalInt;
  * "unlimited": an empty outer optional means "as the scenario", a present
  * but empty inner one means "none".
  *
+ * <p>{@code poolThreads} matters only where the variant's policy has a
+ * pool ({@link Policy#hasPool()}); like the server's own, it is kept but
+ * unused under another policy.
+ *
  * @param label what the class sees above this variant's rows, e.g. "4 threads"
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -26,7 +30,8 @@ public record Variant(String label, Optional<Policy> policy,
                       @Bounds(min = 1, max = Limits.MAX_CORES) OptionalInt cores,
                       OptionalDouble timeSliceMs,
                       @Bounds(min = 0, max = Limits.MAX_REQUESTS) Optional<OptionalInt> queueLimit,
-                      @Bounds(min = 1, max = Limits.MAX_REQUESTS) Optional<OptionalInt> maxConcurrency) {
+                      @Bounds(min = 1, max = Limits.MAX_REQUESTS) Optional<OptionalInt> maxConcurrency,
+                      @Bounds(min = 1, max = Limits.MAX_WORKERS) OptionalInt poolThreads) {
     /** The longest label: it has to fit above a section of the timeline and in a table column. */
     public static final int MAX_LABEL_LENGTH = 40;
     /** A comparison has at least this many variants... */
@@ -45,11 +50,19 @@ public record Variant(String label, Optional<Policy> policy,
         Objects.requireNonNull(timeSliceMs, "timeSliceMs");
         Objects.requireNonNull(queueLimit, "queueLimit");
         Objects.requireNonNull(maxConcurrency, "maxConcurrency");
+        Objects.requireNonNull(poolThreads, "poolThreads");
         workers.ifPresent(w -> Checks.inRange("workers", w, 1, Limits.MAX_WORKERS));
         cores.ifPresent(c -> Checks.inRange("cores", c, 1, Limits.MAX_CORES));
         timeSliceMs.ifPresent(t -> Checks.timeSlice("timeSliceMs", t));
         queueLimit.ifPresent(q -> q.ifPresent(v -> Checks.inRange("queueLimit", v, 0, Limits.MAX_REQUESTS)));
         maxConcurrency.ifPresent(m -> m.ifPresent(v -> Checks.inRange("maxConcurrency", v, 1, Limits.MAX_REQUESTS)));
+        poolThreads.ifPresent(p -> Checks.inRange("poolThreads", p, 1, Limits.MAX_WORKERS));
+    }
+
+    /** A variant without {@code poolThreads} (written before variants could set it). */
+    public Variant(String label, Optional<Policy> policy, OptionalInt workers, OptionalInt cores, OptionalDouble timeSliceMs,
+                   Optional<OptionalInt> queueLimit, Optional<OptionalInt> maxConcurrency) {
+        this(label, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, OptionalInt.empty());
     }
 
     /** A variant that changes only the policy. */
@@ -75,34 +88,38 @@ public record Variant(String label, Optional<Policy> policy,
     public Server apply(Server base) {
         return new Server(policy.orElse(base.policy()), workers.orElse(base.workers()), cores.orElse(base.cores()),
                 timeSliceMs.orElse(base.timeSliceMs()), queueLimit.orElse(base.queueLimit()),
-                maxConcurrency.orElse(base.maxConcurrency()));
+                maxConcurrency.orElse(base.maxConcurrency()), poolThreads.orElse(base.poolThreads()));
     }
 
     public Variant withLabel(String l) {
-        return new Variant(l, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency);
+        return new Variant(l, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
     }
 
     public Variant withPolicy(Optional<Policy> p) {
-        return new Variant(label, p, workers, cores, timeSliceMs, queueLimit, maxConcurrency);
+        return new Variant(label, p, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
     }
 
     public Variant withWorkers(OptionalInt w) {
-        return new Variant(label, policy, w, cores, timeSliceMs, queueLimit, maxConcurrency);
+        return new Variant(label, policy, w, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
     }
 
     public Variant withCores(OptionalInt c) {
-        return new Variant(label, policy, workers, c, timeSliceMs, queueLimit, maxConcurrency);
+        return new Variant(label, policy, workers, c, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
     }
 
     public Variant withTimeSliceMs(OptionalDouble t) {
-        return new Variant(label, policy, workers, cores, t, queueLimit, maxConcurrency);
+        return new Variant(label, policy, workers, cores, t, queueLimit, maxConcurrency, poolThreads);
     }
 
     public Variant withQueueLimit(Optional<OptionalInt> q) {
-        return new Variant(label, policy, workers, cores, timeSliceMs, q, maxConcurrency);
+        return new Variant(label, policy, workers, cores, timeSliceMs, q, maxConcurrency, poolThreads);
     }
 
     public Variant withMaxConcurrency(Optional<OptionalInt> m) {
-        return new Variant(label, policy, workers, cores, timeSliceMs, queueLimit, m);
+        return new Variant(label, policy, workers, cores, timeSliceMs, queueLimit, m, poolThreads);
+    }
+
+    public Variant withPoolThreads(OptionalInt p) {
+        return new Variant(label, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, p);
     }
 }

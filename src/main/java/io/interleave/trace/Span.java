@@ -5,8 +5,10 @@ import java.util.OptionalInt;
 /**
  * An interval during which a request was in one state.
  *
- * <p>A plain final class rather than a record: worker and core are optional
- * but stored compactly, because a large trace holds millions of spans.
+ * <p>A plain final class rather than a record: worker, pool thread and core
+ * are optional but stored compactly, because a large trace holds millions of
+ * spans (the pool thread's int fits in the padding the object had anyway:
+ * 56 bytes with or without it, with compressed class pointers).
  */
 public final class Span {
     private static final int NONE = -1;
@@ -16,6 +18,7 @@ public final class Span {
     private final double startMs;
     private final double endMs;
     private final int worker;
+    private final int poolThread;
     private final int core;
     private final int segment;
     private final boolean holdsWorker;
@@ -34,6 +37,16 @@ public final class Span {
      */
     public Span(int requestId, SpanState state, double startMs, double endMs,
                 OptionalInt worker, OptionalInt core, int segment, boolean holdsWorker) {
+        this(requestId, state, startMs, endMs, worker, OptionalInt.empty(), core, segment, holdsWorker);
+    }
+
+    /**
+     * A span that may have run on a pool thread: an offloaded call
+     * ({@code event-loop+pool}) holds pool thread {@code poolThread} (0-based)
+     * while its request stays bound to its loop, {@code worker}.
+     */
+    public Span(int requestId, SpanState state, double startMs, double endMs,
+                OptionalInt worker, OptionalInt poolThread, OptionalInt core, int segment, boolean holdsWorker) {
         if (!(endMs > startMs)) {
             throw new IllegalArgumentException("span of R" + requestId + " must end after it starts: " + startMs + " .. " + endMs);
         }
@@ -42,6 +55,7 @@ public final class Span {
         this.startMs = startMs;
         this.endMs = endMs;
         this.worker = worker.orElse(NONE);
+        this.poolThread = poolThread.orElse(NONE);
         this.core = core.orElse(NONE);
         this.segment = segment;
         this.holdsWorker = holdsWorker;
@@ -71,6 +85,11 @@ public final class Span {
         return worker == NONE ? OptionalInt.empty() : OptionalInt.of(worker);
     }
 
+    /** The pool thread that ran this part of an offloaded call (it held that thread meanwhile), or empty. */
+    public OptionalInt poolThread() {
+        return poolThread == NONE ? OptionalInt.empty() : OptionalInt.of(poolThread);
+    }
+
     public OptionalInt core() {
         return core == NONE ? OptionalInt.empty() : OptionalInt.of(core);
     }
@@ -88,6 +107,7 @@ public final class Span {
     public String toString() {
         return "R" + requestId + " " + state.csvName() + " " + startMs + ".." + endMs
                 + worker().stream().mapToObj(w -> " w" + w).findFirst().orElse("")
+                + poolThread().stream().mapToObj(p -> " p" + p).findFirst().orElse("")
                 + core().stream().mapToObj(c -> " c" + c).findFirst().orElse("");
     }
 }

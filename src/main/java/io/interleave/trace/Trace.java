@@ -20,6 +20,8 @@ public final class Trace {
     private final RunTotals totals;
     private final List<List<Span>> workerLanes;
     private final List<List<Span>> coreLanes;
+    private final List<List<Span>> poolLanes;
+    private final List<Integer> usedPoolThreads;
     private final double[] eventTimes;
     private final Causes causes;
 
@@ -85,11 +87,19 @@ public final class Trace {
         for (int c = 0; c < cores; c++) {
             cl.add(new ArrayList<>());
         }
+        List<List<Span>> pl = new ArrayList<>();
         double[] times = new double[sorted.length * 2 + this.requests.size()];
         int t = 0;
         for (Span span : sorted) {
             if (span.holdsWorker() && span.worker().isPresent()) {
                 wl.get(span.worker().getAsInt()).add(span);
+            }
+            if (span.poolThread().isPresent()) {
+                int p = span.poolThread().getAsInt();
+                while (pl.size() <= p) {
+                    pl.add(new ArrayList<>());
+                }
+                pl.get(p).add(span);
             }
             if (span.core().isPresent()) {
                 cl.get(span.core().getAsInt()).add(span);
@@ -103,6 +113,14 @@ public final class Trace {
         Comparator<Span> byStart = Comparator.comparingDouble(Span::startMs);
         this.workerLanes = wl.stream().map(l -> { l.sort(byStart); return List.copyOf(l); }).toList();
         this.coreLanes = cl.stream().map(l -> { l.sort(byStart); return List.copyOf(l); }).toList();
+        this.poolLanes = pl.stream().map(l -> { l.sort(byStart); return List.copyOf(l); }).toList();
+        List<Integer> used = new ArrayList<>();
+        for (int p = 0; p < poolLanes.size(); p++) {
+            if (!poolLanes.get(p).isEmpty()) {
+                used.add(p);
+            }
+        }
+        this.usedPoolThreads = List.copyOf(used);
         this.eventTimes = Arrays.stream(times, 0, t).sorted().distinct().toArray();
     }
 
@@ -139,6 +157,19 @@ public final class Trace {
     /** Spans during which a request occupied thread or loop {@code worker}, in time order. */
     public List<Span> workerLane(int worker) {
         return workerLanes.get(worker);
+    }
+
+    /**
+     * Spans during which an offloaded call held pool thread {@code poolThread}
+     * (0-based), in time order; empty for a thread that was never used.
+     */
+    public List<Span> poolLane(int poolThread) {
+        return poolThread < poolLanes.size() ? poolLanes.get(poolThread) : List.of();
+    }
+
+    /** The pool threads that ran at least one offloaded call, in order (none without a pool). */
+    public List<Integer> usedPoolThreads() {
+        return usedPoolThreads;
     }
 
     /** Compute spans that ran on {@code core}, in time order. */

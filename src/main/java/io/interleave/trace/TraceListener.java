@@ -10,10 +10,11 @@ public interface TraceListener {
      * A request spent {@code [startMs, endMs)} in one state.
      *
      * @param worker thread or loop index, or -1 when not bound to one
+     * @param poolThread the pool thread running an offloaded call in this span, or -1
      * @param core core index, or -1 when not on a core
      */
     default void span(int requestId, SpanState state, double startMs, double endMs,
-                      int worker, int core, int segment, boolean holdsWorker) {
+                      int worker, int poolThread, int core, int segment, boolean holdsWorker) {
     }
 
     /** A request completed or was rejected. */
@@ -62,9 +63,9 @@ public interface TraceListener {
         return new TraceListener() {
             @Override
             public void span(int requestId, SpanState state, double startMs, double endMs,
-                             int worker, int core, int segment, boolean holdsWorker) {
-                a.span(requestId, state, startMs, endMs, worker, core, segment, holdsWorker);
-                b.span(requestId, state, startMs, endMs, worker, core, segment, holdsWorker);
+                             int worker, int poolThread, int core, int segment, boolean holdsWorker) {
+                a.span(requestId, state, startMs, endMs, worker, poolThread, core, segment, holdsWorker);
+                b.span(requestId, state, startMs, endMs, worker, poolThread, core, segment, holdsWorker);
             }
 
             @Override

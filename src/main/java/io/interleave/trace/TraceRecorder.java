@@ -14,9 +14,10 @@ public final class TraceRecorder implements TraceListener {
 
     @Override
     public void span(int requestId, SpanState state, double startMs, double endMs,
-                     int worker, int core, int segment, boolean holdsWorker) {
+                     int worker, int poolThread, int core, int segment, boolean holdsWorker) {
         spans.add(new Span(requestId, state, startMs, endMs,
                 worker < 0 ? OptionalInt.empty() : OptionalInt.of(worker),
+                poolThread < 0 ? OptionalInt.empty() : OptionalInt.of(poolThread),
                 core < 0 ? OptionalInt.empty() : OptionalInt.of(core), segment, holdsWorker));
     }
 

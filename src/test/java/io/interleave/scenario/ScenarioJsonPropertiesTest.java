@@ -135,7 +135,8 @@ class ScenarioJsonPropertiesTest {
         Arbitrary<Optional<OptionalInt>> queueLimit = optionalInt(0, Limits.MAX_REQUESTS).injectNull(0.4).map(Optional::ofNullable);
         Arbitrary<Optional<OptionalInt>> maxConcurrency = optionalInt(1, Limits.MAX_REQUESTS).injectNull(0.4).map(Optional::ofNullable);
         return Combinators.combine(policy, optionalInt(1, Limits.MAX_WORKERS), optionalInt(1, Limits.MAX_CORES), slice,
-                queueLimit, maxConcurrency).as((p, w, c, t, q, m) -> new Variant(label, p, w, c, t, q, m));
+                queueLimit, maxConcurrency, optionalInt(1, Limits.MAX_WORKERS))
+                .as((p, w, c, t, q, m, pool) -> new Variant(label, p, w, c, t, q, m, pool));
     }
 
     /** None, or 2 to 4 variants with distinct labels. */

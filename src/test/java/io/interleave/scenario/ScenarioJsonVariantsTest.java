@@ -71,6 +71,22 @@ class ScenarioJsonVariantsTest {
     }
 
     @Test
+    @DisplayName("a variant can set the thread pool's size; left out, the file's own pool (not the default) is used")
+    void poolThreads() {
+        String file8 = specExampleWith("/server/poolThreads", "8");
+        Scenario s = ScenarioJson.parse(file8.substring(0, file8.lastIndexOf('}')) + """
+                , "variants": [
+                  {"label": "pool of 1", "policy": "event-loop+pool", "poolThreads": 1},
+                  {"label": "the file's pool", "policy": "event-loop+pool"}]}""");
+
+        assertThat(s.variants().get(0).poolThreads()).hasValue(1);
+        assertThat(s.under(s.variants().get(0)).server().poolThreads()).isEqualTo(1);
+        assertThat(s.variants().get(1).poolThreads()).isEmpty();
+        assertThat(s.under(s.variants().get(1)).server().poolThreads()).isEqualTo(8);
+        assertThat(s.under(s.variants().get(1)).server().policy()).isEqualTo(Policy.EVENT_LOOP_POOL);
+    }
+
+    @Test
     @DisplayName("the variants example of docs/scenario-format.md reads as the text around it says")
     void documentedExample() throws IOException {
         String doc = Files.readString(Path.of("docs/scenario-format.md"));
@@ -128,7 +144,10 @@ class ScenarioJsonVariantsTest {
                         Variant.of("c", Policy.EVENT_LOOP).withTimeSliceMs(OptionalDouble.of(0.125))
                                 .withQueueLimit(Optional.of(OptionalInt.empty())).withMaxConcurrency(Optional.of(OptionalInt.of(3))),
                         Variant.of("d \"quoted\" \u00e9", Policy.EVENT_LOOP).withQueueLimit(Optional.of(OptionalInt.of(0)))
-                                .withMaxConcurrency(Optional.of(OptionalInt.empty()))));
+                                .withMaxConcurrency(Optional.of(OptionalInt.empty()))),
+                List.of(Variant.of("no pool", Policy.EVENT_LOOP),
+                        Variant.of("pool of 1", Policy.EVENT_LOOP_POOL).withPoolThreads(OptionalInt.of(1)),
+                        Variant.of("pool of 40", Policy.EVENT_LOOP_POOL).withPoolThreads(OptionalInt.of(Server.DEFAULT_POOL_THREADS))));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -194,6 +213,13 @@ class ScenarioJsonVariantsTest {
             [{"label": "a", "queueLimit": "none"}, {"label": "b"}]  | variants[0].queueLimit: must be an integer
             [{"label": "a", "maxConcurrency": 0}, {"label": "b"}]   | variants[0].maxConcurrency: must be between 1 and 100000000, was 0
             [{"label": "a", "maxConcurrency": 1.5}, {"label": "b"}] | variants[0].maxConcurrency: must be an integer, was 1.5
+
+            # pool threads: a count like workers; null is refused (the pool always has threads)
+            [{"label": "a", "poolThreads": 0}, {"label": "b"}]      | variants[0].poolThreads: must be between 1 and 10000, was 0
+            [{"label": "a"}, {"label": "b", "poolThreads": 10001}]  | variants[1].poolThreads: must be between 1 and 10000, was 10001
+            [{"label": "a", "poolThreads": 2.5}, {"label": "b"}]    | variants[0].poolThreads: must be an integer, was 2.5
+            [{"label": "a", "poolThreads": "4"}, {"label": "b"}]    | variants[0].poolThreads: must be an integer
+            [{"label": "a", "poolThreads": null}, {"label": "b"}]   | variants[0].poolThreads: must not be null
             """)
     void rejectsBadVariants(String json, String expected) {
         assertThat(messageOf(specExampleWith("/variants", json))).isEqualTo(expected);

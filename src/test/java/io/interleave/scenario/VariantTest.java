@@ -24,6 +24,18 @@ class VariantTest {
     }
 
     @Test
+    @DisplayName("the thread pool's size is the scenario's unless the variant sets its own")
+    void poolThreads() {
+        Server pooled = BASE.withPolicy(Policy.EVENT_LOOP_POOL).withPoolThreads(3);
+        Variant inherit = Variant.of("pool", Policy.EVENT_LOOP_POOL);
+        Variant own = inherit.withPoolThreads(OptionalInt.of(1));
+
+        assertThat(inherit.apply(pooled).poolThreads()).isEqualTo(3);
+        assertThat(own.apply(pooled)).isEqualTo(pooled.withPoolThreads(1));
+        assertThatThrownBy(() -> inherit.withPoolThreads(OptionalInt.of(0))).hasMessage("poolThreads: must be between 1 and 10000, was 0");
+    }
+
+    @Test
     @DisplayName("queueLimit can be overridden with 'unlimited', which is not the same as leaving it out")
     void unlimitedOverride() {
         Variant unlimited = Variant.of("open", Policy.SYNC).withQueueLimit(Optional.of(OptionalInt.empty()));

@@ -13,6 +13,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** The left panel: binds the controls to {@link ControlsViewModel}; no logic of its own. */
@@ -21,8 +22,7 @@ public final class ControlsController {
     private final ControlsViewModel vm;
 
     @FXML private ToggleGroup policyGroup;
-    @FXML private ToggleButton policySync;
-    @FXML private ToggleButton policyLoop;
+    @FXML private HBox policyButtons;
     @FXML private Label compareNote;
     @FXML private javafx.scene.layout.GridPane variantsGrid;
     @FXML private Slider workersSlider;
@@ -34,6 +34,10 @@ public final class ControlsController {
     @FXML private Slider timeSliceSlider;
     @FXML private TextField timeSliceField;
     @FXML private Label timeSliceError;
+    @FXML private Label poolThreadsLabel;
+    @FXML private Slider poolThreadsSlider;
+    @FXML private TextField poolThreadsField;
+    @FXML private Label poolThreadsError;
     @FXML private Label resourcesTitle;
     @FXML private VBox resourcesBox;
     @FXML private ComboBox<String> patternChoice;
@@ -64,8 +68,7 @@ public final class ControlsController {
 
     @FXML
     private void initialize() {
-        policySync.setUserData(Policy.SYNC);
-        policyLoop.setUserData(Policy.EVENT_LOOP);
+        policyButtons.getChildren().setAll(policyToggles(vm.policies()));
         selectPolicy(vm.policyProperty().get());
         vm.policyProperty().addListener((obs, old, now) -> selectPolicy(now));
         policyGroup.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -75,8 +78,7 @@ public final class ControlsController {
                 vm.policyProperty().set((Policy) now.getUserData());
             }
         });
-        policySync.disableProperty().bind(app.compareProperty());
-        policyLoop.disableProperty().bind(app.compareProperty());
+        policyButtons.getChildren().forEach(b -> b.disableProperty().bind(app.compareProperty()));
         compareNote.visibleProperty().bind(app.compareProperty());
         compareNote.managedProperty().bind(compareNote.visibleProperty());
         variantsGrid.visibleProperty().bind(app.compareProperty());
@@ -87,6 +89,11 @@ public final class ControlsController {
         FieldBinding.bind(vm.workers(), workersSlider, workersField, workersError, 1);
         FieldBinding.bind(vm.cores(), coresSlider, coresField, coresError, 1);
         FieldBinding.bind(vm.timeSlice(), timeSliceSlider, timeSliceField, timeSliceError, 1);
+        FieldBinding.bind(vm.poolThreads(), poolThreadsSlider, poolThreadsField, poolThreadsError, 1);
+        for (javafx.scene.Node n : List.of(poolThreadsLabel, poolThreadsSlider, poolThreadsField)) {
+            n.visibleProperty().bind(vm.poolThreads().enabledProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
         FieldBinding.bind(vm.count(), countSlider, countField, countError, 1);
         FieldBinding.bind(vm.rate(), rateSlider, rateField, rateError, 1);
         FieldBinding.bind(vm.users(), usersSlider, usersField, usersError, 1);
@@ -116,13 +123,41 @@ public final class ControlsController {
         vm.types().addListener((javafx.collections.ListChangeListener<TypeModel>) c -> showTypes());
     }
 
-    /** Shows {@code p} on its toggle; a policy without one (event-loop+pool, set by a file) leaves them as they are rather than change it. */
-    private void selectPolicy(Policy p) {
-        for (ToggleButton b : List.of(policySync, policyLoop)) {
-            if (b.getUserData() == p) {
-                b.setSelected(true);
-            }
+    /**
+     * One toggle per policy, side by side as pills (the first and last
+     * rounded on their outer side), each named by its policy: "policySync",
+     * "policyEventLoop", "policyEventLoopPool".
+     */
+    private List<ToggleButton> policyToggles(List<Policy> policies) {
+        List<ToggleButton> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            Policy p = policies.get(i);
+            ToggleButton b = new ToggleButton(p.shortName());
+            b.setUserData(p);
+            b.setToggleGroup(policyGroup);
+            b.setId(policyButtonId(p));
+            b.setAccessibleText(p.displayName());
+            b.setTooltip(new javafx.scene.control.Tooltip(p.displayName()));
+            b.getStyleClass().add(i == 0 ? "left-pill" : i == policies.size() - 1 ? "right-pill" : "middle-pill");
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, javafx.scene.layout.Priority.ALWAYS);
+            buttons.add(b);
         }
+        return buttons;
+    }
+
+    /** "policySync", "policyEventLoop", "policyEventLoopPool": the toggle's id, from the policy's style key. */
+    static String policyButtonId(Policy p) {
+        StringBuilder id = new StringBuilder("policy");
+        for (String word : p.styleKey().split("-")) {
+            id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return id.toString();
+    }
+
+    /** Shows {@code p} on its toggle. */
+    private void selectPolicy(Policy p) {
+        policyGroup.getToggles().stream().filter(b -> b.getUserData() == p).findFirst().ifPresent(b -> b.setSelected(true));
     }
 
     private void showResources() {
@@ -132,7 +167,11 @@ public final class ControlsController {
         resourcesTitle.setManaged(!vm.resources().isEmpty());
     }
 
-    /** A row per compare variant: its label, then workers, cores and time slice, each typed as a number. */
+    /**
+     * A block per compare variant: its label, then workers, cores and time
+     * slice, each typed as a number; below them its policy and, where that
+     * policy has one, the size of its thread pool.
+     */
     private void showVariants() {
         variantsGrid.getChildren().clear();
         String[] heads = {"Variant", "Workers", "Cores", "Slice ms"};
@@ -148,22 +187,50 @@ public final class ControlsController {
             name.getStyleClass().add("variant-name");
             name.setWrapText(true);
             variantsGrid.add(name, 0, row);
-            FieldModel[] fields = {v.workers(), v.cores(), v.timeSlice()};
-            String[] ids = {"Workers", "Cores", "Slice"};
+            FieldModel[] fields = {v.workers(), v.cores(), v.timeSlice(), v.poolThreads()};
+            String[] ids = {"Workers", "Cores", "Slice", "Pool"};
+            String[] names = {"Workers", "Cores", "Slice ms", "Pool threads"};
+            TextField[] typed = new TextField[fields.length];
             for (int c = 0; c < fields.length; c++) {
                 TextField field = new TextField();
+                typed[c] = field;
                 field.setId("variant" + v.index() + ids[c]);
-                field.setAccessibleText(v.label() + ": " + heads[c + 1]);
+                field.setAccessibleText(v.label() + ": " + names[c]);
                 Label error = new Label();
                 error.getStyleClass().add("field-error");
                 error.setWrapText(true);
                 FieldBinding.bind(fields[c], null, field, error, 1);
                 field.setPrefColumnCount(2);
                 field.getStyleClass().add("variant-field");
-                variantsGrid.add(field, c + 1, row);
-                variantsGrid.add(error, 0, row + 1 + c, 4, 1);
+                variantsGrid.add(field, c < 3 ? c + 1 : 3, c < 3 ? row : row + 1);
+                variantsGrid.add(error, 0, row + 2 + c, 4, 1);
             }
-            row += 4;
+            ComboBox<Policy> policy = new ComboBox<>(javafx.collections.FXCollections.observableList(v.policies()));
+            policy.setId("variant" + v.index() + "Policy");
+            policy.setAccessibleText(v.label() + ": policy");
+            policy.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Policy p) {
+                    return p == null ? "" : p.shortName();
+                }
+
+                @Override
+                public Policy fromString(String text) {
+                    return v.policies().stream().filter(p -> p.shortName().equals(text)).findFirst().orElse(null);
+                }
+            });
+            policy.valueProperty().bindBidirectional(v.policyProperty());
+            policy.setMaxWidth(Double.MAX_VALUE);
+            policy.getStyleClass().add("variant-policy");
+            variantsGrid.add(policy, 0, row + 1, 2, 1);
+            Label pool = new Label("Pool");
+            pool.getStyleClass().add("variant-head");
+            pool.setMinWidth(Label.USE_PREF_SIZE);
+            variantsGrid.add(pool, 2, row + 1);
+            for (javafx.scene.Node n : List.of(pool, typed[3])) {
+                n.visibleProperty().bind(v.poolThreads().enabledProperty());
+            }
+            row += 6;
         }
     }
 

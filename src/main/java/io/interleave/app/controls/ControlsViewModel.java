@@ -37,6 +37,7 @@ public final class ControlsViewModel {
     private final FieldModel workers;
     private final FieldModel cores;
     private final FieldModel timeSlice;
+    private final FieldModel poolThreads;
     private final FieldModel count;
     private final FieldModel rate;
     private final FieldModel users;
@@ -61,6 +62,9 @@ public final class ControlsViewModel {
                 (s, t) -> s.withServer(s.server().withCores(Numbers.parseInt("cores", t)))));
         timeSlice = field(new FieldModel("timeSliceMs", scenario, s -> Numbers.format(s.server().timeSliceMs()),
                 (s, t) -> s.withServer(s.server().withTimeSliceMs(Numbers.parseDouble("timeSliceMs", t)))));
+        poolThreads = field(new FieldModel("poolThreads", scenario, s -> Integer.toString(s.server().poolThreads()),
+                (s, t) -> s.withServer(s.server().withPoolThreads(Numbers.parseInt("poolThreads", t))),
+                s -> s.server().policy().hasPool()));
         count = field(new FieldModel("count", scenario, s -> Integer.toString(s.arrivals().count()),
                 (s, t) -> ScenarioEdits.withCount(s, Numbers.parseInt("count", t)),
                 s -> !(s.arrivals() instanceof Arrivals.Explicit)));
@@ -164,7 +168,12 @@ public final class ControlsViewModel {
         }
     }
 
-    /** Sync or event loop (the single-policy view; compare shows both). */
+    /** Every policy, in the order the window offers them. */
+    public List<Policy> policies() {
+        return List.of(Policy.values());
+    }
+
+    /** The policy of the single-policy view (compare shows each variant's). */
     public ObjectProperty<Policy> policyProperty() {
         return policy;
     }
@@ -197,6 +206,11 @@ public final class ControlsViewModel {
 
     public FieldModel timeSlice() {
         return timeSlice;
+    }
+
+    /** Threads of the pool for offloaded calls; enabled only while the policy has a pool. */
+    public FieldModel poolThreads() {
+        return poolThreads;
     }
 
     public FieldModel count() {

@@ -4,17 +4,21 @@ import io.interleave.app.editor.Numbers;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.Server;
 import io.interleave.scenario.Variant;
+import io.interleave.scenario.Policy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * One compare variant's server settings, as the controls show them while
- * comparing: its workers, cores and time slice (the variant's override, or
- * the scenario's own value). Typing one writes it back as the variant's
+ * comparing: its policy, workers, cores, time slice and, where its policy
+ * has one, its thread pool (the variant's override, or the scenario's own
+ * value). Typing one writes it back as the variant's
  * override; a scenario without variants first gets explicit ones from
  * {@link Variant#defaults()}, so it compares exactly what it did before.
  */
@@ -24,9 +28,18 @@ public final class VariantModel {
     private final FieldModel workers;
     private final FieldModel cores;
     private final FieldModel timeSlice;
+    private final FieldModel poolThreads;
+    private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(this, "policy");
+    private boolean refreshing;
 
     VariantModel(int index, ObjectProperty<Scenario> scenario) {
         this.index = index;
+        policy.set(server(scenario.get()).policy());
+        policy.addListener((obs, old, now) -> {
+            if (!refreshing && now != null && now != server(scenario.get()).policy()) {
+                scenario.set(edit((v, t) -> v.withPolicy(Optional.of(now))).apply(scenario.get(), ""));
+            }
+        });
         this.label = scenario.get().compareVariants().get(index).label();
         workers = new FieldModel("workers", scenario, s -> Integer.toString(server(s).workers()),
                 edit((v, t) -> v.withWorkers(OptionalInt.of(Numbers.parseInt("workers", t)))));
@@ -34,6 +47,9 @@ public final class VariantModel {
                 edit((v, t) -> v.withCores(OptionalInt.of(Numbers.parseInt("cores", t)))));
         timeSlice = new FieldModel("timeSliceMs", scenario, s -> Numbers.format(server(s).timeSliceMs()),
                 edit((v, t) -> v.withTimeSliceMs(OptionalDouble.of(Numbers.parseDouble("timeSliceMs", t)))));
+        poolThreads = new FieldModel("poolThreads", scenario, s -> Integer.toString(server(s).poolThreads()),
+                edit((v, t) -> v.withPoolThreads(OptionalInt.of(Numbers.parseInt("poolThreads", t)))),
+                s -> server(s).policy().hasPool());
     }
 
     private Server server(Scenario s) {
@@ -70,9 +86,31 @@ public final class VariantModel {
         return timeSlice;
     }
 
+    /** Threads of the variant's pool; enabled only while its policy has a pool. */
+    public FieldModel poolThreads() {
+        return poolThreads;
+    }
+
+    /** The variant's policy (its override, or the scenario's); choosing one writes it as the override. */
+    public ObjectProperty<Policy> policyProperty() {
+        return policy;
+    }
+
+    /** Every policy a variant can take, in the order the window offers them. */
+    public List<Policy> policies() {
+        return List.of(Policy.values());
+    }
+
     void refresh(Scenario s) {
+        refreshing = true;
+        try {
+            policy.set(server(s).policy());
+        } finally {
+            refreshing = false;
+        }
         workers.refresh(s);
         cores.refresh(s);
         timeSlice.refresh(s);
+        poolThreads.refresh(s);
     }
 }

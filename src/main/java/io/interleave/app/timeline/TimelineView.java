@@ -361,6 +361,11 @@ public final class TimelineView extends Region {
         return centre(layout.workerRow(traceIndex, worker));
     }
 
+    /** Canvas y of the centre of a pool thread's lane (workers view), if that thread ran an offloaded call and its lane shows. */
+    public OptionalDouble poolThreadLaneCenterY(int traceIndex, int poolThread) {
+        return centre(layout.poolThreadRow(traceIndex, poolThread));
+    }
+
     /** The canvas y of the middle of a core's lane (workers view). */
     public OptionalDouble coreLaneCenterY(int traceIndex, int core) {
         return centre(layout.coreRow(traceIndex, core));

@@ -45,6 +45,41 @@ class ControlsViewModelTest {
     }
 
     @Test
+    @DisplayName("Pool threads applies only where the policy has a pool: enabled with event-loop+pool, and typed into the server")
+    void poolThreadsFollowsThePolicy() {
+        assertThat(vm.policies()).containsExactly(Policy.values());
+        assertThat(vm.poolThreads().enabledProperty().get()).isFalse();
+        assertThat(vm.poolThreads().textProperty().get()).isEqualTo("40");
+
+        vm.policyProperty().set(Policy.EVENT_LOOP_POOL);
+        assertThat(scenario.get().server().policy()).isEqualTo(Policy.EVENT_LOOP_POOL);
+        assertThat(vm.poolThreads().enabledProperty().get()).isTrue();
+        vm.poolThreads().textProperty().set("3");
+        assertThat(scenario.get().server().poolThreads()).isEqualTo(3);
+
+        vm.policyProperty().set(Policy.SYNC);
+        assertThat(vm.poolThreads().enabledProperty().get()).isFalse();
+        assertThat(scenario.get().server().poolThreads()).as("kept for when the pool comes back").isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a compare variant's policy can be any policy; its pool size is offered where it has a pool and written as its override")
+    void variantPolicyAndPool() {
+        VariantModel loop = vm.variants().get(1);
+        assertThat(loop.policyProperty().get()).isEqualTo(Policy.EVENT_LOOP);
+        assertThat(loop.poolThreads().enabledProperty().get()).isFalse();
+
+        loop.policyProperty().set(Policy.EVENT_LOOP_POOL);
+        assertThat(scenario.get().variants()).extracting(v -> v.policy().orElseThrow())
+                .containsExactly(Policy.SYNC, Policy.EVENT_LOOP_POOL);
+        assertThat(vm.variants().get(1).poolThreads().enabledProperty().get()).isTrue();
+        vm.variants().get(1).poolThreads().textProperty().set("2");
+        assertThat(scenario.get().variants().get(1).poolThreads()).hasValue(2);
+        assertThat(scenario.get().under(scenario.get().variants().get(1)).server().poolThreads()).isEqualTo(2);
+        assertThat(scenario.get().server().poolThreads()).as("the shared server is untouched").isEqualTo(40);
+    }
+
+    @Test
     @DisplayName("a valid value changes the scenario at once")
     void validValueApplies() {
         vm.workers().textProperty().set("3");
