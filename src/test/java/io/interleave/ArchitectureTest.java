@@ -48,6 +48,23 @@ class ArchitectureTest {
             .because("each part of the window can be understood and tested with only the parts below it");
 
     /**
+     * The window (io.interleave.app itself: the main view model, the main
+     * controller, the application) builds its parts; no part reaches back up:
+     * each takes what it needs through an interface of its own package
+     * (MetricsSource, NarrationSource, ControlsSource, TypeEdits, FilesSource).
+     */
+    static final ArchRule APP_PARTS_DO_NOT_REACH_UP = noClasses()
+            .that(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>(
+                    "are in a sub-package of io.interleave.app") {
+                @Override
+                public boolean test(com.tngtech.archunit.core.domain.JavaClass c) {
+                    return c.getPackageName().startsWith("io.interleave.app.");
+                }
+            })
+            .should().dependOnClassesThat().resideInAPackage("io.interleave.app")
+            .because("the window builds its parts and hands each what it needs; a part that imports the window cycles with it");
+
+    /**
      * The layers, bottom to top: files (imports nothing of the project), scenario, trace,
      * engine, stats, render, then cli and app side by side (neither uses the other), then
      * Main. Each layer may use only the layers below it.
@@ -131,6 +148,23 @@ class ArchitectureTest {
     @DisplayName("the app sub-packages depend on each other without cycles")
     void appSubPackagesAreFreeOfCycles() {
         APP_SUB_PACKAGES_FREE_OF_CYCLES.check(production);
+    }
+
+    @Test
+    @DisplayName("no part of the window (an app sub-package) depends on the window's own package")
+    void appPartsDoNotReachUp() {
+        APP_PARTS_DO_NOT_REACH_UP.check(production);
+    }
+
+    @Test
+    @DisplayName("the rule really fails when the metrics panel reaches up into the window's view model")
+    void appPartsRuleCatchesAViolation() {
+        EvaluationResult result = APP_PARTS_DO_NOT_REACH_UP.evaluate(productionWith("MetricsImportsAppFixture"));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("MetricsImportsAppFixture").contains("io.interleave.app.AppViewModel"))
+                .allSatisfy(line -> assertThat(line).contains("MetricsImportsAppFixture"));
     }
 
     @Test

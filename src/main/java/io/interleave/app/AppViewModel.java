@@ -1,8 +1,8 @@
 package io.interleave.app;
 
 import io.interleave.app.classroom.ClassroomViewModel;
+import io.interleave.app.controls.ControlsSource;
 import io.interleave.app.controls.ControlsViewModel;
-import io.interleave.app.editor.TypeEdits;
 import io.interleave.app.files.DocumentViewModel;
 import io.interleave.app.files.FilesSource;
 import io.interleave.app.files.ExportViewModel;
@@ -39,7 +39,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * thread; the child view models hold the controls, the playback and the
  * metrics.
  */
-public final class AppViewModel implements MetricsSource, NarrationSource, TypeEdits, FilesSource {
+public final class AppViewModel implements MetricsSource, NarrationSource, ControlsSource, FilesSource {
     /** The preset the window opens with. */
     public static final String FIRST_PRESET = "three-requests";
 
@@ -290,7 +290,8 @@ public final class AppViewModel implements MetricsSource, NarrationSource, TypeE
         return Presets.compareWith(choice.id()).map(c -> "Then compare " + c + " (Ctrl+K).").orElse("");
     }
 
-    /** Show sync and event loop together on one time axis. */
+    /** Show every compare variant together on one time axis. */
+    @Override
     public BooleanProperty compareProperty() {
         return compare;
     }
@@ -330,6 +331,7 @@ public final class AppViewModel implements MetricsSource, NarrationSource, TypeE
         return runner;
     }
 
+    @Override
     public ControlsViewModel controls() {
         return controls;
     }
@@ -374,16 +376,19 @@ public final class AppViewModel implements MetricsSource, NarrationSource, TypeE
     }
 
     /** A note about the mix that is not an error, e.g. that a new type gets no requests; "" when none. */
+    @Override
     public ReadOnlyStringProperty mixNoteProperty() {
         return mixNote.getReadOnlyProperty();
     }
 
     /** A removed type can be put back (Undo remove). */
+    @Override
     public javafx.beans.property.ReadOnlyBooleanProperty canUndoRemoveProperty() {
         return canUndoRemove.getReadOnlyProperty();
     }
 
     /** Puts the last removed request type back where it was. */
+    @Override
     public void undoRemove() {
         if (removed == null) {
             return;
@@ -411,6 +416,7 @@ public final class AppViewModel implements MetricsSource, NarrationSource, TypeE
      * that an explicit arrival list names: then {@link #mixErrorProperty()}
      * says why and nothing changes.
      */
+    @Override
     public void removeType(int index) {
         List<RequestType> types = new ArrayList<>(scenario.get().requestTypes());
         RequestType gone = types.remove(index);
@@ -428,6 +434,7 @@ public final class AppViewModel implements MetricsSource, NarrationSource, TypeE
     }
 
     /** Why the last change to the mix was refused, or "". */
+    @Override
     public ReadOnlyStringProperty mixErrorProperty() {
         return mixError.getReadOnlyProperty();
     }

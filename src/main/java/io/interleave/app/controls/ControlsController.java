@@ -1,6 +1,5 @@
 package io.interleave.app.controls;
 
-import io.interleave.app.AppViewModel;
 import io.interleave.app.editor.TypeEditorDialog;
 import io.interleave.app.fxml.Fxml;
 import io.interleave.scenario.Policy;
@@ -18,7 +17,7 @@ import javafx.scene.layout.VBox;
 
 /** The left panel: binds the controls to {@link ControlsViewModel}; no logic of its own. */
 public final class ControlsController {
-    private final AppViewModel app;
+    private final ControlsSource app;
     private final ControlsViewModel vm;
 
     @FXML private ToggleGroup policyGroup;
@@ -61,7 +60,7 @@ public final class ControlsController {
     @FXML private Label mixNote;
     @FXML private Button undoRemoveButton;
 
-    public ControlsController(AppViewModel app) {
+    public ControlsController(ControlsSource app) {
         this.app = app;
         this.vm = app.controls();
     }

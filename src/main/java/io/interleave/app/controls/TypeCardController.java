@@ -1,6 +1,5 @@
 package io.interleave.app.controls;
 
-import io.interleave.app.AppViewModel;
 import io.interleave.app.editor.TypeEditorDialog;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -12,7 +11,7 @@ import javafx.scene.layout.Region;
 /** One request type of the mix: weight, compute and wait, and buttons to edit or remove it. */
 public final class TypeCardController {
     /** What a card shows and acts on. */
-    public record Card(TypeModel type, AppViewModel app) {
+    public record Card(TypeModel type, ControlsSource app) {
     }
 
     private final Card card;
