@@ -8,6 +8,8 @@ import io.interleave.app.playback.PlaybackViewModel;
 import io.interleave.app.timeline.TimelineView;
 import io.interleave.render.ViewMode;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -34,6 +36,9 @@ public final class MainController {
     private final PlaybackDriver driver;
 
     @FXML private BorderPane root;
+    @FXML private HBox toolbar;
+    /** The lesson list is open from Ctrl+Shift+O: the toolbar shows even with every panel folded. */
+    private final BooleanProperty choosingLesson = new SimpleBooleanProperty(this, "choosingLesson");
     @FXML private ToggleGroup viewGroup;
     @FXML private ToggleGroup viewMenuGroup;
     @FXML private RadioMenuItem requestsMenuItem;
@@ -95,8 +100,14 @@ public final class MainController {
         reloadMenuItem.disableProperty().bind(vm.presetProperty().isNull()); // nothing to reload once a file is open
         undoSwitchMenuItem.disableProperty().bind(vm.lessons().canUndoProperty().not());
         restoreTweakMenuItem.disableProperty().bind(vm.lessons().canRestoreProperty().not());
-        new PanelLayout(vm.panels(), panelRail, controlsScroll, notice, narration, mainSplit, metricsScroll)
-                .bindMenu(controlsMenuItem, notesMenuItem, narrationMenuItem, metricsMenuItem, focusMenuItem);
+        PanelLayout layout = new PanelLayout(vm.panels(), panelRail, controlsScroll, notice, narration, mainSplit, metricsScroll);
+        layout.bindMenu(controlsMenuItem, notesMenuItem, narrationMenuItem, metricsMenuItem, focusMenuItem);
+        layout.foldWithAll(toolbar, choosingLesson);
+        presetChoice.showingProperty().addListener((obs, was, showing) -> {
+            if (!showing) {
+                choosingLesson.set(false);
+            }
+        });
         Toast.bind(vm.notices(), toast, toastText, toastAction);
         // Projector type leaves little height: turning it on folds the narration (F8 brings it back).
         vm.classroom().projectorProperty().addListener((o, was, on) -> {
@@ -264,6 +275,9 @@ public final class MainController {
 
     @FXML
     private void focusPresets() {
+        choosingLesson.set(true);
+        root.applyCss();
+        root.layout(); // the toolbar may just have come back: place the list before it opens
         presetChoice.requestFocus();
         presetChoice.show();
     }

@@ -3,6 +3,7 @@ package io.interleave.app;
 import io.interleave.app.classroom.Panels;
 import io.interleave.app.classroom.Panels.Panel;
 import java.util.Map;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -54,6 +55,17 @@ final class PanelLayout {
         }
     }
 
+    /**
+     * With every panel folded (F11), the toolbar folds too, so that the
+     * timeline gets its height (each of the toolbar's commands has a key and
+     * a menu item); {@code peek} shows it for a while, e.g. while the lesson
+     * list is open.
+     */
+    void foldWithAll(Node toolbar, ObservableBooleanValue peek) {
+        toolbar.visibleProperty().bind(panels.focusProperty().not().or(peek));
+        toolbar.managedProperty().bind(toolbar.visibleProperty());
+    }
+
     /** The View menu's check items follow the panels (and fold them). */
     void bindMenu(CheckMenuItem controls, CheckMenuItem notes, CheckMenuItem narration, CheckMenuItem metrics,
                   CheckMenuItem focus) {
@@ -83,6 +95,10 @@ final class PanelLayout {
     private void showMetrics(boolean shown) {
         if (shown && !split.getItems().contains(metrics)) {
             split.getItems().add(metrics);
+            if (split.getScene() != null) { // lay out first: the toolbar may just have come back and taken height
+                split.getScene().getRoot().applyCss();
+                split.getScene().getRoot().layout();
+            }
             split.setDividerPositions(metricsDivider);
         } else if (!shown && split.getItems().contains(metrics)) {
             metricsDivider = split.getDividerPositions()[0];

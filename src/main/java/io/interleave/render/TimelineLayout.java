@@ -142,6 +142,8 @@ public final class TimelineLayout {
     private final double height;
     private final double s;
     private final boolean fitRows;
+    /** Drawn for a picture (as tall as its rows need) rather than into a window of a given height. */
+    private final boolean export;
     private final double rowHeight;
     private final double headerHeight;
     private final double axisTop;
@@ -168,6 +170,7 @@ public final class TimelineLayout {
         this.s = textScale;
         this.width = Math.max(1, width);
         this.fitRows = fitRows && !export;
+        this.export = export;
         this.axisStyle = TextStyle.regular(12 * s);
         this.titleStyle = TextStyle.bold(12 * s);
         this.tickMinSpacing = measure.textWidth("88.8 ms", axisStyle) + 14 * s;
@@ -322,8 +325,9 @@ public final class TimelineLayout {
         return 4 * s;
     }
 
+    /** A section title's band: a little tighter in a window, where every pixel of height goes to the rows. */
     double titleHeight() {
-        return Math.round(titleStyle.size() * 1.45);
+        return Math.round(titleStyle.size() * (export ? 1.45 : 1.3));
     }
 
     double sectionGap() {

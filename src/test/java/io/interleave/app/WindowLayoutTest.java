@@ -135,6 +135,46 @@ class WindowLayoutTest {
     }
 
     @Test
+    @DisplayName("1280x800, projector, F11: the toolbar folds too, and three variants of 12 requests show every row with bars of 14 px")
+    void threeVariantsOfTwelveOnAProjector(FxRobot robot) throws TimeoutException {
+        projector(robot, 1280, 800, true);
+        robot.interact(() -> {
+            vm.presetProperty().set(vm.presets().stream().filter(p -> p.id().equals("async-same-wait")).findFirst().orElseThrow());
+            vm.scenarioProperty().set(vm.scenarioProperty().get().withVariants(java.util.List.of(
+                    io.interleave.scenario.Variant.of("1 thread", io.interleave.scenario.Policy.SYNC, 1),
+                    io.interleave.scenario.Variant.of("4 threads", io.interleave.scenario.Policy.SYNC, 4),
+                    io.interleave.scenario.Variant.of("one loop", io.interleave.scenario.Policy.EVENT_LOOP, 1))));
+        });
+        await(() -> timeline(robot).tracesProperty().get().size() == 3);
+        robot.clickOn("#timeline").type(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".toolbar").query().isVisible()).as("toolbar folded with every panel").isFalse();
+        TimelineView timeline = timeline(robot);
+        io.interleave.render.TimelineLayout layout = timeline.timelineLayout();
+        assertThat(layout.sections()).hasSize(3);
+        assertThat(layout.sections()).allSatisfy(sec -> assertThat(sec.rowCount()).isEqualTo(12));
+        assertThat(layout.scrolls()).isFalse();
+        assertThat(layout.barHeight()).isGreaterThanOrEqualTo(14);
+        for (int s = 0; s < 3; s++) {
+            for (int id = 1; id <= 12; id++) {
+                assertThat(timeline.rowCenterY(s, id).orElseThrow()).isBetween(layout.headerHeight(), timeline.getHeight());
+            }
+        }
+
+        // Choosing a lesson from the keyboard brings the toolbar back while the list is open.
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.O);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".toolbar").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#presetChoice").queryComboBox().isShowing()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".toolbar").query().isVisible()).isFalse();
+        robot.type(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".toolbar").query().isVisible()).isTrue();
+    }
+
+    @Test
     @DisplayName("each panel folds with its key, shows a rail button and comes back from it; the View menu shows the state")
     void eachPanelFoldsAndComesBack(FxRobot robot) {
         robot.clickOn("#timeline");
