@@ -134,28 +134,31 @@ class WindowLayoutTest {
         assertThat(robot.lookup("#panelRail").query().isVisible()).isFalse();
     }
 
-    @Test
-    @DisplayName("1280x800, projector, F11: the toolbar folds too, and three variants of 12 requests show every row with bars of 14 px")
-    void threeVariantsOfTwelveOnAProjector(FxRobot robot) throws TimeoutException {
+    @ParameterizedTest(name = "{0} variants: bars of at least {1} px")
+    @CsvSource({"3, 14", "4, 9"})
+    @DisplayName("1280x800, projector, F11: the toolbar folds too; three variants of 12 requests show every row with bars of 14 px, four with 9 px")
+    void manyVariantsOfTwelveOnAProjector(int variants, int minBar, FxRobot robot) throws TimeoutException {
         projector(robot, 1280, 800, true);
+        List<io.interleave.scenario.Variant> all = List.of(
+                io.interleave.scenario.Variant.of("1 thread", io.interleave.scenario.Policy.SYNC, 1),
+                io.interleave.scenario.Variant.of("2 threads", io.interleave.scenario.Policy.SYNC, 2),
+                io.interleave.scenario.Variant.of("4 threads", io.interleave.scenario.Policy.SYNC, 4),
+                io.interleave.scenario.Variant.of("one loop", io.interleave.scenario.Policy.EVENT_LOOP, 1));
         robot.interact(() -> {
             vm.presetProperty().set(vm.presets().stream().filter(p -> p.id().equals("async-same-wait")).findFirst().orElseThrow());
-            vm.scenarioProperty().set(vm.scenarioProperty().get().withVariants(java.util.List.of(
-                    io.interleave.scenario.Variant.of("1 thread", io.interleave.scenario.Policy.SYNC, 1),
-                    io.interleave.scenario.Variant.of("4 threads", io.interleave.scenario.Policy.SYNC, 4),
-                    io.interleave.scenario.Variant.of("one loop", io.interleave.scenario.Policy.EVENT_LOOP, 1))));
+            vm.scenarioProperty().set(vm.scenarioProperty().get().withVariants(all.subList(4 - variants, 4)));
         });
-        await(() -> timeline(robot).tracesProperty().get().size() == 3);
+        await(() -> timeline(robot).tracesProperty().get().size() == variants);
         robot.clickOn("#timeline").type(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".toolbar").query().isVisible()).as("toolbar folded with every panel").isFalse();
         TimelineView timeline = timeline(robot);
         io.interleave.render.TimelineLayout layout = timeline.timelineLayout();
-        assertThat(layout.sections()).hasSize(3);
+        assertThat(layout.sections()).hasSize(variants);
         assertThat(layout.sections()).allSatisfy(sec -> assertThat(sec.rowCount()).isEqualTo(12));
         assertThat(layout.scrolls()).isFalse();
-        assertThat(layout.barHeight()).isGreaterThanOrEqualTo(14);
-        for (int s = 0; s < 3; s++) {
+        assertThat(layout.barHeight()).isGreaterThanOrEqualTo(minBar);
+        for (int s = 0; s < variants; s++) {
             for (int id = 1; id <= 12; id++) {
                 assertThat(timeline.rowCenterY(s, id).orElseThrow()).isBetween(layout.headerHeight(), timeline.getHeight());
             }
