@@ -65,23 +65,27 @@ public final class Cli {
     }
 
     /**
-     * A message as one printable line: line breaks become spaces and other
-     * control characters (ESC, BEL, NUL, C1) are shown escaped, so text from a
-     * file name or a JSON string can never drive the terminal.
+     * A message as one printable line: line breaks become spaces, and other
+     * control characters (ESC, BEL, NUL, C1), a surrogate without its other
+     * half and the non-characters U+FFFE and U+FFFF are shown escaped
+     * ({@code \\u001b}), so text from a file name or a JSON string can never
+     * drive the terminal nor turn into a {@code ?} that hides what it was.
      */
     static String oneLine(String s) {
         if (s == null) {
             return "";
         }
         StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\r') {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\n' || cp == '\r') {
                 b.append(' ');
-            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-                b.append(String.format("\\u%04x", (int) c));
+            } else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp <= 0xFFFF && Character.isSurrogate((char) cp))
+                    || cp == 0xFFFE || cp == 0xFFFF) {
+                b.append(String.format("\\u%04x", cp));
             } else {
-                b.append(c);
+                b.appendCodePoint(cp);
             }
         }
         return b.toString().strip();

@@ -45,7 +45,7 @@ public sealed interface Arrivals {
             if (atMs > Limits.MAX_MS) {
                 throw new IllegalArgumentException("atMs: must be <= " + Checks.format(Limits.MAX_MS));
             }
-            Checks.nonBlank("type", type);
+            Checks.name("type", type);
         }
     }
 
