@@ -26,12 +26,13 @@ public final class Cli {
         CommandLine cmd = new CommandLine(new Cli());
         cmd.setOut(out);
         cmd.setErr(err);
+        Flags.register(cmd);
         cmd.setParameterExceptionHandler((ex, a) -> {
             String hint = "";
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
             }
-            err.println("interleave: " + oneLine(ex.getMessage()) + hint);
+            err.println("interleave: " + oneLine(Flags.message(ex)) + hint);
             err.flush();
             return BAD_INPUT;
         });
@@ -41,8 +42,12 @@ public final class Cli {
                 err.flush();
                 return BAD_INPUT;
             }
-            if (ex instanceof io.interleave.files.OutputException) {
-                err.println("interleave: " + oneLine(ex.getMessage()));
+            if (ex instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+                ex = u.getCause();
+            }
+            if (ex instanceof java.io.IOException io) {
+                // A full disk, a failing device: the file and the reason, never a Java class name.
+                err.println("interleave: " + oneLine(ioMessage(io)));
                 err.flush();
                 return FAILURE;
             }
@@ -62,6 +67,27 @@ public final class Cli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * What failed in words, naming the file: "cannot write out.csv: No space
+     * left on device" as {@link io.interleave.files.OutputException} says it,
+     * or the file and reason of any other file-system failure.
+     */
+    static String ioMessage(java.io.IOException e) {
+        if (e instanceof io.interleave.files.OutputException) {
+            return e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            String reason = f.getReason() != null ? f.getReason()
+                    : f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : "cannot be used";
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
+        }
+        return "input/output error: " + e.getMessage();
     }
 
     /**
