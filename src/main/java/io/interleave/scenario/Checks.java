@@ -118,7 +118,7 @@ final class Checks {
 
     /** Why a code point may not stand in a text, or null if it may. */
     private static String forbidden(int cp, boolean lines) {
-        if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
+        if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
             return "half of a surrogate pair without its other half";
         }
         if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
