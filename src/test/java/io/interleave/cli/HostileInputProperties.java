@@ -91,8 +91,16 @@ class HostileInputProperties {
 
     @Property(tries = 200, seed = SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     @Label("a mutated valid scenario: exit 0 with a result or 2 with one line; nothing written on failure")
-    void mutatedScenario(@ForAll("mutants") byte[] file, @ForAll("commands") String command) throws IOException {
-        check(file, command);
+    void mutatedScenario(@ForAll("mutants") Mutant mutant) throws IOException {
+        check(mutant.bytes(), mutant.command());
+    }
+
+    /** A mutated file and the command to run it with. */
+    record Mutant(byte[] bytes, String command) {
+        @Override
+        public String toString() {
+            return command + " on " + new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     @Property(tries = 50, seed = SEED, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.FIRST)
@@ -104,10 +112,76 @@ class HostileInputProperties {
 
     // ---------------------------------------------------------------- generators
 
+    /**
+     * Half the mutants edit tokens anywhere (mostly broken files); the other
+     * half only put odd Unicode into string values, so the file stays
+     * well-formed and its names reach the outputs (CSV, JSON, SVG) more often.
+     */
     @Provide
-    Arbitrary<byte[]> mutants() {
-        return Combinators.combine(Arbitraries.integers().between(0, SEEDS.size() - 1), Arbitraries.integers().between(1, 4),
-                Arbitraries.longs()).as(HostileInputProperties::mutate);
+    Arbitrary<Mutant> mutants() {
+        Arbitrary<byte[]> anywhere = Combinators.combine(Arbitraries.integers().between(0, SEEDS.size() - 1),
+                Arbitraries.integers().between(1, 4), Arbitraries.longs()).as(HostileInputProperties::mutate);
+        Arbitrary<byte[]> inText = Combinators.combine(Arbitraries.integers().between(0, SEEDS.size() - 1),
+                Arbitraries.integers().between(1, 3), Arbitraries.longs()).as(HostileInputProperties::mutateText);
+        // odd text is drawn into pictures: render half of those files
+        return Arbitraries.oneOf(Combinators.combine(anywhere, commands()).as(Mutant::new),
+                Combinators.combine(inText, Arbitraries.of("render", "simulate", "simulate --compare", "render --compare")).as(Mutant::new));
+    }
+
+    /** One seed file with odd Unicode put into {@code edits} of its string values (never its field names). */
+    static byte[] mutateText(int seed, int edits, long randomSeed) {
+        Random random = new Random(randomSeed);
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(SEEDS.get(seed));
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        // the texts a reader shows: the scenario's name, descriptions and labels (changing a type or
+        // resource name would only break the references to it)
+        List<Integer> values = new ArrayList<>();
+        boolean firstName = true;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).startsWith("\"") && !isKey(tokens, i)) {
+                String key = keyOf(tokens, i);
+                if (key.equals("\"label\"") || key.equals("\"description\"")) {
+                    values.add(i);
+                }
+                if (key.equals("\"name\"") && firstName) {
+                    values.addAll(List.of(i, i, i, i)); // the title of every picture: the likeliest target
+                }
+                firstName &= !key.equals("\"name\"");
+            }
+        }
+        for (int e = 0; e < edits && !values.isEmpty(); e++) {
+            int i = values.get(random.nextInt(values.size()));
+            tokens.set(i, text(tokens.get(i), random));
+        }
+        return String.join("", tokens).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The field name a value token belongs to, or "" in an array. */
+    private static String keyOf(List<String> tokens, int i) {
+        int j = i - 1;
+        while (j >= 0 && tokens.get(j).isBlank()) {
+            j--;
+        }
+        if (j < 1 || !tokens.get(j).equals(":")) {
+            return "";
+        }
+        j--;
+        while (j >= 0 && tokens.get(j).isBlank()) {
+            j--;
+        }
+        return j >= 0 ? tokens.get(j) : "";
+    }
+
+    private static boolean isKey(List<String> tokens, int i) {
+        for (int j = i + 1; j < tokens.size(); j++) {
+            if (!tokens.get(j).isBlank()) {
+                return tokens.get(j).equals(":");
+            }
+        }
+        return false;
     }
 
     @Provide
@@ -208,7 +282,7 @@ class HostileInputProperties {
             args.add(1, scenario.toString());
             switch (args.get(0)) {
                 case "simulate" -> args.addAll(List.of("--requests", out.toString(), "--spans", dir.resolve("spans.csv").toString()));
-                case "render" -> args.addAll(List.of("--out", out.toString()));
+                case "render" -> args.addAll(List.of("--out", out.toString(), "--width", "480")); // the smallest picture: quicker
                 default -> args.addAll(List.of("--rates", "10:20:10", "--requests", "20", "--out", out.toString()));
             }
 
