@@ -27,12 +27,13 @@ public final class Cli {
         CommandLine cmd = new CommandLine(new Cli());
         cmd.setOut(out);
         cmd.setErr(err);
+        Flags.register(cmd);
         cmd.setParameterExceptionHandler((ex, a) -> {
             String hint = "";
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
             }
-            err.println("interleave: " + oneLine(ex.getMessage()) + hint);
+            err.println("interleave: " + oneLine(Flags.message(ex)) + hint);
             err.flush();
             return BAD_INPUT;
         });
@@ -42,8 +43,12 @@ public final class Cli {
                 err.flush();
                 return BAD_INPUT;
             }
-            if (ex instanceof io.interleave.files.OutputException) {
-                err.println("interleave: " + oneLine(ex.getMessage()));
+            if (ex instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+                ex = u.getCause();
+            }
+            if (ex instanceof java.io.IOException io) {
+                // A full disk, a failing device: the file and the reason, never a Java class name.
+                err.println("interleave: " + oneLine(ioMessage(io)));
                 err.flush();
                 return FAILURE;
             }
@@ -66,23 +71,48 @@ public final class Cli {
     }
 
     /**
-     * A message as one printable line: line breaks become spaces and other
-     * control characters (ESC, BEL, NUL, C1) are shown escaped, so text from a
-     * file name or a JSON string can never drive the terminal.
+     * What failed in words, naming the file: "cannot write out.csv: No space
+     * left on device" as {@link io.interleave.files.OutputException} says it,
+     * or the file and reason of any other file-system failure.
+     */
+    static String ioMessage(java.io.IOException e) {
+        if (e instanceof io.interleave.files.OutputException) {
+            return e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            String reason = f.getReason() != null ? f.getReason()
+                    : f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : "cannot be used";
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
+        }
+        return "input/output error: " + e.getMessage();
+    }
+
+    /**
+     * A message as one printable line: line breaks become spaces, and other
+     * control characters (ESC, BEL, NUL, C1), a surrogate without its other
+     * half and the non-characters U+FFFE and U+FFFF are shown escaped
+     * ({@code \\u001b}), so text from a file name or a JSON string can never
+     * drive the terminal nor turn into a {@code ?} that hides what it was.
      */
     static String oneLine(String s) {
         if (s == null) {
             return "";
         }
         StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\r') {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\n' || cp == '\r') {
                 b.append(' ');
-            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-                b.append(String.format("\\u%04x", (int) c));
+            } else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp <= 0xFFFF && Character.isSurrogate((char) cp))
+                    || cp == 0xFFFE || cp == 0xFFFF) {
+                b.append(String.format("\\u%04x", cp));
             } else {
-                b.append(c);
+                b.appendCodePoint(cp);
             }
         }
         return b.toString().strip();

@@ -19,6 +19,9 @@ final class ScenarioSource {
             return Presets.load(id).orElseThrow(() -> new UsageException(
                     "unknown preset '" + id + "' (known: " + String.join(", ", Presets.ids()) + ")"));
         }
+        if (argument.isEmpty()) {
+            throw new UsageException("scenario file: the name is empty; give a scenario file or preset:NAME");
+        }
         Path file;
         try {
             file = Path.of(argument);

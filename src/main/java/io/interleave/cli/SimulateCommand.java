@@ -206,35 +206,59 @@ public final class SimulateCommand implements Callable<Integer> {
                               Long seed, Integer count, Double rate) {
             Server server = scenario.server();
             if (policy != null) {
-                server = server.withPolicy(Policy.fromJson(policy).orElseThrow(() ->
-                        new UsageException("--policy: must be " + policyNames() + ", was '" + policy + "'")));
+                Policy chosen = Policy.fromJson(policy).orElseThrow(() ->
+                        new UsageException("--policy: must be " + policyNames() + ", was '" + policy + "'"));
+                server = fits("--policy", chosen, server::withPolicy);
             }
             if (workers != null) {
                 requireRange("--workers", workers, 1, Limits.MAX_WORKERS);
-                server = server.withWorkers(workers);
+                server = fits("--workers", workers, server::withWorkers);
             }
             if (cores != null) {
                 requireRange("--cores", cores, 1, Limits.MAX_CORES);
-                server = server.withCores(cores);
+                server = fits("--cores", cores, server::withCores);
             }
-            Scenario out = scenario.withServer(server);
+            Scenario out;
+            try {
+                out = scenario.withServer(server);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--policy, --workers or --cores: the server they give does not fit this scenario ("
+                        + e.getMessage() + ")");
+            }
             if (seed != null) {
-                out = out.withSeed(seed);
+                out = fits("--seed", seed, out::withSeed);
             }
             if (count != null) {
                 requireRange("--count", count, 1, Limits.MAX_REQUESTS);
                 if (out.arrivals() instanceof Arrivals.Explicit) {
                     throw new UsageException("--count: this scenario lists its arrivals explicitly; --count applies to poisson, uniform, burst and closed arrivals");
                 }
-                out = out.withArrivals(out.arrivals().withCount(count));
+                Scenario before = out;
+                out = fits("--count", count, n -> before.withArrivals(before.arrivals().withCount(n)));
             }
             if (rate != null) {
                 if (!(rate >= Limits.MIN_RATE_PER_SEC && rate <= Limits.MAX_RATE_PER_SEC)) {
-                    throw new UsageException("--rate: " + rateRule() + ", was " + rate);
+                    throw new UsageException("--rate: " + rateRule() + ", was " + Numbers.plain(rate));
                 }
-                out = out.withArrivals(withRate(out.arrivals(), rate));
+                Scenario before = out;
+                out = fits("--rate", rate, r -> before.withArrivals(withRate(before.arrivals(), r)));
             }
             return out;
+        }
+
+        /**
+         * A flag's value applied to the scenario; a rule of the scenario it
+         * breaks (an {@link IllegalArgumentException} of a record, such as a
+         * rate so low that the arrivals' interval passes its bound) is bad
+         * input naming the flag, never an unexpected failure.
+         */
+        private static <V, T> T fits(String flag, V value, java.util.function.Function<V, T> apply) {
+            try {
+                return apply.apply(value);
+            } catch (IllegalArgumentException e) {
+                String shown = value instanceof Double d ? Numbers.plain(d) : String.valueOf(value);
+                throw new UsageException(flag + ": " + shown + " does not fit this scenario (" + e.getMessage() + ")");
+            }
         }
 
         /** "sync, event-loop or event-loop+pool": every policy's name, from the policies themselves. */

@@ -32,7 +32,8 @@ public final class SweepCommand implements Callable<Integer> {
             + " arrivals are swept as Poisson arrivals with the same mix.")
     String scenarioArg;
 
-    @Option(names = "--rates", required = true, paramLabel = "START:STOP:STEP", description = "Arrival rates per second, e.g. 10:200:10.")
+    @Option(names = "--rates", required = true, paramLabel = "START:STOP:STEP", description = "Arrival rates per second from START to STOP (inclusive) by STEP, e.g. 10:200:10;"
+            + " at most " + MAX_RATES + " rates, STOP at most 10000000.")
     String rates;
 
     @Option(names = "--replications", paramLabel = "R", defaultValue = "1", description = "Independent runs per point (seeds seed..seed+R-1); 2 or more give a 95%% confidence interval.")
@@ -71,6 +72,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Scenario scenario = ScenarioSource.load(scenarioArg);
         Scenario swept = Sweep.prepare(scenario, requests != null ? requests : Sweep.defaultRequests(scenario));
+        ratesFit(swept, rateList);
         Sweep.Result result = Sweep.run(swept, rateList, replications, Runtime.getRuntime().availableProcessors());
         byte[] picture = chart == null ? null : chartBytes(swept, result);
         if (picture == null) {
@@ -96,23 +98,87 @@ public final class SweepCommand implements Callable<Integer> {
         return OutputPaths.pictureFormat("--chart", chart).equals("png") ? picture.png(1) : picture.svg().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The most rates one sweep runs. */
+    static final int MAX_RATES = 10_000;
+
+    /**
+     * The rates of {@code --rates START:STOP:STEP}, checked as a grid before
+     * anything runs: START > 0, STOP >= START, STOP at most
+     * {@link Limits#MAX_RATE_PER_SEC}, STEP > 0 and large enough to move
+     * from one rate to the next (START + STEP != START in a double), and at
+     * most {@value #MAX_RATES} rates. Every message names {@code --rates} and
+     * shows the numbers as written.
+     */
     static List<Double> parseRates(String text) {
         String[] parts = text.split(":", -1);
         if (parts.length != 3) {
             throw new UsageException("--rates: must be START:STOP:STEP such as 10:200:10, was '" + text + "'");
         }
+        String[] names = {"START", "STOP", "STEP"};
         double[] v = new double[3];
         for (int i = 0; i < 3; i++) {
             try {
-                v[i] = Double.parseDouble(parts[i].strip());
-            } catch (NumberFormatException e) {
-                throw new UsageException("--rates: '" + parts[i] + "' is not a number in '" + text + "'");
+                v[i] = Numbers.number(parts[i].strip());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--rates: " + names[i] + " " + e.getMessage() + " (in '" + text + "')");
             }
         }
+        double start = v[0];
+        double stop = v[1];
+        double step = v[2];
+        if (!(start > 0)) {
+            throw new UsageException("--rates: START must be > 0, was " + parts[0].strip());
+        }
+        if (!(stop >= start)) {
+            throw new UsageException("--rates: STOP must be at least START (" + parts[0].strip() + "), was " + parts[1].strip());
+        }
+        if (stop > Limits.MAX_RATE_PER_SEC) {
+            throw new UsageException("--rates: STOP must be at most " + Numbers.format(Limits.MAX_RATE_PER_SEC)
+                    + " per second, was " + parts[1].strip());
+        }
+        if (!(step > 0)) {
+            throw new UsageException("--rates: STEP must be > 0, was " + parts[2].strip());
+        }
+        if (start + step == start) {
+            throw new UsageException("--rates: STEP " + parts[2].strip() + " is too small to move from " + parts[0].strip()
+                    + " to a next rate");
+        }
+        double points = Math.floor((stop - start) / step + 1e-9) + 1; // a double: never overflows
+        if (points > MAX_RATES) {
+            throw new UsageException("--rates: at most " + MAX_RATES + " rates, was "
+                    + (points < 1e15 ? Long.toString((long) points) : "about " + String.format(java.util.Locale.ROOT, "%.1e", points))
+                    + "; use a larger STEP");
+        }
+        List<Double> out;
         try {
-            return Sweep.rates(v[0], v[1], v[2]);
+            out = Sweep.rates(start, stop, step);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--rates: " + e.getMessage());
+        }
+        for (int i = 1; i < out.size(); i++) {
+            if (!(out.get(i) > out.get(i - 1))) {
+                throw new UsageException("--rates: STEP " + parts[2].strip() + " is too small: rates near "
+                        + out.get(i) + " would repeat");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fails naming {@code --rates} if some rate gives arrivals that break a
+     * rule of the scenario (e.g. uniform arrivals so rare that their interval
+     * passes its bound), before any run starts.
+     */
+    static void ratesFit(Scenario swept, List<Double> rates) {
+        for (double rate : rates) {
+            for (io.interleave.scenario.Variant v : swept.compareVariants()) {
+                try {
+                    Sweep.atRate(swept.under(v), rate);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--rates: the rate " + Numbers.plain(rate) + " per second does not fit this scenario ("
+                            + e.getMessage() + ")");
+                }
+            }
         }
     }
 
@@ -120,7 +186,7 @@ public final class SweepCommand implements Callable<Integer> {
     static void requireRateBounds(List<Double> rateList) {
         for (double r : rateList) {
             if (!(r >= Limits.MIN_RATE_PER_SEC && r <= Limits.MAX_RATE_PER_SEC)) {
-                throw new UsageException("--rates: every rate " + SimulateCommand.Overrides.rateRule() + ", was " + r);
+                throw new UsageException("--rates: every rate " + SimulateCommand.Overrides.rateRule() + ", was " + Numbers.plain(r));
             }
         }
     }

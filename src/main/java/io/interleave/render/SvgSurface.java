@@ -214,23 +214,45 @@ public final class SvgSurface implements DrawingSurface {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /**
+     * Text as XML 1.0 character data and attribute values: the five markup
+     * characters as entities, a carriage return as {@code &#xD;} (so it
+     * survives line-end normalisation), and any character XML 1.0 does not
+     * allow at all (control characters other than tab and line breaks, a
+     * surrogate without its other half, U+FFFE and U+FFFF) as U+FFFD, the
+     * replacement character: such a character can never be written raw, nor
+     * as a character reference. Everything else (any script, right-to-left
+     * text, emoji) is written as it is.
+     */
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            switch (cp) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
+                case '\r' -> out.append("&#xD;");
                 default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n') {
-                        out.append(c);
+                    if (xmlChar(cp)) {
+                        out.appendCodePoint(cp);
+                    } else {
+                        out.append('\uFFFD');
                     }
                 }
             }
         }
         return out.toString();
+    }
+
+    /** The {@code Char} production of XML 1.0: what may appear in a document at all. */
+    static boolean xmlChar(int cp) {
+        return cp == 0x9 || cp == 0xA || cp == 0xD
+                || (cp >= 0x20 && cp <= 0xD7FF)
+                || (cp >= 0xE000 && cp <= 0xFFFD)
+                || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 }

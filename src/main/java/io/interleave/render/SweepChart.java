@@ -416,8 +416,8 @@ public final class SweepChart {
         }
         TextStyle s = new TextStyle(minSize, style.bold());
         String cut = text;
-        while (cut.length() > 1 && g.textWidth(cut + "…", s) > room) {
-            cut = cut.substring(0, cut.length() - 1);
+        while (cut.codePointCount(0, cut.length()) > 1 && g.textWidth(cut + "…", s) > room) {
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1)); // never half an emoji
         }
         return new Fitted(cut.strip() + "…", s);
     }

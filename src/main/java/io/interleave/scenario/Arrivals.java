@@ -42,7 +42,7 @@ public sealed interface Arrivals {
     record At(double atMs, String type) {
         public At {
             Checks.timeMs("atMs", atMs);
-            Checks.nonBlank("type", type);
+            Checks.name("type", type);
         }
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.util.AccessPattern;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,37 +63,38 @@ final class JsonValues {
         return v;
     }
 
-    /** An integer in {@code [min, max]}; integral numbers written with a fraction or exponent ({@code 1e4}) count. */
+    /**
+     * An integer in {@code [min, max]}. A number counts as an integer when its
+     * exact decimal value is, however it is written ({@code 4}, {@code 4.0},
+     * {@code 1e4}, as JSON Schema's {@code integer} has it); the value is
+     * taken exactly from the text, never through a rounded double, and every
+     * message shows the number as it was written ({@code was 1e30}).
+     */
     static long integer(JsonParser p, long min, long max) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            double d = p.getDoubleValue();
-            if (!Double.isFinite(d)) {
-                throw JsonRule.broken(p, "must be a finite number");
-            }
-            if (d != Math.rint(d)) {
-                throw JsonRule.broken(p, "must be an integer, was " + d);
-            }
-            if (d < min || d > max || Math.abs(d) >= 1e15) {
-                // Integral but written with an exponent, e.g. 1e20: report the range, not the notation.
-                throw JsonRule.broken(p, "must be between " + min + " and " + max + ", was " + d);
-            }
-            return inRange(p, (long) d, min, max);
-        }
-        if (t != JsonToken.VALUE_NUMBER_INT) {
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
             throw JsonRule.broken(p, "must be an integer");
         }
-        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw JsonRule.broken(p, "must be between " + min + " and " + max + ", was " + p.getBigIntegerValue());
+        String written = p.getText();
+        BigDecimal exact;
+        try {
+            exact = new BigDecimal(written);
+        } catch (NumberFormatException e) {
+            // an exponent beyond what a decimal holds, such as 1e9999999999
+            throw JsonRule.broken(p, "must be an integer between " + min + " and " + max + ", was " + written);
         }
-        return inRange(p, p.getLongValue(), min, max);
+        if (!whole(exact)) {
+            throw JsonRule.broken(p, "must be an integer, was " + written);
+        }
+        if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw JsonRule.broken(p, "must be between " + min + " and " + max + ", was " + written);
+        }
+        return exact.longValueExact();
     }
 
-    private static long inRange(JsonParser p, long v, long min, long max) throws JsonMappingException {
-        if (v < min || v > max) {
-            throw JsonRule.broken(p, "must be between " + min + " and " + max + ", was " + v);
-        }
-        return v;
+    /** Whether a decimal has no fraction; cheap even for {@code 1e999999} (no digits are expanded). */
+    private static boolean whole(BigDecimal d) {
+        return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
     }
 
     // ---------------------------------------------------------------- deserializers

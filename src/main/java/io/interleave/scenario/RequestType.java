@@ -20,7 +20,7 @@ public record RequestType(String name,
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
     public RequestType {
-        Checks.nonBlank("name", name);
+        Checks.name("name", name);
         Objects.requireNonNull(color, "color");
         if (!COLOR.matcher(color).matches()) {
             throw new IllegalArgumentException("color: must be #RRGGBB, was '" + color + "'");

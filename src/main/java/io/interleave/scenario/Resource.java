@@ -16,7 +16,7 @@ public record Resource(String name,
     public static final int MAX_CAPACITY = 1_000_000;
 
     public Resource {
-        Checks.nonBlank("name", name);
+        Checks.name("name", name);
         capacity.ifPresent(c -> Checks.inRange("capacity", c, 1, MAX_CAPACITY));
     }
 

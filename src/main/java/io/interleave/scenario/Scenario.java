@@ -30,8 +30,8 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
     public static final int SCHEMA = 1;
 
     public Scenario {
-        Checks.nonBlank("name", name);
-        Objects.requireNonNull(description, "description");
+        Checks.name("name", name);
+        Checks.description("description", description);
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(arrivals, "arrivals");
         resources = List.copyOf(resources);

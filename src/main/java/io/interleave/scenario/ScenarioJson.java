@@ -1,6 +1,9 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -36,7 +39,23 @@ import java.util.List;
  * (a JSON path and a cause) into the one-line message.
  */
 public final class ScenarioJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** The longest text (a name, a description) a file may hold, in characters. */
+    public static final int MAX_TEXT_CHARS = 1_000_000;
+    /** The longest number a file may write, in characters. */
+    public static final int MAX_NUMBER_CHARS = 1_000;
+    /** The deepest nesting of objects and arrays a file may have (the format itself needs 5). */
+    public static final int MAX_NESTING = 100;
+    /** The longest field name, in characters. */
+    public static final int MAX_FIELD_NAME_CHARS = 1_000;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(MAX_TEXT_CHARS)
+                            .maxNumberLength(MAX_NUMBER_CHARS)
+                            .maxNestingDepth(MAX_NESTING)
+                            .maxNameLength(MAX_FIELD_NAME_CHARS)
+                            .build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -58,22 +77,40 @@ public final class ScenarioJson {
      * {@code my.json: requestTypes[0].segments[2].ms.mean: must be > 0}.
      */
     public static Scenario read(Path file) {
+        String named = named(file);
+        if (file.toString().isEmpty()) {
+            throw new InvalidScenarioException("scenario file: the name is empty");
+        }
         try {
             byte[] bytes = io.interleave.files.InputFiles.read(file, MAX_FILE_BYTES);
             return parse(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
         } catch (io.interleave.files.InputFiles.Refused e) {
-            throw new InvalidScenarioException(file + ": " + e.getMessage(), e);
+            throw new InvalidScenarioException(named + ": " + e.getMessage(), e);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidScenarioException(file + ": file is not UTF-8 text", e);
+            throw new InvalidScenarioException(named + ": file is not UTF-8 text", e);
         } catch (InvalidScenarioException e) {
-            throw new InvalidScenarioException(file + ": " + e.getMessage(), e);
+            throw new InvalidScenarioException(named + ": " + e.getMessage(), e);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidScenarioException(file + ": no such file", e);
+            throw new InvalidScenarioException(named + ": no such file", e);
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new InvalidScenarioException(file + ": permission denied", e);
+            throw new InvalidScenarioException(named + ": permission denied", e);
         } catch (IOException e) {
-            throw new InvalidScenarioException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new InvalidScenarioException(named + ": cannot read (" + reason(e) + ")", e);
         }
+    }
+
+    /** Why reading failed, without the file name Java puts in front ("/a/b: Input/output error" becomes "Input/output error"). */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** A file as messages name it: as given, or quoted when the name is empty or starts or ends with a space. */
+    private static String named(Path file) {
+        String name = file.toString();
+        return name.isEmpty() || !name.equals(name.strip()) ? "'" + name + "'" : name;
     }
 
     /** Reads a scenario from a stream of UTF-8 JSON, such as a bundled preset. */
@@ -125,12 +162,19 @@ public final class ScenarioJson {
     /** The first problem of the text as JSON, or null if it is well formed. */
     private static String malformed(String json) {
         try (JsonParser p = MAPPER.createParser(json)) {
-            p.nextToken();
-            p.skipChildren();
-            if (p.nextToken() != null) {
-                return where(p.currentTokenLocation()) + ": malformed JSON: unexpected content after the end of the scenario object";
+            try {
+                p.nextToken();
+                p.skipChildren();
+                if (p.nextToken() != null) {
+                    return where(p.currentTokenLocation()) + ": malformed JSON: unexpected content after the end of the scenario object";
+                }
+                return null;
+            } catch (StreamConstraintsException e) {
+                // Jackson's report has no position: take the parser's
+                String limit = limit(e);
+                String at = limit.contains("nested") ? "" : jsonPath(p.getParsingContext());
+                return (at.isEmpty() ? "" : at + ": ") + limit + " (" + where(p.currentLocation()) + ")";
             }
-            return null;
         } catch (JsonProcessingException e) {
             return describe(e);
         } catch (IOException e) {
@@ -142,6 +186,10 @@ public final class ScenarioJson {
     private static String translate(JsonMappingException e) {
         String path = path(e.getPath());
         String at = path.isEmpty() ? "(top level)" : path;
+        String limit = limit(e);
+        if (limit != null) {
+            return at + ": " + limit;
+        }
         if (e instanceof JsonRule rule) {
             return at + ": " + rule.rule();
         }
@@ -182,6 +230,13 @@ public final class ScenarioJson {
         }
         String where = e.getLocation() == null ? ""
                 : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String limit = limit(e);
+        if (limit != null) {
+            // the path, except for nesting too deep, whose path would be a hundred levels long
+            String at = e.getProcessor() instanceof JsonParser parser && !limit.contains("nested")
+                    ? jsonPath(parser.getParsingContext()) : "";
+            return (at.isEmpty() ? "" : at + ": ") + limit + (where.isEmpty() ? "" : " (" + where + ")");
+        }
         if (message.startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser parser) {
             // Name the duplicated key by its JSON path, like every other rule.
             return jsonPath(parser.getParsingContext()) + ": duplicate key" + (where.isEmpty() ? "" : " (" + where + ")");
@@ -197,6 +252,36 @@ public final class ScenarioJson {
             }
         }
         return (where.isEmpty() ? "" : where + ": ") + "malformed JSON: " + message;
+    }
+
+    /**
+     * One of the file's size limits in the program's words ("text longer
+     * than 1000000 characters"), if {@code e} or a cause is Jackson's report
+     * of it (which would name {@code StreamReadConstraints}); else null.
+     */
+    private static String limit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException c) {
+                String m = String.valueOf(c.getOriginalMessage());
+                if (m.startsWith("String value length")) {
+                    return "text longer than " + MAX_TEXT_CHARS + " characters, the most a scenario file may hold";
+                }
+                if (m.startsWith("Number value length")) {
+                    return "a number longer than " + MAX_NUMBER_CHARS + " characters";
+                }
+                if (m.startsWith("Document nesting depth")) {
+                    return "objects and arrays nested deeper than " + MAX_NESTING + " levels";
+                }
+                if (m.startsWith("Name length")) {
+                    return "a field name longer than " + MAX_FIELD_NAME_CHARS + " characters";
+                }
+                return "the file passes a size limit of the reader";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** The path of a parser position in the notation of our messages, e.g. {@code requestTypes[0].name}. */

@@ -30,7 +30,8 @@ public record Segment(SegmentKind kind, Distribution ms,
         if (kind == SegmentKind.COMPUTE && on.isPresent()) {
             throw new IllegalArgumentException("on: only wait and block segments can use a resource");
         }
-        on.ifPresent(name -> Checks.nonBlank("on", name));
+        label.ifPresent(text -> Checks.label("label", text));
+        on.ifPresent(name -> Checks.name("on", name));
         if (offload && kind == SegmentKind.WAIT) {
             throw new IllegalArgumentException("offload: only block and compute segments can be offloaded (a wait already lets go of the loop)");
         }

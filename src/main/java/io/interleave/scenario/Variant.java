@@ -40,9 +40,10 @@ public record Variant(String label, Optional<Policy> policy,
     public static final int MAX_VARIANTS = 4;
 
     public Variant {
-        Checks.nonBlank("label", label);
-        if (label.length() > MAX_LABEL_LENGTH) {
-            throw new IllegalArgumentException("label: at most " + MAX_LABEL_LENGTH + " characters, was " + label.length());
+        Checks.name("label", label);
+        int characters = label.codePointCount(0, label.length());
+        if (characters > MAX_LABEL_LENGTH) {
+            throw new IllegalArgumentException("label: at most " + MAX_LABEL_LENGTH + " characters, was " + characters);
         }
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(workers, "workers");

@@ -169,10 +169,14 @@ public final class Sweep {
         if (!(start > 0) || !(stop >= start) || !(step > 0) || Double.isInfinite(stop)) {
             throw new IllegalArgumentException("rates must satisfy 0 < start <= stop and step > 0, was " + start + ":" + stop + ":" + step);
         }
-        long n = (long) Math.floor((stop - start) / step + 1e-9) + 1;
-        if (n > 10_000) {
-            throw new IllegalArgumentException("at most 10000 rates, was " + n);
+        if (start + step == start) {
+            throw new IllegalArgumentException("step " + step + " is too small to move from " + start + " to a next rate");
         }
+        double points = Math.floor((stop - start) / step + 1e-9) + 1; // a double: a tiny step cannot overflow it
+        if (points > 10_000) {
+            throw new IllegalArgumentException("at most 10000 rates, was " + (points < 1e15 ? Long.toString((long) points) : "more than 10^15"));
+        }
+        long n = (long) points;
         if (stop > Limits.MAX_RATE_PER_SEC) {
             throw new IllegalArgumentException("rates must be at most " + Capacity.format(Limits.MAX_RATE_PER_SEC) + " per second, was " + stop);
         }

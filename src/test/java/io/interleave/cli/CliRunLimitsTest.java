@@ -69,10 +69,10 @@ class CliRunLimitsTest {
                 bad("{file}: arrivals.ratePerSec: " + RATE_RULE + "1.0E-300", scenario(SYNC, "1", poisson("1e-300"))),
                 bad("{file}: arrivals.ratePerSec: " + RATE_RULE + "0.0999999", scenario(SYNC, "1", poisson("0.0999999"))),
                 bad("{file}: arrivals.ratePerSec: " + RATE_RULE + "10000000.1", scenario(SYNC, "1", poisson("10000000.1"))),
-                bad("--rate: " + RATE_RULE + "1.0E-12", MM1, "--count", "1000", "--rate", "1e-12"),
+                bad("--rate: " + RATE_RULE + "0.000000000001", MM1, "--count", "1000", "--rate", "1e-12"),
                 bad("--rate: " + RATE_RULE + "0.0999999", MM1, "--rate", "0.0999999"),
-                bad("--rate: " + RATE_RULE + "1.0000001E7", MM1, "--rate", "10000001"),
-                bad("--rate: " + RATE_RULE + "1.0E-7", UNIFORM, "--rate", "1e-7"),
+                bad("--rate: " + RATE_RULE + "10000001", MM1, "--rate", "10000001"),
+                bad("--rate: " + RATE_RULE + "0.0000001", UNIFORM, "--rate", "1e-7"),
                 // uniform gaps
                 bad("{file}: arrivals.intervalMs: " + GAP_RULE + "10000.001", scenario(SYNC, "1", uniform("10000.001"))),
                 bad("{file}: arrivals.intervalMs: " + GAP_RULE + "0.00009", scenario(SYNC, "1", uniform("0.00009"))),

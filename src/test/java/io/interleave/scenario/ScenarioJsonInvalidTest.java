@@ -158,8 +158,8 @@ class ScenarioJsonInvalidTest {
             /server/workers                       | 0                      | server.workers: must be between 1 and 10000, was 0
             /server/workers                       | -3                     | server.workers: must be between 1 and 10000, was -3
             /server/workers                       | 10001                  | server.workers: must be between 1 and 10000, was 10001
-            /server/workers                       | 1e400                  | server.workers: must be a finite number
-            /server/workers                       | 1e20                   | server.workers: must be between 1 and 10000, was 1.0E20
+            /server/workers                       | 1e400                  | server.workers: must be between 1 and 10000, was 1E+400
+            /server/workers                       | 1e20                   | server.workers: must be between 1 and 10000, was 1E+20
             /server/workers                       | 99999999999999999999   | server.workers: must be between 1 and 10000, was 99999999999999999999
             /server/cores                         | 0                      | server.cores: must be between 1 and 1024, was 0
             /server/cores                         | 1025                   | server.cores: must be between 1 and 1024, was 1025

@@ -68,8 +68,14 @@ class ScenarioJsonPropertiesTest {
                 .ofMinLength(0).ofMaxLength(12);
     }
 
+    /** One line of text, as names and labels are (the format's text rule): no line breaks or tabs. */
+    static Arbitrary<String> line() {
+        return Arbitraries.strings().withCharRange(' ', '~').withChars("\u00e9\u4e2d\\\"\u2603\u05e9<&")
+                .ofMinLength(0).ofMaxLength(12);
+    }
+
     static Arbitrary<String> name() {
-        return text().filter(s -> !s.isBlank());
+        return line().filter(s -> !s.isBlank());
     }
 
     static Arbitrary<Distribution> distributions() {
@@ -98,7 +104,7 @@ class ScenarioJsonPropertiesTest {
     }
 
     static Arbitrary<Segment> segments(List<String> resourceNames) {
-        Arbitrary<Optional<String>> label = text().injectNull(0.4).map(Optional::ofNullable);
+        Arbitrary<Optional<String>> label = line().injectNull(0.4).map(Optional::ofNullable);
         Arbitrary<Optional<String>> on = resourceNames.isEmpty()
                 ? Arbitraries.just(Optional.empty())
                 : Arbitraries.of(resourceNames).injectNull(0.4).map(Optional::ofNullable);

@@ -113,7 +113,7 @@ class ScenarioJsonReadWriteTest {
         Server base = new Server(Policy.SYNC, 3, 2, 5, OptionalInt.empty(), OptionalInt.empty());
         List<Resource> resources = List.of(new Resource("db", OptionalInt.of(4)), new Resource("api", OptionalInt.empty()));
         List<Segment> segments = List.of(
-                new Segment(SegmentKind.COMPUTE, new Distribution.Constant(0.1), Optional.of("parse, \"quoted\" \u00e9\n"), Optional.empty()),
+                new Segment(SegmentKind.COMPUTE, new Distribution.Constant(0.1), Optional.of("parse, \"quoted\" \u00e9 \uD83D\uDE00"), Optional.empty()),
                 new Segment(SegmentKind.WAIT, new Distribution.Exponential(12.5), Optional.empty(), Optional.of("db")),
                 new Segment(SegmentKind.BLOCK, new Distribution.Normal(7, 2.5), Optional.of("sleep"), Optional.of("api")),
                 new Segment(SegmentKind.WAIT, new Distribution.LogNormal(30, 90), Optional.empty(), Optional.empty()),

@@ -198,7 +198,7 @@ class ScenarioJsonVariantsTest {
             # workers, cores, time slice out of range or of the wrong type
             [{"label": "a", "workers": 0}, {"label": "b"}]          | variants[0].workers: must be between 1 and 10000, was 0
             [{"label": "a"}, {"label": "b", "workers": 10001}]      | variants[1].workers: must be between 1 and 10000, was 10001
-            [{"label": "a", "workers": 1e20}, {"label": "b"}]       | variants[0].workers: must be between 1 and 10000, was 1.0E20
+            [{"label": "a", "workers": 1e20}, {"label": "b"}]       | variants[0].workers: must be between 1 and 10000, was 1E+20
             [{"label": "a", "workers": 2.5}, {"label": "b"}]        | variants[0].workers: must be an integer, was 2.5
             [{"label": "a", "workers": "4"}, {"label": "b"}]        | variants[0].workers: must be an integer
             [{"label": "a", "workers": null}, {"label": "b"}]       | variants[0].workers: must not be null
