@@ -514,8 +514,11 @@ final class ServerModel {
         closeSpan(r);
         inFlight--;
         endMs = Math.max(endMs, now);
-        listener.request(new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
-                r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker], aloneMs(r)));
+        listener.request(gathersOf[r.type] == null
+                ? new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
+                        r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker])
+                : new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
+                        r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker], aloneMs(r)));
         setCurrent(w, null);
         scheduling.finished(w, r);
         doneHook.accept(r);
@@ -528,14 +531,11 @@ final class ServerModel {
      * (its branches' waits overlap) and one that runs inline as the sum of its branches.
      */
     private double aloneMs(Req r) {
-        double sum = 0;
-        for (double d : r.ms) {
-            sum += d;
-        }
         int[][] gathers = gathersOf[r.type];
         if (gathers == null || !forks) {
-            return sum;
+            return r.computeMs(kinds[r.type]) + r.waitMs(kinds[r.type]); // the sum, added up as it always was
         }
+        double sum = r.computeMs(kinds[r.type]) + r.waitMs(kinds[r.type]);
         for (int[] bounds : gathers) {
             double all = 0;
             double longest = 0;

@@ -43,7 +43,7 @@ class GatherOutputsTest {
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> lines = Files.readAllLines(spans);
         assertThat(lines.get(0)).isEqualTo(CsvWriters.SPAN_HEADER + ",variant,branch");
-        assertThat(lines).contains("1,wait,2,102,0,,4 threads,0", "1,wait,102,202,0,,4 threads,1", "1,wait,202,302,0,,4 threads,2",
+        assertThat(lines).contains("1,wait,2,102,0,,10 threads,0", "1,wait,102,202,0,,10 threads,1", "1,wait,202,302,0,,10 threads,2",
                 "1,wait,2,102,0,,1 event loop,2");
     }
 

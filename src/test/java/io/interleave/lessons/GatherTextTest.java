@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lesson 7, sentence by sentence: three dashboards at 0, 50 and 100 ms, each
- * compute 2, a gather of three 100 ms waits, compute 2. On 4 threads (1 core)
+ * compute 2, a gather of three 100 ms waits, compute 2. On 10 threads (1 core)
  * the calls run in turn: R1 computes 0-2, calls 2-102, 102-202, 202-302,
  * renders 302-304 (R2 and R3 likewise 50 and 100 ms later; their computes
  * never meet), 304 ms each. On 1 loop the three calls of R1 all run 2-102
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Lesson 7: Open all the sockets at once")
 class GatherTextTest {
     final Lesson lesson = Lesson.of("open-all-sockets");
-    final Trace threads = lesson.variant("4 threads");
+    final Trace threads = lesson.variant("10 threads");
     final Trace loop = lesson.variant("1 event loop");
 
     private static List<Span> waits(Trace t, int id) {
@@ -36,7 +36,7 @@ class GatherTextTest {
     @Test
     @DisplayName("“R1, R2 and R3 each call three services that take 100 ms each (await asyncio.gather(a(), b(), c())), between 2 ms of parsing and 2 ms of rendering.”")
     void threeCalls() {
-        assertThat(lesson.traces()).extracting(Trace::label).containsExactly("4 threads", "1 event loop");
+        assertThat(lesson.traces()).extracting(Trace::label).containsExactly("10 threads", "1 event loop");
         assertThat(threads.scenario().server().policy()).isEqualTo(Policy.SYNC);
         assertThat(loop.scenario().server().policy()).isEqualTo(Policy.EVENT_LOOP);
         assertThat(loop.requests()).extracting(RequestRecord::id).containsExactly(1, 2, 3);

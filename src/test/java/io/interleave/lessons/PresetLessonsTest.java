@@ -71,7 +71,7 @@ class PresetLessonsTest {
         assertThat(Presets.compareWith("async-same-wait")).contains("2 threads vs 1 event loop");
         assertThat(Presets.compareWith("blocking-call")).contains("4 threads vs 1 event loop");
         assertThat(Presets.compareWith("offload-blocking-call")).contains("1 event loop vs event loop + pool");
-        assertThat(Presets.compareWith("open-all-sockets")).contains("4 threads vs 1 event loop");
+        assertThat(Presets.compareWith("open-all-sockets")).contains("10 threads vs 1 event loop");
         assertThat(Presets.compareWith("no-such-lesson")).isEmpty();
     }
 

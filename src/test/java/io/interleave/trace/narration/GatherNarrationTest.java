@@ -35,7 +35,7 @@ class GatherNarrationTest {
     @Test
     @DisplayName("sync: each call in turn, holding the thread")
     void sync() {
-        List<String> lines = texts(run("4 threads"));
+        List<String> lines = texts(run("10 threads"));
         assertThat(lines).noneMatch(l -> l.contains("at once"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("R1 waits on call service B, holding"));
     }
