@@ -81,6 +81,25 @@ class GatherBarsTest {
         }
     }
 
+    @Test
+    @DisplayName("hovering a sub-bar finds its own branch's span: the bottom third of R1's row at 50 ms on the loop is branch 2")
+    void hoverFindsTheSubBar() {
+        TimelineExport export = new TimelineExport(List.of(variant(1)), ViewMode.REQUESTS, 1200, 1, Palette.LIGHT);
+        TimelineLayout layout = export.layout();
+        Row r1 = layout.requestRow(0, 1).orElseThrow();
+        double bh = layout.barHeight();
+        double top = Math.round(r1.top() + (layout.rowHeight() - bh) / 2);
+        double x = layout.plotLeft() + export.timeScale().toX(50);
+        for (int b = 0; b < 3; b++) {
+            var hit = layout.hitAt(x, top + bh * (2 * b + 1) / 6, export.timeScale(), new double[0], 1000).orElseThrow();
+            assertThat(hit.span()).isPresent();
+            assertThat(hit.span().get().branchIndex()).as("sub-bar %d", b).isEqualTo(b);
+            assertThat(hit.request().id()).isEqualTo(1);
+        }
+        var own = layout.hitAt(layout.plotLeft() + export.timeScale().toX(1), top + bh / 2, export.timeScale(), new double[0], 1000);
+        assertThat(own.orElseThrow().span().orElseThrow().state()).isEqualTo(SpanState.COMPUTE);
+    }
+
     private static List<Element> elements(Document doc, String tag, String cssClass) {
         NodeList nodes = doc.getElementsByTagNameNS("*", tag);
         List<Element> out = new ArrayList<>();
