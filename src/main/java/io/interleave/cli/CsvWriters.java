@@ -76,7 +76,7 @@ public final class CsvWriters {
     public static TraceListener spans(Writer out) throws IOException {
         out.write(SPAN_HEADER);
         out.write('\n');
-        return spanRows(out, "", false);
+        return spanRows(out, "", false, false);
     }
 
     /** One line per span, without a header, each ending with a {@code variant} cell (compare runs). */
@@ -91,15 +91,36 @@ public final class CsvWriters {
      * held, from 0; empty for every other span).
      */
     public static TraceListener spans(Writer out, String variant, boolean poolColumn) {
-        return spanRows(out, variant == null ? "" : "," + csvText(variant), poolColumn);
+        return spans(out, variant, poolColumn, false);
     }
 
-    private static TraceListener spanRows(Writer out, String suffix, boolean poolColumn) {
+    /**
+     * As {@link #spans(Writer, String, boolean)}, then, with {@code branchColumn}
+     * (a run whose scenario has a gather), a trailing {@code branch} cell: the
+     * branch of the gather the span belongs to, from 0; empty for the
+     * request's own spans.
+     */
+    public static TraceListener spans(Writer out, String variant, boolean poolColumn, boolean branchColumn) {
+        return spanRows(out, variant == null ? "" : "," + csvText(variant), poolColumn, branchColumn);
+    }
+
+    /** Whether a scenario has a gather anywhere (its spans CSV then ends with a {@code branch} column). */
+    public static boolean hasGather(io.interleave.scenario.Scenario scenario) {
+        return scenario.requestTypes().stream().anyMatch(t -> t.segments().stream().anyMatch(io.interleave.scenario.Segment::isGather));
+    }
+
+    private static TraceListener spanRows(Writer out, String suffix, boolean poolColumn, boolean branchColumn) {
         StringBuilder line = new StringBuilder(96);
         return new TraceListener() {
             @Override
             public void span(int requestId, SpanState state, double startMs, double endMs,
                              int worker, int poolThread, int core, int segment, boolean holdsWorker) {
+                span(requestId, state, startMs, endMs, worker, poolThread, core, segment, -1, holdsWorker);
+            }
+
+            @Override
+            public void span(int requestId, SpanState state, double startMs, double endMs,
+                             int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker) {
                 line.setLength(0);
                 line.append(requestId).append(',').append(state.csvName()).append(',');
                 Numbers.append(line, startMs);
@@ -118,6 +139,12 @@ public final class CsvWriters {
                     line.append(',');
                     if (poolThread >= 0) {
                         line.append(poolThread);
+                    }
+                }
+                if (branchColumn) {
+                    line.append(',');
+                    if (branch >= 0) {
+                        line.append(branch);
                     }
                 }
                 line.append('\n');

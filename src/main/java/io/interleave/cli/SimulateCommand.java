@@ -102,8 +102,11 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             // A run with a thread pool adds a trailing poolThread column; other files stay as SPEC section 4 has them.
             boolean poolColumn = runs.stream().anyMatch(r -> r.server().policy().hasPool());
+            // A scenario with a gather adds a trailing branch column after that.
+            boolean branchColumn = runs.stream().anyMatch(CsvWriters::hasGather);
             if (spansOut != null) {
-                spansOut.writer().write(CsvWriters.SPAN_HEADER + (compare ? ",variant" : "") + (poolColumn ? ",poolThread" : "") + "\n");
+                spansOut.writer().write(CsvWriters.SPAN_HEADER + (compare ? ",variant" : "") + (poolColumn ? ",poolThread" : "")
+                        + (branchColumn ? ",branch" : "") + "\n");
             }
             for (int i = 0; i < runs.size(); i++) {
                 Scenario run = runs.get(i);
@@ -114,7 +117,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     listener = TraceListener.both(listener, CsvWriters.requests(requestsOut.writer(), run, label));
                 }
                 if (spansOut != null) {
-                    listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer(), label, poolColumn));
+                    listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer(), label, poolColumn, branchColumn));
                 }
                 RunTotals totals;
                 try {

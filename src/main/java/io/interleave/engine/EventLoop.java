@@ -114,6 +114,12 @@ final class EventLoop implements Scheduling {
         loops[w.index].ready.add(r);
     }
 
+    /** A gather's later branch goes ahead of everything already ready (it starts eagerly, right after its siblings). */
+    @Override
+    public void resumeFirst(ServerModel.Worker w, ServerModel.Req r) {
+        loops[w.index].ready.addFirst(r);
+    }
+
     @Override
     public void idle(ServerModel.Worker w) {
         // a loop with nothing ready just waits for its next callback

@@ -55,6 +55,11 @@ final class EventLoopWithPool implements Scheduling {
     }
 
     @Override
+    public void resumeFirst(ServerModel.Worker w, ServerModel.Req r) {
+        loops.resumeFirst(w, r);
+    }
+
+    @Override
     public void idle(ServerModel.Worker w) {
         loops.idle(w);
     }

@@ -60,6 +60,17 @@ interface Scheduling {
      */
     void resume(ServerModel.Worker w, ServerModel.Req r);
 
+    /**
+     * A branch of a gather that waits for its siblings ahead of it to reach
+     * their first await (branches start eagerly, in branch order) queues at
+     * the front of {@code w}'s work, ahead of anything already ready. Only a
+     * policy whose waits let go of the worker forks branches; by default the
+     * branch just queues as {@link #resume} would.
+     */
+    default void resumeFirst(ServerModel.Worker w, ServerModel.Req r) {
+        resume(w, r);
+    }
+
     /** Worker {@code w} has no work left. */
     void idle(ServerModel.Worker w);
 

@@ -28,6 +28,21 @@ import java.util.function.Consumer;
  *
  * <p>A segment sampled at 0 ms takes no time and no turn: it is skipped
  * without a span, so "all waits at zero" behaves as if there were none.
+ *
+ * <p>A request steps through its type's {@linkplain Segment#steps steps}: a
+ * gather's branches inline, one after another. That is what a sync thread
+ * does (plain blocking calls, one after another; its spans carry the branch
+ * of the step). Under a policy whose waits let go of the worker (the event
+ * loop), a gather forks: each branch is a child {@link Req} of its own (the
+ * same id, type and sampled durations; its own position and end) that runs on
+ * the request's loop like any task, and the request goes on when the last
+ * branch is done. Branches start eagerly in branch order, as asyncio's eager
+ * task factory does: branch 0 goes on at once in the request's turn, the others
+ * wait at the front of the loop's ready queue and each starts when the one
+ * before it first lets go of the loop. The branch that ends last carries the
+ * request on in that same turn. A branch whose segments are all 0 ms is done
+ * at once (no task, no turn, no span), so a gather whose other branches are
+ * 0 ms is scheduled exactly as its one real branch inline.
  */
 final class ServerModel {
     private final Engine engine;
@@ -37,6 +52,20 @@ final class ServerModel {
     private final int[] holders;
     private final Scheduling scheduling;
     private final SegmentKind[][] kinds;
+    /** Per type and step: the gather branch it is in (-1 if none); null for a type without gathers or when gathers fork. */
+    private final int[][] branchOf;
+    /**
+     * Per type and step, under a policy where gathers fork: at the first step of a gather, its
+     * bounds (the first step of each branch, then the step after the gather); null elsewhere.
+     * Null for a type without gathers or when gathers run inline.
+     */
+    private final int[][][] forkAt;
+    /** Per type: the bounds of each gather (as in {@link #forkAt}), for the time alone; null without gathers. */
+    private final int[][][] gathersOf;
+    /** Whether gathers fork into branches that overlap (the loop), or run inline (a sync thread). */
+    private final boolean forks;
+    // branches that are done, for fork to reuse
+    private final ArrayDeque<Req> spareBranches = new ArrayDeque<>();
     /** Per type and segment: whether it runs on a pool thread (only under a policy with a pool). */
     private final boolean[][] offloaded;
     /** The pool threads for offloaded segments (none without a pool), and offloaded calls waiting for one, FIFO. */
@@ -76,16 +105,24 @@ final class ServerModel {
         // quantum that ends with nobody waiting just renews: no quanta at all.
         this.timeSliceMs = server.workers() + pool <= server.cores() ? 0 : server.timeSliceMs();
         int typeCount = scenario.requestTypes().size();
+        this.forks = scheduling.releasesWorker(SegmentKind.WAIT);
+        this.branchOf = new int[typeCount][];
+        this.forkAt = new int[typeCount][][];
+        this.gathersOf = new int[typeCount][][];
         this.kinds = new SegmentKind[typeCount][];
         this.offloaded = new boolean[typeCount][];
         this.resourceOf = new int[typeCount][];
         for (int t = 0; t < typeCount; t++) {
             RequestType type = scenario.requestTypes().get(t);
-            kinds[t] = new SegmentKind[type.segments().size()];
-            resourceOf[t] = new int[type.segments().size()];
-            offloaded[t] = new boolean[type.segments().size()];
+            java.util.List<Segment.Step> steps = Segment.steps(type.segments());
+            kinds[t] = new SegmentKind[steps.size()];
+            resourceOf[t] = new int[steps.size()];
+            offloaded[t] = new boolean[steps.size()];
+            if (type.segments().stream().anyMatch(Segment::isGather)) {
+                indexGathers(t, steps);
+            }
             for (int s = 0; s < kinds[t].length; s++) {
-                Segment seg = type.segments().get(s);
+                Segment seg = steps.get(s).segment();
                 kinds[t][s] = seg.kind();
                 offloaded[t][s] = pool > 0 && seg.offload();
                 resourceOf[t][s] = seg.on().map(name -> scenario.resourceIndex(name).orElseThrow()).orElse(-1);
@@ -106,6 +143,44 @@ final class ServerModel {
         this.pools = scenario.resources().stream()
                 .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE), recordCauses))
                 .toArray(Pool[]::new);
+    }
+
+    /** Fills {@link #branchOf}, {@link #forkAt} and {@link #gathersOf} for type {@code t}, which has a gather. */
+    private void indexGathers(int t, java.util.List<Segment.Step> steps) {
+        int n = steps.size();
+        int[] branches = new int[n];
+        int[][] at = new int[n][];
+        java.util.List<int[]> gathers = new java.util.ArrayList<>();
+        int s = 0;
+        while (s < n) {
+            Segment.Step step = steps.get(s);
+            branches[s] = step.branch();
+            if (step.gather() < 0) {
+                s++;
+                continue;
+            }
+            int gather = step.gather();
+            int start = s;
+            java.util.List<Integer> bounds = new java.util.ArrayList<>();
+            bounds.add(s);
+            while (s < n && steps.get(s).gather() == gather) {
+                branches[s] = steps.get(s).branch();
+                if (s > start && steps.get(s).branch() != steps.get(s - 1).branch()) {
+                    bounds.add(s);
+                }
+                s++;
+            }
+            bounds.add(s);
+            int[] b = bounds.stream().mapToInt(Integer::intValue).toArray();
+            at[start] = b;
+            gathers.add(b);
+        }
+        gathersOf[t] = gathers.toArray(int[][]::new);
+        if (forks) {
+            forkAt[t] = at;
+        } else {
+            branchOf[t] = branches;
+        }
     }
 
     /**
@@ -164,7 +239,7 @@ final class ServerModel {
         double now = engine.now();
         endMs = Math.max(endMs, now);
         listener.request(new RequestRecord(r.id, r.type, now, now, now, Status.REJECTED,
-                r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), OptionalInt.empty()));
+                r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), OptionalInt.empty(), aloneMs(r)));
         doneHook.accept(r);
         spare.add(r);
     }
@@ -211,16 +286,24 @@ final class ServerModel {
                 continue;
             }
             if (w.pool) {
-                while (r.seg < r.ms.length && r.ms[r.seg] == 0) {
+                while (r.seg < r.end && r.ms[r.seg] == 0 && !forksHere(r)) {
                     r.seg++; // a 0 ms segment is as if it were not there
                 }
-                if (r.seg == r.ms.length || !offloaded[r.type][r.seg]) {
+                if (r.seg == r.end || !offloaded[r.type][r.seg] || forksHere(r)) {
                     handBack(w, r); // the offloaded call is over: back to the loop
                     return;
                 }
             }
-            if (r.seg == r.ms.length) {
-                finish(w, r);
+            if (r.seg == r.end) {
+                if (r.parent != null) {
+                    join(w, r);
+                } else {
+                    finish(w, r);
+                }
+                continue;
+            }
+            if (forksHere(r)) {
+                fork(w, r, forkAt[r.type][r.seg]);
                 continue;
             }
             double d = r.ms[r.seg];
@@ -263,6 +346,89 @@ final class ServerModel {
             }
             setCurrent(w, null); // the loop moves on to its next ready callback
         }
+    }
+
+    // ------------------------------------------------------------ gathers (when they fork)
+
+    /** Whether request {@code r} (not a branch) is at the first step of a gather that forks. */
+    private boolean forksHere(Req r) {
+        int[][] at = forkAt[r.type];
+        return at != null && r.parent == null && at[r.seg] != null;
+    }
+
+    /**
+     * Request {@code r}, running on loop {@code w}, reaches a gather with
+     * these {@code bounds}: its own span ends, a child task per branch takes
+     * over. Branch 0 goes on at once in this turn; the others go to the front
+     * of the loop's ready queue in branch order (ready from now).
+     */
+    private void fork(Worker w, Req r, int[] bounds) {
+        int n = bounds.length - 1;
+        r.seg = bounds[n]; // where it goes on once every branch is done
+        int first = -1;
+        int pending = 0;
+        for (int b = n - 1; b >= 0; b--) {
+            if (!hasWork(r, bounds[b], bounds[b + 1])) {
+                continue; // a branch of 0 ms segments only is done at once: no task, no turn, no span
+            }
+            if (first >= 0) {
+                scheduling.resumeFirst(w, newBranch(r, first, bounds[first], bounds[first + 1]));
+            }
+            first = b;
+            pending++;
+        }
+        if (pending == 0) {
+            return; // nothing to wait for: the request goes on as if the gather were not there
+        }
+        closeSpan(r); // from here the branches' spans cover the request
+        r.pending = pending;
+        w.current = newBranch(r, first, bounds[first], bounds[first + 1]); // the loop stays held: no accounting changes hands
+    }
+
+    private static boolean hasWork(Req r, int from, int to) {
+        for (int s = from; s < to; s++) {
+            if (r.ms[s] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Req newBranch(Req parent, int branch, int from, int to) {
+        Req c = spareBranches.poll();
+        if (c == null) {
+            c = new Req();
+        }
+        c.reset(parent.id, parent.type, parent.ms, parent.user, parent.arrivalMs);
+        c.seg = from;
+        c.end = to;
+        c.parent = parent;
+        c.branch = branch;
+        c.started = true;
+        c.startMs = parent.startMs;
+        c.worker = parent.worker;
+        c.state = SpanState.READY;
+        c.since = engine.now();
+        c.spanSegment = from;
+        return c;
+    }
+
+    /**
+     * Branch {@code c} is done on loop {@code w}. The last branch of its
+     * gather carries the request on in this same turn; an earlier one lets
+     * the loop go to its next ready callback.
+     */
+    private void join(Worker w, Req c) {
+        closeSpan(c);
+        Req parent = c.parent;
+        c.parent = null;
+        spareBranches.add(c);
+        if (--parent.pending > 0) {
+            setCurrent(w, null);
+            return;
+        }
+        parent.since = engine.now();
+        w.current = parent; // still held: the turn goes on
     }
 
     // ------------------------------------------------------------ the thread pool (offloaded segments)
@@ -321,6 +487,9 @@ final class ServerModel {
         if (loop.current == null) {
             drive(loop);
         }
+        if (p.current != null) {
+            return; // driving the loop just gave this thread a new call (a gather's branch, say): the queue waits for it
+        }
         Req next = poolQueue.poll();
         if (next != null) {
             if (recordCauses) {
@@ -345,12 +514,42 @@ final class ServerModel {
         closeSpan(r);
         inFlight--;
         endMs = Math.max(endMs, now);
-        listener.request(new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
-                r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker]));
+        listener.request(gathersOf[r.type] == null
+                ? new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
+                        r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker])
+                : new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
+                        r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker], aloneMs(r)));
         setCurrent(w, null);
         scheduling.finished(w, r);
         doneHook.accept(r);
         spare.add(r);
+    }
+
+    /**
+     * The request's time alone on this server under this policy: the sum of
+     * its steps, except that a gather that forks counts as its longest branch
+     * (its branches' waits overlap) and one that runs inline as the sum of its branches.
+     */
+    private double aloneMs(Req r) {
+        int[][] gathers = gathersOf[r.type];
+        if (gathers == null || !forks) {
+            return r.computeMs(kinds[r.type]) + r.waitMs(kinds[r.type]); // the sum, added up as it always was
+        }
+        double sum = r.computeMs(kinds[r.type]) + r.waitMs(kinds[r.type]);
+        for (int[] bounds : gathers) {
+            double all = 0;
+            double longest = 0;
+            for (int b = 0; b + 1 < bounds.length; b++) {
+                double branch = 0;
+                for (int s = bounds[b]; s < bounds[b + 1]; s++) {
+                    branch += r.ms[s];
+                }
+                all += branch;
+                longest = Math.max(longest, branch);
+            }
+            sum -= all - longest;
+        }
+        return sum;
     }
 
     private void setCurrent(Worker w, Req r) {
@@ -471,7 +670,11 @@ final class ServerModel {
     private int nextComputeInRun(Req r, int seg) {
         SegmentKind[] k = kinds[r.type];
         boolean[] off = offloaded[r.type];
-        for (int s = seg + 1; s < r.ms.length; s++) {
+        int[][] at = r.parent == null ? forkAt[r.type] : null;
+        for (int s = seg + 1; s < r.end; s++) {
+            if (at != null && at[s] != null) {
+                return -1; // the run stops where a gather forks
+            }
             if (r.ms[s] != 0) {
                 return k[s] == SegmentKind.COMPUTE && off[s] == off[seg] ? s : -1; // a run stays on one side of the pool
             }
@@ -611,7 +814,8 @@ final class ServerModel {
         r.holds = holdsWorker;
         r.core = core;
         r.spanPool = r.poolThread == null ? -1 : r.poolThread.index;
-        r.spanSegment = r.seg;
+        // a branch's last turn (after its last await) counts as its last step, so every span of a branch is on a step of it
+        r.spanSegment = r.parent != null && r.seg == r.end ? r.seg - 1 : r.seg;
     }
 
     private void closeSpan(Req r) {
@@ -620,7 +824,10 @@ final class ServerModel {
 
     private void closeSpanAt(Req r, double at) {
         if (recordSpans && at > r.since) {
-            listener.span(r.id, r.state, r.since, at, r.worker, r.spanPool, r.core, r.spanSegment, r.holds);
+            int[] inline = branchOf[r.type];
+            int branch = r.branch >= 0 || inline == null || r.state == SpanState.QUEUED || r.spanSegment >= inline.length
+                    ? r.branch : inline[r.spanSegment];
+            listener.span(r.id, r.state, r.since, at, r.worker, r.spanPool, r.core, r.spanSegment, branch, r.holds);
         }
         r.since = at;
     }
@@ -779,6 +986,13 @@ final class ServerModel {
         int spanPool;
         /** The pool thread running its offloaded segment, or null. */
         Worker poolThread;
+        /** The step after its last: the number of steps, or for a branch the end of the branch. */
+        int end;
+        /** For a branch of a gather: the request it belongs to, and its index; null and -1 otherwise. */
+        Req parent;
+        int branch;
+        /** While its gather runs: the branches not yet done. */
+        int pending;
 
         /** Makes this a fresh request (new or reused): every field is set here. */
         void reset(int id, int type, double[] ms, int user, double arrivalMs) {
@@ -801,6 +1015,10 @@ final class ServerModel {
             spanSegment = 0;
             spanPool = -1;
             poolThread = null;
+            end = ms.length;
+            parent = null;
+            branch = -1;
+            pending = 0;
         }
 
         @Override

@@ -57,7 +57,9 @@ public final class Workload {
         for (int i = 0; i < types.size(); i++) {
             sum += types.get(i).weight();
             cumulativeWeights[i] = sum;
-            durations[i] = types.get(i).segments().stream().map(Segment::ms).toArray(Distribution[]::new);
+            // one duration per step (a gather's branches inline, in branch order): the same seed gives the
+            // same branch durations under every policy
+            durations[i] = Segment.steps(types.get(i).segments()).stream().map(st -> st.segment().ms()).toArray(Distribution[]::new);
         }
         if (scenario.arrivals() instanceof Arrivals.Explicit explicit) {
             List<Arrivals.At> sorted = new ArrayList<>(explicit.at());

@@ -65,10 +65,11 @@ public final class HoverText {
     }
 
     private static Optional<String> segmentLine(RequestType type, Span span) {
-        if (span.segment() < 0 || span.segment() >= type.segments().size()) {
+        List<Segment.Step> steps = Segment.steps(type.segments()); // a span's segment counts a gather's branches inline
+        if (span.segment() < 0 || span.segment() >= steps.size()) {
             return Optional.empty();
         }
-        Segment segment = type.segments().get(span.segment());
+        Segment segment = steps.get(span.segment()).segment();
         String label = segment.label().orElse(segment.kind().jsonName());
         if (span.state() == SpanState.QUEUED || span.state() == SpanState.READY) {
             return Optional.of("next: " + label);

@@ -922,18 +922,29 @@ public final class TimelineLayout {
             return Optional.empty();
         }
         List<Span> spans = spansOf(row);
-        int i = SpanSearch.firstEndingAfter(spans, ms - tolerance);
+        // A request with a gather: its branches' sub-bars overlap in time, so the one under y wins.
+        int branches = row.kind() == RowKind.REQUEST ? TimelinePainter.branchCount(spans) : 0;
+        int subBar = -1;
+        if (branches > 0) {
+            double scroll = row.section() < scrolls.length ? scrolls[row.section()] : 0;
+            double top = Math.round(rowY(row, scroll) + (rowHeight - barHeight()) / 2);
+            subBar = (int) Math.max(0, Math.min(branches - 1, Math.floor((y - top) / (barHeight() / branches))));
+        }
+        int i = branches > 0 ? 0 : SpanSearch.firstEndingAfter(spans, ms - tolerance);
         Span best = null;
         double bestDistance = Double.POSITIVE_INFINITY;
+        boolean bestElsewhere = true;
         for (; i < spans.size() && spans.get(i).startMs() <= ms + tolerance; i++) {
             Span sp = spans.get(i);
             if (sp.startMs() > playheadMs) {
                 break;
             }
             double d = ms < sp.startMs() ? sp.startMs() - ms : ms > sp.endMs() ? ms - sp.endMs() : 0;
-            if (d < bestDistance) {
+            boolean elsewhere = sp.branchIndex() >= 0 && sp.branchIndex() != subBar; // another branch's sub-bar
+            if (best == null || (elsewhere == bestElsewhere ? d < bestDistance : !elsewhere && d <= tolerance)) {
                 best = sp;
                 bestDistance = d;
+                bestElsewhere = elsewhere;
             }
         }
         if (best == null || bestDistance > tolerance) {

@@ -294,8 +294,12 @@ public final class TimelinePainter {
         boolean outlined = bh >= 10;
         boolean lane = row.kind() != RowKind.REQUEST;
         PixelColumn column = new PixelColumn(lane, scale, left);
+        // A request with a gather: its row splits into one thin sub-bar per branch while the gather runs.
+        int branches = lane ? 0 : branchCount(spans);
+        double sub = branches == 0 ? bh : bh / branches;
 
-        for (int i = SpanSearch.firstEndingAfter(spans, lo); i < spans.size(); i++) {
+        // the spans of a gather's branches overlap in time, so their ends are not in order: no search then
+        for (int i = branches == 0 ? SpanSearch.firstEndingAfter(spans, lo) : 0; i < spans.size(); i++) {
             Span span = spans.get(i);
             if (span.startMs() >= hi) {
                 break;
@@ -333,11 +337,19 @@ public final class TimelinePainter {
             double x0 = Math.round(rawX0);
             double x1 = Math.max(x0 + 1, Math.round(rawX1));
             Fill fill = palette.fill(span);
-            g.tag(spanTag(span));
-            g.fillRect(x0, barTop, x1 - x0, bh, fill);
-            if (outlined && x1 - x0 >= 6) {
+            double top = barTop;
+            double h = bh;
+            if (branches > 0 && span.branchIndex() >= 0) {
+                top = barTop + span.branchIndex() * sub;
+                h = Math.max(1, sub >= 4 ? sub - 1 : sub); // a pixel between the sub-bars when there is room
+                g.tag(spanTag(span) + " branch");
+            } else {
+                g.tag(spanTag(span));
+            }
+            g.fillRect(x0, top, x1 - x0, h, fill);
+            if (outlined && h >= 6 && x1 - x0 >= 6) {
                 g.tag("span-outline");
-                g.strokeRect(x0 + 0.5, barTop + 0.5, x1 - x0 - 1, bh - 1, fill.outline(), 1);
+                g.strokeRect(x0 + 0.5, top + 0.5, x1 - x0 - 1, h - 1, fill.outline(), 1);
             }
             if (lane) {
                 paintBarLabel(g, layout, trace.request(span.requestId()).label(), x0, x1, barTop, bh, fill);
@@ -352,10 +364,22 @@ public final class TimelinePainter {
                 double x1 = left + scale.toX(Math.min(h.endMs(), hi));
                 double w = Math.max(2, x1 - x0);
                 double lw = Math.max(2, 2.5 * layout.textScale());
+                boolean inBranch = branches > 0 && h.branchIndex() >= 0;
+                double top = inBranch ? barTop + h.branchIndex() * sub : barTop;
+                double height = inBranch ? sub : bh;
                 g.tag("highlight");
-                g.strokeRect(x0 - lw / 2, barTop - lw / 2, w + lw, bh + lw, palette.text(), lw);
+                g.strokeRect(x0 - lw / 2, top - lw / 2, w + lw, height + lw, palette.text(), lw);
             }
         }
+    }
+
+    /** How many branches the widest gather among a request's spans has; 0 without a gather. */
+    static int branchCount(List<Span> spans) {
+        int most = -1;
+        for (Span span : spans) {
+            most = Math.max(most, span.branchIndex());
+        }
+        return most + 1;
     }
 
     private void paintBarLabel(DrawingSurface g, TimelineLayout layout, String label, double x0, double x1,

@@ -38,14 +38,16 @@ public record RequestType(String name,
         }
     }
 
-    /** Mean total compute per request. */
+    /** Mean total compute per request (every branch of a gather counted). */
     public double meanComputeMs() {
-        return segments.stream().filter(s -> s.kind() == SegmentKind.COMPUTE).mapToDouble(s -> s.ms().mean()).sum();
+        return Segment.steps(segments).stream().map(Segment.Step::segment)
+                .filter(s -> s.kind() == SegmentKind.COMPUTE).mapToDouble(s -> s.ms().mean()).sum();
     }
 
-    /** Mean total wait and block per request. */
+    /** Mean total wait and block per request (every branch of a gather counted). */
     public double meanWaitMs() {
-        return segments.stream().filter(s -> s.kind() != SegmentKind.COMPUTE).mapToDouble(s -> s.ms().mean()).sum();
+        return Segment.steps(segments).stream().map(Segment.Step::segment)
+                .filter(s -> s.kind() != SegmentKind.COMPUTE).mapToDouble(s -> s.ms().mean()).sum();
     }
 
     public RequestType withWeight(double newWeight) {

@@ -61,9 +61,19 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
             }
             totalWeight += type.weight();
             for (int s = 0; s < type.segments().size(); s++) {
-                String on = type.segments().get(s).on().orElse(null);
+                Segment seg = type.segments().get(s);
+                String on = seg.on().orElse(null);
                 if (on != null && !resourceNames.contains(on)) {
                     throw new IllegalArgumentException("requestTypes[" + i + "].segments[" + s + "].on: unknown resource '" + on + "'");
+                }
+                for (int b = 0; b < seg.branches().size(); b++) { // a gather's branches
+                    for (int k = 0; k < seg.branches().get(b).size(); k++) {
+                        String inner = seg.branches().get(b).get(k).on().orElse(null);
+                        if (inner != null && !resourceNames.contains(inner)) {
+                            throw new IllegalArgumentException("requestTypes[" + i + "].segments[" + s + "].branches[" + b + "]["
+                                    + k + "].on: unknown resource '" + inner + "'");
+                        }
+                    }
                 }
             }
         }

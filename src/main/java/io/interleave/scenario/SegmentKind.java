@@ -10,7 +10,13 @@ public enum SegmentKind {
     /** Non-blocking I/O: under the event loop the loop is released. */
     WAIT("wait"),
     /** A blocking call: holds the thread or loop, no CPU. */
-    BLOCK("block");
+    BLOCK("block"),
+    /**
+     * Fan-out: 2 to 64 branches, each its own list of segments; the request
+     * goes on when every branch is done (as {@code asyncio.gather}). It has
+     * no duration of its own.
+     */
+    GATHER("gather");
 
     private final String jsonName;
 

@@ -58,12 +58,14 @@ public record Capacity(double perSecond, String bottleneck) {
             if (shares[t] == 0) {
                 continue;
             }
-            for (Segment s : scenario.requestTypes().get(t).segments()) {
+            for (Segment.Step step : Segment.steps(scenario.requestTypes().get(t).segments())) {
+                Segment s = step.segment(); // a gather's branches each count their own demand
                 double ms = s.ms().mean() * shares[t];
                 switch (s.kind()) {
                     case COMPUTE -> compute += ms;
                     case WAIT -> waits += ms;
                     case BLOCK -> blocks += ms;
+                    case GATHER -> throw new IllegalStateException("a step is never a gather");
                 }
                 if (s.kind() != SegmentKind.COMPUTE && s.on().isPresent()) {
                     int r = scenario.resourceIndex(s.on().get()).orElseThrow();

@@ -67,6 +67,9 @@ public final class Theory {
         if (types.size() != 1) {
             return Optional.empty();
         }
+        if (types.get(0).segments().stream().anyMatch(Segment::isGather)) {
+            return Optional.empty(); // no closed form for a fan-out
+        }
         List<Segment> segments = types.get(0).segments().stream().filter(s -> !isZero(s.ms())).toList();
         if (segments.isEmpty()) {
             return Optional.empty();

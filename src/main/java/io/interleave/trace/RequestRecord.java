@@ -15,9 +15,19 @@ import java.util.OptionalInt;
  * @param computeMs sampled total of its compute segments
  * @param waitMs sampled total of its wait and block segments
  * @param worker the thread or loop that served it; empty if rejected
+ * @param aloneMs the response time it would have had alone on the server under the policy of the run:
+ *                the sum of its segments, except that under the event loop a gather counts as its
+ *                longest branch (its branches' waits overlap); on a sync thread a gather counts as
+ *                the sum of its branches (they run one after another)
  */
 public record RequestRecord(int id, int type, double arrivalMs, double startMs, double finishMs, Status status,
-                            double computeMs, double waitMs, OptionalInt worker) {
+                            double computeMs, double waitMs, OptionalInt worker, double aloneMs) {
+    /** A request without a gather: alone, it takes the sum of its segments. */
+    public RequestRecord(int id, int type, double arrivalMs, double startMs, double finishMs, Status status,
+                         double computeMs, double waitMs, OptionalInt worker) {
+        this(id, type, arrivalMs, startMs, finishMs, status, computeMs, waitMs, worker, computeMs + waitMs);
+    }
+
     public RequestRecord {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(worker, "worker");
@@ -32,15 +42,6 @@ public record RequestRecord(int id, int type, double arrivalMs, double startMs, 
 
     public double queueMs() {
         return startMs - arrivalMs;
-    }
-
-    /**
-     * The response time this request would have had alone on the server: the
-     * sum of its own segments, since with nothing else running it never
-     * waits for a thread, a core, its loop or a resource slot.
-     */
-    public double aloneMs() {
-        return computeMs + waitMs;
     }
 
     /** Response time over time alone (1 = as fast as alone); NaN for rejected requests or a zero-length request. */

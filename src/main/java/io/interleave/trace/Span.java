@@ -7,8 +7,9 @@ import java.util.OptionalInt;
  *
  * <p>A plain final class rather than a record: worker, pool thread and core
  * are optional but stored compactly, because a large trace holds millions of
- * spans (the pool thread's int fits in the padding the object had anyway:
- * 56 bytes with or without it, with compressed class pointers).
+ * spans (the pool thread's int and the branch's byte fit in the padding the
+ * object had anyway: 56 bytes with or without them, with compressed class
+ * pointers; a gather has at most 64 branches, so a byte holds the index).
  */
 public final class Span {
     private static final int NONE = -1;
@@ -21,6 +22,7 @@ public final class Span {
     private final int poolThread;
     private final int core;
     private final int segment;
+    private final byte branch;
     private final boolean holdsWorker;
 
     /**
@@ -47,6 +49,19 @@ public final class Span {
      */
     public Span(int requestId, SpanState state, double startMs, double endMs,
                 OptionalInt worker, OptionalInt poolThread, OptionalInt core, int segment, boolean holdsWorker) {
+        this(requestId, state, startMs, endMs, worker, poolThread, core, segment, NONE, holdsWorker);
+    }
+
+    /**
+     * A span that may belong to a branch of a gather: {@code branch} is its
+     * index (0-based, below 64), or -1 for a span of the request itself.
+     */
+    public Span(int requestId, SpanState state, double startMs, double endMs,
+                OptionalInt worker, OptionalInt poolThread, OptionalInt core, int segment, int branch, boolean holdsWorker) {
+        if (branch < NONE || branch >= io.interleave.scenario.Segment.MAX_BRANCHES) {
+            throw new IllegalArgumentException("span of R" + requestId + ": branch must be -1 or 0 to "
+                    + (io.interleave.scenario.Segment.MAX_BRANCHES - 1) + ", was " + branch);
+        }
         if (!(endMs > startMs)) {
             throw new IllegalArgumentException("span of R" + requestId + " must end after it starts: " + startMs + " .. " + endMs);
         }
@@ -58,6 +73,7 @@ public final class Span {
         this.poolThread = poolThread.orElse(NONE);
         this.core = core.orElse(NONE);
         this.segment = segment;
+        this.branch = (byte) branch;
         this.holdsWorker = holdsWorker;
     }
 
@@ -98,6 +114,16 @@ public final class Span {
         return segment;
     }
 
+    /** The branch of a gather this span belongs to (0-based), or empty for the request's own spans. */
+    public OptionalInt branch() {
+        return branch == NONE ? OptionalInt.empty() : OptionalInt.of(branch);
+    }
+
+    /** The branch index, or -1 for none (no allocation, for drawing loops). */
+    public int branchIndex() {
+        return branch;
+    }
+
     /** True when the request occupied its thread or loop during this span. */
     public boolean holdsWorker() {
         return holdsWorker;
@@ -108,6 +134,7 @@ public final class Span {
         return "R" + requestId + " " + state.csvName() + " " + startMs + ".." + endMs
                 + worker().stream().mapToObj(w -> " w" + w).findFirst().orElse("")
                 + poolThread().stream().mapToObj(p -> " p" + p).findFirst().orElse("")
-                + core().stream().mapToObj(c -> " c" + c).findFirst().orElse("");
+                + core().stream().mapToObj(c -> " c" + c).findFirst().orElse("")
+                + (branch == NONE ? "" : " b" + branch);
     }
 }

@@ -67,7 +67,8 @@ public final class Trace {
             }
         }
         Span[] sorted = spans.toArray(Span[]::new);
-        Arrays.sort(sorted, Comparator.comparingInt(Span::requestId).thenComparingDouble(Span::startMs));
+        Arrays.sort(sorted, Comparator.comparingInt(Span::requestId).thenComparingDouble(Span::startMs)
+                .thenComparingInt(Span::branchIndex)); // a gather's branches that start together: the request's own span, then branch order
         this.spans = List.of(sorted);
         this.firstSpanOfRequest = new int[this.requests.size() + 2];
         int s = 0;

@@ -17,6 +17,16 @@ public interface TraceListener {
                       int worker, int poolThread, int core, int segment, boolean holdsWorker) {
     }
 
+    /**
+     * A span that may belong to branch {@code branch} of a gather (-1 for the
+     * request's own spans). The engine calls this one; by default it drops
+     * the branch and calls {@link #span(int, SpanState, double, double, int, int, int, int, boolean)}.
+     */
+    default void span(int requestId, SpanState state, double startMs, double endMs,
+                      int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker) {
+        span(requestId, state, startMs, endMs, worker, poolThread, core, segment, holdsWorker);
+    }
+
     /** A request completed or was rejected. */
     default void request(RequestRecord request) {
     }
@@ -66,6 +76,13 @@ public interface TraceListener {
                              int worker, int poolThread, int core, int segment, boolean holdsWorker) {
                 a.span(requestId, state, startMs, endMs, worker, poolThread, core, segment, holdsWorker);
                 b.span(requestId, state, startMs, endMs, worker, poolThread, core, segment, holdsWorker);
+            }
+
+            @Override
+            public void span(int requestId, SpanState state, double startMs, double endMs,
+                             int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker) {
+                a.span(requestId, state, startMs, endMs, worker, poolThread, core, segment, branch, holdsWorker);
+                b.span(requestId, state, startMs, endMs, worker, poolThread, core, segment, branch, holdsWorker);
             }
 
             @Override

@@ -15,10 +15,16 @@ public final class TraceRecorder implements TraceListener {
     @Override
     public void span(int requestId, SpanState state, double startMs, double endMs,
                      int worker, int poolThread, int core, int segment, boolean holdsWorker) {
+        span(requestId, state, startMs, endMs, worker, poolThread, core, segment, -1, holdsWorker);
+    }
+
+    @Override
+    public void span(int requestId, SpanState state, double startMs, double endMs,
+                     int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker) {
         spans.add(new Span(requestId, state, startMs, endMs,
                 worker < 0 ? OptionalInt.empty() : OptionalInt.of(worker),
                 poolThread < 0 ? OptionalInt.empty() : OptionalInt.of(poolThread),
-                core < 0 ? OptionalInt.empty() : OptionalInt.of(core), segment, holdsWorker));
+                core < 0 ? OptionalInt.empty() : OptionalInt.of(core), segment, branch, holdsWorker));
     }
 
     @Override

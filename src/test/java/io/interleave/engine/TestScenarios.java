@@ -45,6 +45,12 @@ public final class TestScenarios {
         return new Segment(kind, ms, Optional.empty(), Optional.ofNullable(resource));
     }
 
+    /** A gather of these branches. */
+    @SafeVarargs
+    public static Segment gather(List<Segment>... branches) {
+        return Segment.gather(null, List.of(branches));
+    }
+
     public static RequestType type(String name, Segment... segments) {
         return type(name, 1, segments);
     }
@@ -104,6 +110,7 @@ public final class TestScenarios {
             if (s.holdsWorker() && s.state() != io.interleave.trace.SpanState.COMPUTE) {
                 b.append(" held");
             }
+            s.branch().ifPresent(branch -> b.append(" b").append(branch));
             out.add(b.toString());
         }
         return out;
@@ -118,7 +125,7 @@ public final class TestScenarios {
         List<String> out = new ArrayList<>();
         for (io.interleave.trace.Span s : spans) {
             out.add(s.requestId() + " " + s.state() + " " + s.startMs() + " " + s.endMs() + " " + s.worker() + " "
-                    + s.core() + " " + s.segment() + " " + s.holdsWorker());
+                    + s.core() + " " + s.segment() + " " + s.holdsWorker() + " " + s.branch());
         }
         return out;
     }

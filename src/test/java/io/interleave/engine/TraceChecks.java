@@ -51,10 +51,22 @@ public final class TraceChecks {
         }
     }
 
-    /** A request's spans tile [arrival, finish]: no gap, no overlap. */
+    /**
+     * A request's spans tile [arrival, finish]: no gap, no overlap. With a
+     * gather, the request's own spans and its gathers tile it: each branch's
+     * spans tile the branch (no overlap within a branch), the branches
+     * together cover the gather, and the request's own spans overlap no
+     * branch. Under the event loop every branch of a gather starts when the
+     * gather does; on a sync thread they run one after another.
+     */
     public static void spansTileArrivalToFinish(Trace trace) {
         for (RequestRecord r : trace.requests()) {
-            List<Span> spans = trace.spansOf(r.id());
+            List<Span> all = trace.spansOf(r.id());
+            if (all.stream().anyMatch(s -> s.branch().isPresent())) {
+                gatherSpansTile(trace, r, all);
+                continue;
+            }
+            List<Span> spans = all;
             if (!r.completed() || r.responseMs() == 0) {
                 assertThat(spans).as("%s spans", r.label()).isEmpty();
                 continue;
@@ -77,6 +89,62 @@ public final class TraceChecks {
         }
     }
 
+    private static void gatherSpansTile(Trace trace, RequestRecord r, List<Span> all) {
+        assertThat(r.completed()).as("%s with branch spans completed", r.label()).isTrue();
+        List<Span> own = all.stream().filter(s -> s.branch().isEmpty()).toList();
+        assertNoOverlap(own, r.label() + " own spans");
+        for (int b = 0; b < io.interleave.scenario.Segment.MAX_BRANCHES; b++) {
+            int branch = b;
+            assertNoOverlap(all.stream().filter(s -> s.branchIndex() == branch).toList(), r.label() + " branch " + b);
+        }
+        for (Span o : own) {
+            for (Span s : all) {
+                if (s.branch().isPresent()) {
+                    assertThat(Math.min(o.endMs(), s.endMs()) <= Math.max(o.startMs(), s.startMs()))
+                            .as("%s: own span %s overlaps branch span %s", r.label(), o, s).isTrue();
+                }
+            }
+        }
+        // the union covers [arrival, finish] without a gap
+        List<Span> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingDouble(Span::startMs));
+        assertThat(sorted.get(0).startMs()).as("%s first span starts at arrival", r.label()).isEqualTo(r.arrivalMs());
+        double covered = sorted.get(0).startMs();
+        boolean loop = !trace.scenario().server().policy().waitsHoldWorker();
+        for (Span s : sorted) {
+            assertThat(s.startMs()).as("%s: %s leaves no gap before it (covered to %s)", r.label(), s, covered).isLessThanOrEqualTo(covered);
+            covered = Math.max(covered, s.endMs());
+        }
+        assertThat(covered).as("%s spans end at finish", r.label()).isEqualTo(r.finishMs());
+        // every branch span is on a step of its own branch; the gather it belongs to is that step's
+        List<Segment.Step> steps = Segment.steps(trace.scenario().requestTypes().get(r.type()).segments());
+        java.util.Map<Integer, List<Span>> byGather = new java.util.TreeMap<>();
+        for (Span s : all) {
+            if (s.branch().isEmpty()) {
+                continue;
+            }
+            assertThat(s.segment()).as("%s: %s is on a step", r.label(), s).isBetween(0, steps.size() - 1);
+            Segment.Step step = steps.get(s.segment());
+            assertThat(step.branch()).as("%s: %s is on a step of its branch", r.label(), s).isEqualTo(s.branchIndex());
+            byGather.computeIfAbsent(step.gather(), g -> new ArrayList<>()).add(s);
+        }
+        if (loop) {
+            // every branch begins when its gather does
+            for (List<Span> gather : byGather.values()) {
+                double start = gather.stream().mapToDouble(Span::startMs).min().orElseThrow();
+                for (int b = 0; b < Segment.MAX_BRANCHES; b++) {
+                    int branch = b;
+                    gather.stream().filter(s -> s.branchIndex() == branch).findFirst().ifPresent(first ->
+                            assertThat(first.startMs()).as("%s: branch %d (%s) starts with its gather", r.label(), branch, first)
+                                    .isEqualTo(start));
+                }
+            }
+        } else {
+            // a sync thread: at most one span at any instant (the branches run one after another)
+            assertNoOverlap(all, r.label() + " on its thread");
+        }
+    }
+
     /**
      * Every segment with a duration runs exactly once, in order: span segment
      * indexes never decrease, the compute spans of a compute segment sum to its
@@ -88,7 +156,8 @@ public final class TraceChecks {
         List<double[]> durations = TestScenarios.sampledDurations(scenario);
         for (RequestRecord r : trace.requests()) {
             double[] ms = durations.get(r.id() - 1);
-            List<Segment> segments = scenario.requestTypes().get(r.type()).segments();
+            List<Segment> segments = Segment.steps(scenario.requestTypes().get(r.type()).segments()).stream()
+                    .map(Segment.Step::segment).toList(); // a gather's branches inline
             assertThat(ms).hasSize(segments.size());
             double compute = 0;
             double waits = 0;
@@ -106,11 +175,12 @@ public final class TraceChecks {
             }
             List<Span> spans = trace.spansOf(r.id());
             double[] worked = new double[ms.length];
-            int lastSegment = 0;
+            int[] lastSegment = new int[Segment.MAX_BRANCHES + 1]; // per branch (the request's own at the end)
             for (Span span : spans) {
-                assertThat(span.segment()).as("%s: %s segment index never decreases", r.label(), span).isGreaterThanOrEqualTo(lastSegment);
+                int b = span.branch().orElse(Segment.MAX_BRANCHES);
+                assertThat(span.segment()).as("%s: %s segment index never decreases", r.label(), span).isGreaterThanOrEqualTo(lastSegment[b]);
                 assertThat(span.segment()).as("%s: %s segment index", r.label(), span).isBetween(0, ms.length);
-                lastSegment = span.segment();
+                lastSegment[b] = span.segment();
                 SpanState state = span.state();
                 if (state == SpanState.COMPUTE || state == SpanState.WAIT || state == SpanState.BLOCKED
                         || state == SpanState.WAITING_RESOURCE) {
@@ -120,6 +190,7 @@ public final class TraceChecks {
                         case COMPUTE -> SpanState.COMPUTE;
                         case WAIT -> SpanState.WAIT;
                         case BLOCK -> SpanState.BLOCKED;
+                        case GATHER -> throw new AssertionError("a step is never a gather");
                     };
                     if (state == SpanState.WAITING_RESOURCE) {
                         assertThat(seg.on()).as("%s: %s waits for a resource its segment names", r.label(), span).isPresent();
@@ -143,7 +214,8 @@ public final class TraceChecks {
         for (RequestRecord r : trace.requests()) {
             for (Span span : trace.spansOf(r.id())) {
                 String what = r.label() + ": " + span;
-                List<io.interleave.scenario.Segment> segs = trace.scenario().requestTypes().get(r.type()).segments();
+                List<io.interleave.scenario.Segment> segs = Segment.steps(trace.scenario().requestTypes().get(r.type()).segments())
+                        .stream().map(Segment.Step::segment).toList();
                 if (pool && span.segment() < segs.size() && segs.get(span.segment()).offload()
                         && !(span.state() == SpanState.READY && span.holdsWorker())) {
                     // on a pool thread (or queued for one): drawn on the request's loop, never holding it
@@ -170,7 +242,7 @@ public final class TraceChecks {
                     case COMPUTE, BLOCKED -> expectedHold = true;
                     case WAIT -> expectedHold = !loop;
                     case WAITING_RESOURCE -> expectedHold = !loop
-                            || trace.scenario().requestTypes().get(r.type()).segments().get(span.segment()).kind() == SegmentKind.BLOCK;
+                            || segs.get(span.segment()).kind() == SegmentKind.BLOCK;
                     // sync: ready = holding the thread, waiting for a core. Event loop: either
                     // waiting for a core while holding the loop, or a continuation awaiting its turn.
                     case READY -> expectedHold = !loop || span.holdsWorker();

@@ -25,10 +25,10 @@ class PresetLessonsTest {
     }
 
     @Test
-    @DisplayName("the six lessons are listed in order, each names itself and says what to notice")
+    @DisplayName("the seven lessons are listed in order, each names itself and says what to notice")
     void everyPreset() {
         assertThat(Presets.ids()).containsExactly("three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy",
-                "offload-blocking-call");
+                "offload-blocking-call", "open-all-sockets");
         for (String id : Presets.ids()) {
             Scenario s = Presets.load(id).orElseThrow();
             assertThat(s.description()).as(id).startsWith("What to notice:").hasSizeGreaterThan(120);
@@ -71,6 +71,7 @@ class PresetLessonsTest {
         assertThat(Presets.compareWith("async-same-wait")).contains("2 threads vs 1 event loop");
         assertThat(Presets.compareWith("blocking-call")).contains("4 threads vs 1 event loop");
         assertThat(Presets.compareWith("offload-blocking-call")).contains("1 event loop vs event loop + pool");
+        assertThat(Presets.compareWith("open-all-sockets")).contains("10 threads vs 1 event loop");
         assertThat(Presets.compareWith("no-such-lesson")).isEmpty();
     }
 

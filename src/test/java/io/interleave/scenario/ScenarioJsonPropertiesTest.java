@@ -14,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.Label;
 
 @Label("Scenario files: properties on random valid scenarios")
@@ -108,8 +109,13 @@ class ScenarioJsonPropertiesTest {
         Arbitrary<Optional<String>> on = resourceNames.isEmpty()
                 ? Arbitraries.just(Optional.empty())
                 : Arbitraries.of(resourceNames).injectNull(0.4).map(Optional::ofNullable);
-        return Combinators.combine(Arbitraries.of(SegmentKind.class), distributions(), label, on)
+        Arbitrary<Segment> plain = Combinators.combine(
+                        Arbitraries.of(SegmentKind.COMPUTE, SegmentKind.WAIT, SegmentKind.BLOCK), distributions(), label, on)
                 .as((kind, ms, l, o) -> new Segment(kind, ms, l, kind == SegmentKind.COMPUTE ? Optional.empty() : o));
+        Arbitrary<Segment> gather = Combinators.combine(label,
+                        plain.list().ofMinSize(1).ofMaxSize(3).list().ofMinSize(2).ofMaxSize(Segment.MAX_BRANCHES))
+                .as((l, branches) -> Segment.gather(l.orElse(null), branches));
+        return Arbitraries.frequencyOf(Tuple.of(5, plain), Tuple.of(1, gather));
     }
 
     static Arbitrary<RequestType> requestType(String typeName, List<String> resourceNames) {

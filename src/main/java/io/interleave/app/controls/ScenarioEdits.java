@@ -115,22 +115,35 @@ public final class ScenarioEdits {
             throw new IllegalArgumentException(field + ": must be >= 0, was " + Numbers.format(totalMs));
         }
         List<Segment> segments = type.segments();
-        int matching = (int) segments.stream().filter(seg -> isCompute(seg) == compute).count();
+        // a gather's branches count segment by segment, as its request steps through them
+        int matching = (int) Segment.steps(segments).stream().filter(st -> isCompute(st.segment()) == compute).count();
         if (matching == 0) {
             throw new IllegalArgumentException(field + ": " + type.name() + " has no " + field + " segments; add one with Edit");
         }
         double current = compute ? type.meanComputeMs() : type.meanWaitMs();
         List<Segment> out = new ArrayList<>(segments.size());
         for (Segment seg : segments) {
-            if (isCompute(seg) != compute) {
-                out.add(seg);
-            } else if (current > 0 && totalMs > 0) {
-                out.add(seg.withMs(seg.ms().scaled(totalMs / current)));
+            if (seg.isGather()) {
+                List<List<Segment>> branches = new ArrayList<>();
+                for (List<Segment> branch : seg.branches()) {
+                    branches.add(branch.stream().map(inner -> scaled(inner, compute, current, totalMs, matching)).toList());
+                }
+                out.add(seg.withBranches(branches));
             } else {
-                out.add(seg.withMs(new Distribution.Constant(totalMs / matching)));
+                out.add(scaled(seg, compute, current, totalMs, matching));
             }
         }
         return type.withSegments(out);
+    }
+
+    private static Segment scaled(Segment seg, boolean compute, double current, double totalMs, int matching) {
+        if (isCompute(seg) != compute) {
+            return seg;
+        }
+        if (current > 0 && totalMs > 0) {
+            return seg.withMs(seg.ms().scaled(totalMs / current));
+        }
+        return seg.withMs(new Distribution.Constant(totalMs / matching));
     }
 
     private static boolean isCompute(Segment s) {

@@ -9,10 +9,19 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One editable row of the segment editor. */
+/**
+ * One editable row of the segment editor. A gather row's duration reads
+ * {@code 3 x 100}: three branches, each one wait of 100 ms (any duration the
+ * editor reads) on the row's resource, if any. A gather from a file whose
+ * branches are not of that shape shows {@code 4 branches} and keeps them as
+ * they are until that text is changed.
+ */
 public final class SegmentModel {
     /** The resource choice that means "none". */
     public static final String NO_RESOURCE = "(none)";
+    /** Shown beside the field for a gather row. */
+    public static final String GATHER_HINT = "gather: 3 x 100 (3 calls of 100 ms at once)";
+    private static final java.util.regex.Pattern GATHER = java.util.regex.Pattern.compile("\\s*(\\d+)\\s*[x\u00d7]\\s*(.+)");
 
     private final ObjectProperty<SegmentKind> kind = new SimpleObjectProperty<>(this, "kind", SegmentKind.COMPUTE);
     private final StringProperty duration = new SimpleStringProperty(this, "duration", "10");
@@ -21,6 +30,10 @@ public final class SegmentModel {
 
     private final javafx.beans.property.ReadOnlyBooleanWrapper durationValid =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "durationValid", true);
+    /** What the row was loaded from: its offload mark, and a gather's branches with the text first shown for them. */
+    private boolean offload;
+    private java.util.List<java.util.List<Segment>> branches = java.util.List.of();
+    private String branchesText = "";
 
     SegmentModel() {
     }
@@ -33,7 +46,11 @@ public final class SegmentModel {
     /** Checks the duration alone and says so in {@link #durationValidProperty()}. */
     void checkDuration() {
         try {
-            DurationText.parse("duration", duration.get());
+            if (kind.get() == SegmentKind.GATHER) {
+                gatherBranches(Optional.empty());
+            } else {
+                DurationText.parse("duration", duration.get());
+            }
             durationValid.set(true);
         } catch (IllegalArgumentException e) {
             durationValid.set(false);
@@ -45,6 +62,17 @@ public final class SegmentModel {
         duration.set(DurationText.format(s.ms()));
         label.set(s.label().orElse(""));
         resource.set(s.on().orElse(NO_RESOURCE));
+        offload = s.offload();
+        if (s.isGather()) {
+            branches = s.branches();
+            Segment first = branches.get(0).get(0);
+            boolean uniform = branches.stream().allMatch(b -> b.size() == 1 && b.get(0).kind() == SegmentKind.WAIT
+                    && b.get(0).ms().equals(first.ms()) && b.get(0).on().equals(first.on()) && !b.get(0).offload()
+                    && b.get(0).label().isEmpty());
+            branchesText = uniform ? branches.size() + " x " + DurationText.format(first.ms()) : branches.size() + " branches";
+            duration.set(branchesText);
+            resource.set(uniform ? first.on().orElse(NO_RESOURCE) : NO_RESOURCE);
+        }
     }
 
     public ObjectProperty<SegmentKind> kindProperty() {
@@ -65,6 +93,32 @@ public final class SegmentModel {
         return resource;
     }
 
+    /**
+     * A gather row's branches: as loaded while its text is unchanged, else
+     * read from "N x DURATION" (N waits of that duration, on {@code on}).
+     */
+    private java.util.List<java.util.List<Segment>> gatherBranches(Optional<String> on) {
+        String t = duration.get() == null ? "" : duration.get();
+        if (!branches.isEmpty() && t.equals(branchesText)) {
+            return branches;
+        }
+        java.util.regex.Matcher m = GATHER.matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("duration: a gather is written N x DURATION, e.g. 3 x 100, was '" + t.strip() + "'");
+        }
+        int n;
+        try {
+            n = Integer.parseInt(m.group(1));
+        } catch (NumberFormatException e) {
+            n = Integer.MAX_VALUE;
+        }
+        if (n < 2 || n > Segment.MAX_BRANCHES) {
+            throw new IllegalArgumentException("duration: a gather holds 2 to " + Segment.MAX_BRANCHES + " calls, was " + m.group(1));
+        }
+        Segment call = new Segment(SegmentKind.WAIT, DurationText.parse("duration", m.group(2)), Optional.empty(), on);
+        return java.util.Collections.nCopies(n, java.util.List.of(call));
+    }
+
     Observable[] observables() {
         return new Observable[] {kind, duration, label, resource};
     }
@@ -76,9 +130,13 @@ public final class SegmentModel {
         Optional<String> uses = on == null || on.equals(NO_RESOURCE) || kind.get() == SegmentKind.COMPUTE
                 ? Optional.empty() : Optional.of(on);
         String text = label.get() == null ? "" : label.get().trim();
+        Optional<String> caption = text.isEmpty() ? Optional.empty() : Optional.of(text);
         try {
-            return new Segment(kind.get(), DurationText.parse("duration", duration.get()),
-                    text.isEmpty() ? Optional.empty() : Optional.of(text), uses);
+            if (kind.get() == SegmentKind.GATHER) {
+                return new Segment(SegmentKind.GATHER, null, caption, Optional.empty(), false, gatherBranches(uses));
+            }
+            return new Segment(kind.get(), DurationText.parse("duration", duration.get()), caption, uses,
+                    offload && kind.get() != SegmentKind.WAIT);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + " " + e.getMessage(), e);
         }

@@ -32,7 +32,8 @@ public final class SegmentRowController {
         kind.getItems().setAll(SegmentKind.values());
         kind.valueProperty().bindBidirectional(s.kindProperty());
         duration.textProperty().bindBidirectional(s.durationProperty());
-        duration.setPromptText("ms");
+        duration.promptTextProperty().bind(javafx.beans.binding.Bindings.when(s.kindProperty().isEqualTo(SegmentKind.GATHER))
+                .then("3 x 100").otherwise("ms")); // a gather row: how many calls at once, of how long
         javafx.css.PseudoClass invalid = javafx.css.PseudoClass.getPseudoClass("invalid");
         duration.pseudoClassStateChanged(invalid, !s.durationValidProperty().get());
         s.durationValidProperty().addListener((obs, was, ok) -> duration.pseudoClassStateChanged(invalid, !ok));

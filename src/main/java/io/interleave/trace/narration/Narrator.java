@@ -130,7 +130,14 @@ public final class Narrator {
             if (!rejectedNow.isEmpty()) {
                 clauses.add(rejected(rejectedNow));
             }
+            List<Step> gathered = gatheredAwaits(startedNow);
+            if (!gathered.isEmpty()) {
+                clauses.addAll(awaitsAtOnce(gathered));
+            }
             for (Step step : startedNow) {
+                if (gathered.contains(step)) {
+                    continue;
+                }
                 boolean arriving = step.index() == 0 && arrivedNow.contains(step.span().requestId());
                 clauses.add(arriving ? arrival(step.span()) : transition(step));
             }
@@ -259,11 +266,73 @@ public final class Narrator {
         return new Ordered(2, new Clause(sp.requestId(), NarrationKind.ARRIVED, r + " arrives; " + then));
     }
 
+    /**
+     * The awaits of a gather's branches that begin at one instant, two or more
+     * for one request (the event loop: the calls are in flight at once).
+     */
+    private static List<Step> gatheredAwaits(List<Step> startedNow) {
+        java.util.Map<Integer, List<Step>> byRequest = new java.util.TreeMap<>();
+        for (Step step : startedNow) {
+            Span sp = step.span();
+            if (sp.state() == SpanState.WAIT && sp.branchIndex() >= 0 && !sp.holdsWorker()) {
+                byRequest.computeIfAbsent(sp.requestId(), id -> new ArrayList<>()).add(step);
+            }
+        }
+        List<Step> out = new ArrayList<>();
+        for (List<Step> steps : byRequest.values()) {
+            if (steps.size() >= 2) {
+                out.addAll(steps);
+            }
+        }
+        return out;
+    }
+
+    /** "R2 awaits 3 calls at once (call A, call B and call C)", one clause per request. */
+    private List<Ordered> awaitsAtOnce(List<Step> gathered) {
+        java.util.Map<Integer, List<Span>> byRequest = new java.util.TreeMap<>();
+        for (Step step : gathered) {
+            byRequest.computeIfAbsent(step.span().requestId(), id -> new ArrayList<>()).add(step.span());
+        }
+        List<Ordered> out = new ArrayList<>();
+        byRequest.forEach((id, spans) -> {
+            List<String> names = spans.stream().map(sp -> resourceOf(sp).map(res -> res + labelSuffix(sp))
+                    .orElse(segmentLabel(sp).orElse("I/O"))).toList();
+            String list = names.size() == 1 ? names.get(0)
+                    : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+            out.add(new Ordered(1, new Clause(id, NarrationKind.AWAITING,
+                    label(spans.get(0)) + " awaits " + spans.size() + " calls at once (" + list + ")")));
+        });
+        return out;
+    }
+
+    /**
+     * The span {@code step} follows: of its request's spans before it, the one
+     * ending where it starts, in the same branch of a gather if there is one
+     * (a branch's first span follows the request's own span before the gather,
+     * the request's span after a gather follows the branch that ended last).
+     */
+    private static Span previous(List<Span> spans, Step step) {
+        Span sp = step.span();
+        Span touching = null;
+        for (int i = step.index() - 1; i >= 0; i--) {
+            Span p = spans.get(i);
+            if (p.endMs() == sp.startMs()) {
+                if (p.branchIndex() == sp.branchIndex()) {
+                    return p;
+                }
+                if (touching == null) {
+                    touching = p;
+                }
+            }
+        }
+        return touching != null ? touching : spans.get(step.index() - 1);
+    }
+
     /** A request moves from one span to the next. */
     private Ordered transition(Step step) {
         Span sp = step.span();
         List<Span> spans = trace.spansOf(sp.requestId());
-        Span prev = spans.get(step.index() - 1);
+        Span prev = previous(spans, step);
         String r = label(sp);
         boolean fromWait = prev.state() == SpanState.WAIT || prev.state() == SpanState.BLOCKED
                 || prev.state() == SpanState.WAITING_RESOURCE;
@@ -432,7 +501,7 @@ public final class Narrator {
 
     private List<Segment> segmentsOf(Span sp) {
         RequestType type = trace.scenario().requestTypes().get(trace.request(sp.requestId()).type());
-        return type.segments();
+        return Segment.steps(type.segments()).stream().map(Segment.Step::segment).toList(); // spans count a gather's branches inline
     }
 
     private Optional<Segment> segment(Span sp) {

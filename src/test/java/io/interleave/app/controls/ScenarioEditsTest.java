@@ -37,6 +37,17 @@ class ScenarioEditsTest {
     }
 
     @Test
+    @DisplayName("a gather's branches scale with the rest: lesson 7's three 100 ms calls at a total of 150 become 50 ms each")
+    void scalesGatherBranches() {
+        RequestType lesson = io.interleave.scenario.Presets.load("open-all-sockets").orElseThrow().requestTypes().get(0);
+        RequestType t = ScenarioEdits.withTotal(lesson, false, 150);
+        assertThat(t.meanWaitMs()).isEqualTo(150);
+        assertThat(t.segments().get(1).branches()).allSatisfy(b -> assertThat(b.get(0).ms()).isEqualTo(new Distribution.Constant(50)));
+        assertThat(t.segments().get(1).branches().get(2).get(0).label()).contains("call service C");
+        assertThat(ScenarioEdits.withTotal(lesson, true, 8).meanComputeMs()).isEqualTo(8);
+    }
+
+    @Test
     @DisplayName("from a total of zero the new total is spread evenly")
     void fromZero() {
         RequestType zero = ScenarioEdits.withTotal(TYPE, true, 0);
