@@ -838,6 +838,10 @@ final class ServerModel {
             while (!inside.isEmpty() && inside.peek().finish <= virtual) {
                 leaving.add(inside.poll().req);
             }
+            if (inside.isEmpty()) {
+                virtual = 0; // empty before anyone re-enters at this instant: a call alone takes exactly its ms
+                order = 0;
+            }
             Req r;
             while ((r = leaving.poll()) != null) {
                 departed.accept(r); // frees its slot: a queued call may enter at this instant
