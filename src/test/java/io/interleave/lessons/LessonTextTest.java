@@ -35,7 +35,8 @@ class LessonTextTest {
             "wimpy-database", DatabaseLimitTextTest.class,
             "blocking-call", BlockingCallTextTest.class,
             "cpu-heavy", CpuHeavyTextTest.class,
-            "offload-blocking-call", OffloadTextTest.class);
+            "offload-blocking-call", OffloadTextTest.class,
+            "slow-database", SlowDatabaseTextTest.class);
 
     private static final Pattern QUOTE = Pattern.compile("(teaching\\.md )?“([^”]+)”");
 
