@@ -32,7 +32,7 @@ import net.jqwik.api.Tuple;
  * every wait equals its duration, so the whole run is the run with fixed
  * latency, to the span. One caller at a time either because a single closed
  * user has one request in flight, or because the shared service has one
- * slot in front of it.
+ * slot in front of it. And under any load the run keeps every invariant.
  */
 @Label("A shared service with one caller at a time is a fixed one")
 class SharedLatencyProperties {
@@ -49,6 +49,15 @@ class SharedLatencyProperties {
     @Label("any arrivals, a shared service behind one slot: the same requests and spans as fixed")
     void oneSlotNeverShares(@ForAll("oneSlot") Scenario fixed) {
         sameRun(fixed);
+    }
+
+    @Property(tries = TRIES, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
+    @Label("any load, any slots: every invariant of a run holds, and no call in a shared service ends before its work is done")
+    void sharingKeepsTheInvariants(@ForAll("busy") Scenario fixed) {
+        Scenario shared = fixed.withResources(fixed.resources().stream().map(r -> r.withLatency(Latency.SHARED)).toList());
+        Trace t = Simulation.trace(shared);
+        TraceChecks.all(t); // spans tile each request; a shared wait lasts at least its sampled duration
+        assertThat(t.requests()).hasSize(Simulation.trace(fixed).requests().size());
     }
 
     private static void sameRun(Scenario fixed) {
@@ -74,6 +83,14 @@ class SharedLatencyProperties {
         Arbitrary<Arrivals> poisson = Arbitraries.integers().between(20, 400).map(rate -> new Arrivals.Poisson(rate, 30));
         Arbitrary<Arrivals> burst = Arbitraries.integers().between(1, 20).map(n -> new Arrivals.Burst(n, 0));
         return scenarios(Arbitraries.just(OptionalInt.of(1)), Arbitraries.oneOf(poisson, burst));
+    }
+
+    @Provide
+    Arbitrary<Scenario> busy() {
+        Arbitrary<Arrivals> poisson = Arbitraries.integers().between(50, 800).map(rate -> new Arrivals.Poisson(rate, 30));
+        Arbitrary<Arrivals> burst = Arbitraries.integers().between(2, 20).map(n -> new Arrivals.Burst(n, 0));
+        return scenarios(Arbitraries.of(OptionalInt.empty(), OptionalInt.of(1), OptionalInt.of(2), OptionalInt.of(3)),
+                Arbitraries.oneOf(poisson, burst));
     }
 
     private static Arbitrary<Scenario> scenarios(Arbitrary<OptionalInt> capacities, Arbitrary<Arrivals> arrivals) {
