@@ -15,6 +15,7 @@ import io.interleave.trace.WaitCause;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.OptionalInt;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
@@ -141,7 +142,8 @@ final class ServerModel {
         this.freeCores = IndexSet.full(server.cores());
         this.coreBusySince = new double[server.cores()];
         this.pools = scenario.resources().stream()
-                .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE), recordCauses))
+                .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE), recordCauses,
+                        r.shared() ? new SharedService(engine, this::endWait) : null))
                 .toArray(Pool[]::new);
     }
 
@@ -570,7 +572,13 @@ final class ServerModel {
         boolean blocks = kind == SegmentKind.BLOCK;
         enter(r, blocks ? SpanState.BLOCKED : SpanState.WAIT,
                 !scheduling.releasesWorker(kind) && r.poolThread == null, -1);
-        engine.at(engine.now() + r.ms[r.seg], r);
+        int res = resourceOf[r.type][r.seg];
+        SharedService service = res >= 0 ? pools[res].service : null;
+        if (service != null) {
+            service.enter(r, r.ms[r.seg]); // its segment's ms are work, done at 1/k speed among k calls
+        } else {
+            engine.at(engine.now() + r.ms[r.seg], r);
+        }
     }
 
     private void endWait(Req r) {
@@ -912,15 +920,18 @@ final class ServerModel {
     /** Slots of a resource, handed FIFO to whoever waits; with {@code track}, who holds them (for causes). */
     private static final class Pool {
         final int capacity;
+        /** For {@code "latency": "shared"}: the service the slot holders share; null for fixed latency. */
+        final SharedService service;
         int inUse;
         final ArrayDeque<Req> waiting = new ArrayDeque<>();
         final boolean track;
         int[] holderIds = new int[4];
         int holderCount;
 
-        Pool(int capacity, boolean track) {
+        Pool(int capacity, boolean track, SharedService service) {
             this.capacity = capacity;
             this.track = track;
+            this.service = service;
         }
 
         boolean tryAcquire(Req r) {
@@ -958,6 +969,99 @@ final class ServerModel {
                     holderIds = Arrays.copyOf(holderIds, holderCount * 2);
                 }
                 holderIds[holderCount++] = r.id;
+            }
+        }
+    }
+
+    /**
+     * A processor-sharing service (a resource with {@code "latency": "shared"}):
+     * with k calls inside, each progresses at 1/k of the speed. Done exactly
+     * and event-driven with a virtual clock: {@code virtual} is the work (in
+     * ms of work) each call inside has received since the service was last
+     * empty; it advances at 1/k per ms. A call entering with d ms of work
+     * finishes when {@code virtual} reaches its own entry value + d, so an
+     * arrival or departure only changes the rate, never a call's finish
+     * mark. Each arrival and departure reschedules the next departure
+     * ({@code lastMs + (finish - virtual) * k}); an event made stale by a
+     * later arrival finds its generation out of date and does nothing. At a
+     * departure {@code virtual} is set to the departing call's mark, not
+     * summed, and it restarts at 0 whenever the service empties, so rounding
+     * never accumulates past one busy period: times keep the clock's 1 µs.
+     * Calls that end at the same instant leave in the order they entered.
+     */
+    static final class SharedService {
+        private final Engine engine;
+        private final Consumer<Req> departed;
+        private final PriorityQueue<Call> inside = new PriorityQueue<>();
+        private double virtual;
+        private double lastMs;
+        private long order;
+        private int generation;
+        private final ArrayDeque<Req> leaving = new ArrayDeque<>();
+
+        SharedService(Engine engine, Consumer<Req> departed) {
+            this.engine = engine;
+            this.departed = departed;
+        }
+
+        /** How many calls are inside now. */
+        int inside() {
+            return inside.size();
+        }
+
+        /** {@code r} enters the service now with {@code workMs} of work. */
+        void enter(Req r, double workMs) {
+            advance();
+            inside.add(new Call(r, virtual + workMs, order++));
+            reschedule();
+        }
+
+        private void advance() {
+            double now = engine.now();
+            if (!inside.isEmpty()) {
+                virtual += (now - lastMs) / inside.size();
+            }
+            lastMs = now;
+        }
+
+        private void reschedule() {
+            int gen = ++generation;
+            Call first = inside.peek();
+            if (first == null) {
+                virtual = 0; // empty: a fresh virtual clock, so no rounding carries over
+                order = 0;
+                return;
+            }
+            double at = lastMs + Math.max(0, first.finish - virtual) * inside.size();
+            engine.at(at, () -> depart(gen));
+        }
+
+        private void depart(int gen) {
+            if (gen != generation) {
+                return; // an arrival since slowed everyone down: a later event departs
+            }
+            lastMs = engine.now();
+            virtual = inside.peek().finish; // exactly the mark reached, not a sum of steps
+            while (!inside.isEmpty() && inside.peek().finish <= virtual) {
+                leaving.add(inside.poll().req);
+            }
+            if (inside.isEmpty()) {
+                virtual = 0; // empty before anyone re-enters at this instant: a call alone takes exactly its ms
+                order = 0;
+            }
+            Req r;
+            while ((r = leaving.poll()) != null) {
+                departed.accept(r); // frees its slot: a queued call may enter at this instant
+            }
+            reschedule();
+        }
+
+        /** One call inside: the virtual time at which it has had all its work, and its entry order for ties. */
+        private record Call(Req req, double finish, long order) implements Comparable<Call> {
+            @Override
+            public int compareTo(Call o) {
+                int c = Double.compare(finish, o.finish);
+                return c != 0 ? c : Long.compare(order, o.order);
             }
         }
     }

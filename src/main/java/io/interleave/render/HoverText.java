@@ -38,7 +38,7 @@ public final class HoverText {
         Span span = hit.span().get();
         List<String> lines = new ArrayList<>();
         lines.add(who + " · " + stateName(trace, span));
-        segmentLine(type, span).ifPresent(lines::add);
+        segmentLine(trace, type, span).ifPresent(lines::add);
         lines.add(TimeText.exact(span.startMs()) + " → " + TimeText.exact(span.endMs())
                 + ", " + TimeText.duration(span.durationMs()));
         Policy policy = trace.scenario().server().policy();
@@ -64,7 +64,7 @@ public final class HoverText {
         return Palette.isHeldWait(span) ? "Wait, holds " + noun : "Wait, frees " + noun;
     }
 
-    private static Optional<String> segmentLine(RequestType type, Span span) {
+    private static Optional<String> segmentLine(Trace trace, RequestType type, Span span) {
         List<Segment.Step> steps = Segment.steps(type.segments()); // a span's segment counts a gather's branches inline
         if (span.segment() < 0 || span.segment() >= steps.size()) {
             return Optional.empty();
@@ -74,6 +74,13 @@ public final class HoverText {
         if (span.state() == SpanState.QUEUED || span.state() == SpanState.READY) {
             return Optional.of("next: " + label);
         }
-        return Optional.of(segment.on().map(on -> label + " (" + on + ")").orElse(label));
+        boolean inside = span.state() == SpanState.WAIT || span.state() == SpanState.BLOCKED;
+        return Optional.of(segment.on().map(on -> label + " (" + on + (inside && shared(trace, on)
+                ? ", shared: slower while other calls are in it)" : ")")).orElse(label));
+    }
+
+    private static boolean shared(Trace trace, String resource) {
+        return trace.scenario().resourceIndex(resource).stream()
+                .anyMatch(i -> trace.scenario().resources().get(i).shared());
     }
 }

@@ -1,7 +1,10 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -10,17 +13,50 @@ import java.util.OptionalInt;
  *
  * @param name unique name that segments refer to with {@code on}
  * @param capacity slots; empty means unlimited
+ * @param latency {@code fixed} (default): a call takes its segment's time; {@code shared}: the calls inside
+ *                share the service (processor sharing), each slower the more there are
  */
 public record Resource(String name,
-                       @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 1, max = Resource.MAX_CAPACITY) OptionalInt capacity) {
+                       @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 1, max = Resource.MAX_CAPACITY) OptionalInt capacity,
+                       @JsonProperty(defaultValue = "\"fixed\"")
+                       @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Resource.DefaultLatency.class) Latency latency) {
     public static final int MAX_CAPACITY = 1_000_000;
 
     public Resource {
         Checks.name("name", name);
+        Objects.requireNonNull(capacity, "capacity");
         capacity.ifPresent(c -> Checks.inRange("capacity", c, 1, MAX_CAPACITY));
+        Objects.requireNonNull(latency, "latency");
+    }
+
+    /** A resource with fixed latency: each call takes what its segment says. */
+    public Resource(String name, OptionalInt capacity) {
+        this(name, capacity, Latency.FIXED);
     }
 
     public Resource withCapacity(OptionalInt newCapacity) {
-        return new Resource(name, newCapacity);
+        return new Resource(name, newCapacity, latency);
+    }
+
+    public Resource withLatency(Latency newLatency) {
+        return new Resource(name, capacity, newLatency);
+    }
+
+    /** Whether the calls inside slow each other down ({@link Latency#SHARED}). */
+    public boolean shared() {
+        return latency == Latency.SHARED;
+    }
+
+    /** Leaves {@code "latency": "fixed"} out of written files, so files written before it existed stay as they were. */
+    static final class DefaultLatency {
+        @Override
+        public boolean equals(Object value) {
+            return value == Latency.FIXED;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 }

@@ -23,7 +23,11 @@ import java.util.Objects;
  *   many places, each held for a whole request;</li>
  *   <li>the cores: every compute segment;</li>
  *   <li>each resource with a capacity: its slots, held by the waits and
- *   blocks on it.</li>
+ *   blocks on it;</li>
+ *   <li>each shared-latency resource: one server's worth of work (the calls
+ *   inside share it), so it is saturated when the work sent to it per
+ *   second reaches a second: {@code 1000 / (mean ms of work per request)},
+ *   whatever its slots.</li>
  * </ul>
  * The mix is each type's share of the arrivals: its weight, or for
  * explicit arrivals its share of the listed ones. Queueing for a core or a
@@ -89,6 +93,9 @@ public record Capacity(double perSecond, String bottleneck) {
         best = min(best, server.cores(), compute, count(server.cores(), "core"));
         for (int r = 0; r < holds.length; r++) {
             Resource resource = scenario.resources().get(r);
+            if (resource.shared() && holds[r] > 0) {
+                best = min(best, 1, holds[r], resource.name() + " (shared)");
+            }
             if (resource.capacity().isPresent()) {
                 int slots = resource.capacity().getAsInt();
                 best = min(best, slots, holds[r], resource.name() + " (" + count(slots, "slot") + ")");

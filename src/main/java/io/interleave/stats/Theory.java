@@ -24,15 +24,29 @@ import java.util.Optional;
  *   request is one exponential segment, M/G/1 (Pollaczek–Khinchine) with one
  *   thread and any durations;</li>
  *   <li>an event loop, one loop, whose request only computes: M/G/1 (M/M/1
- *   when exponential).</li>
+ *   when exponential);</li>
+ *   <li>an event loop (any number of loops, with or without a pool) whose
+ *   request only awaits one shared-latency resource without slots: the
+ *   loops hold nothing, the service is processor sharing, M/G/1-PS, whose
+ *   mean response is the M/M/1 one, {@code mean / (1 - rho)}, whatever the
+ *   distribution of the work.</li>
  * </ul>
+ * A shared-latency resource anywhere else (two threads that share it, a
+ * compute before the await, slots in front) has no closed form here: no
+ * theory is drawn. One sync thread may use one, as it never shares it.
  */
 public final class Theory {
     private Theory() {
     }
 
     /** A closed-form model of mean response time against arrival rate. */
-    public record Model(String name, int servers, double meanServiceMs, double serviceVarianceMs2, boolean exponential) {
+    public record Model(String name, int servers, double meanServiceMs, double serviceVarianceMs2, boolean exponential,
+                        boolean processorSharing) {
+
+        /** A FIFO queue (not processor sharing). */
+        public Model(String name, int servers, double meanServiceMs, double serviceVarianceMs2, boolean exponential) {
+            this(name, servers, meanServiceMs, serviceVarianceMs2, exponential, false);
+        }
 
         /** The highest arrival rate per second the model is stable for. */
         public double capacityPerSec() {
@@ -43,6 +57,9 @@ public final class Theory {
         public Optional<Double> meanResponseMs(double ratePerSec) {
             if (!(ratePerSec > 0) || ratePerSec >= capacityPerSec()) {
                 return Optional.empty();
+            }
+            if (processorSharing) { // M/G/1-PS: the M/M/1 mean for any distribution of the work
+                return Optional.of(QueueingTheory.mm1MeanResponseMs(ratePerSec, meanServiceMs));
             }
             if (servers == 1) {
                 return Optional.of(exponential
@@ -87,6 +104,9 @@ public final class Theory {
             if (!unlimited) {
                 return Optional.empty();
             }
+            if (server.workers() > 1 && segments.stream().anyMatch(s -> sharedResource(scenario, s))) {
+                return Optional.empty(); // threads that slow each other down inside the service: no textbook queue
+            }
             if (server.workers() == 1) {
                 return Optional.of(new Model(exponential ? "M/M/1" : "M/G/1 (Pollaczek–Khinchine)", 1, mean, variance, exponential));
             }
@@ -94,11 +114,20 @@ public final class Theory {
                     ? Optional.of(new Model("M/M/" + server.workers() + " (Erlang C)", server.workers(), mean, variance, true))
                     : Optional.empty();
         }
+        if (segments.size() == 1 && segments.get(0).kind() == SegmentKind.WAIT && sharedResource(scenario, segments.get(0))
+                && scenario.resources().get(scenario.resourceIndex(segments.get(0).on().get()).orElseThrow()).capacity().isEmpty()
+                && server.queueLimit().isEmpty() && server.maxConcurrency().isEmpty()) {
+            return Optional.of(new Model(exponential ? "M/M/1-PS" : "M/G/1-PS", 1, mean, variance, exponential, true));
+        }
         boolean computeOnly = segments.stream().allMatch(s -> s.kind() == SegmentKind.COMPUTE);
         if (server.workers() != 1 || !computeOnly || server.queueLimit().isPresent() || server.maxConcurrency().isPresent()) {
             return Optional.empty();
         }
         return Optional.of(new Model(exponential ? "M/M/1" : "M/G/1 (Pollaczek–Khinchine)", 1, mean, variance, exponential));
+    }
+
+    private static boolean sharedResource(Scenario scenario, Segment s) {
+        return s.on().isPresent() && scenario.resources().get(scenario.resourceIndex(s.on().get()).orElseThrow()).shared();
     }
 
     private static boolean isZero(Distribution d) {

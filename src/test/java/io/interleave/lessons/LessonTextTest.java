@@ -36,7 +36,8 @@ class LessonTextTest {
             "blocking-call", BlockingCallTextTest.class,
             "cpu-heavy", CpuHeavyTextTest.class,
             "offload-blocking-call", OffloadTextTest.class,
-            "open-all-sockets", GatherTextTest.class);
+            "open-all-sockets", GatherTextTest.class,
+            "slow-database", SlowDatabaseTextTest.class);
 
     private static final Pattern QUOTE = Pattern.compile("(teaching\\.md )?“([^”]+)”");
 

@@ -1,13 +1,17 @@
 package io.interleave.app.controls;
 
 import io.interleave.app.editor.Numbers;
+import io.interleave.scenario.Latency;
+import io.interleave.scenario.Resource;
 import io.interleave.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
-/** The controls of one resource: unlimited, or a capacity of N slots. */
+/** The controls of one resource: unlimited, or a capacity of N slots; fixed or shared latency. */
 public final class ResourceModel {
     static final int DEFAULT_CAPACITY = 2;
 
@@ -15,6 +19,7 @@ public final class ResourceModel {
     private final String name;
     private final ObjectProperty<Scenario> scenario;
     private final BooleanProperty unlimited = new SimpleBooleanProperty(this, "unlimited");
+    private final BooleanProperty shared = new SimpleBooleanProperty(this, "shared");
     private final FieldModel capacity;
     private int lastCapacity = DEFAULT_CAPACITY;
     private boolean refreshing;
@@ -34,7 +39,19 @@ public final class ResourceModel {
                         now ? OptionalInt.empty() : OptionalInt.of(lastCapacity)));
             }
         });
+        shared.addListener((obs, was, now) -> {
+            if (!refreshing) {
+                scenario.set(withLatency(scenario.get(), index, now ? Latency.SHARED : Latency.FIXED));
+            }
+        });
         refresh(scenario.get());
+    }
+
+    /** {@code s} with resource {@code i}'s latency model set to {@code latency}. */
+    static Scenario withLatency(Scenario s, int i, Latency latency) {
+        List<Resource> rs = new ArrayList<>(s.resources());
+        rs.set(i, rs.get(i).withLatency(latency));
+        return s.withResources(rs);
     }
 
     public String name() {
@@ -51,6 +68,11 @@ public final class ResourceModel {
         return unlimited;
     }
 
+    /** Whether the calls inside share the service and slow each other down ({@code "latency": "shared"}). */
+    public BooleanProperty sharedProperty() {
+        return shared;
+    }
+
     /** Slots, when limited. */
     public FieldModel capacity() {
         return capacity;
@@ -62,6 +84,7 @@ public final class ResourceModel {
         refreshing = true;
         try {
             unlimited.set(c.isEmpty());
+            shared.set(s.resources().get(index).shared());
         } finally {
             refreshing = false;
         }

@@ -6,12 +6,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 
-/** One resource: unlimited, or N slots. */
+/** One resource: unlimited, or N slots; fixed latency, or shared (slows under load). */
 public final class ResourceRowController {
     private final ResourceModel model;
 
     @FXML private Label name;
     @FXML private CheckBox unlimited;
+    @FXML private CheckBox shared;
     @FXML private Slider capacitySlider;
     @FXML private TextField capacityField;
     @FXML private Label capacityError;
@@ -27,6 +28,8 @@ public final class ResourceRowController {
         capacityField.setId(model.id() + "Field");
         capacitySlider.setId(model.id() + "Slider");
         unlimited.selectedProperty().bindBidirectional(model.unlimitedProperty());
+        shared.setId(model.id() + "Shared");
+        shared.selectedProperty().bindBidirectional(model.sharedProperty());
         FieldBinding.bind(model.capacity(), capacitySlider, capacityField, capacityError, 1);
     }
 }

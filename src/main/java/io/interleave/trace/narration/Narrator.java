@@ -383,15 +383,18 @@ public final class Narrator {
         return out;
     }
 
-    /** "awaits database (db query)" (event loop) or "waits on database (db query), holding the thread" (sync). */
+    /**
+     * "awaits database (db query)" (event loop) or "waits on database (db query), holding the thread" (sync);
+     * on a shared-latency resource "awaits the shared database (db query)", as its wait stretches while others use it.
+     */
     private String awaits(Span sp) {
-        String target = resourceOf(sp).map(res -> res + labelSuffix(sp)).orElse(segmentLabel(sp).orElse("I/O"));
+        String target = resourceOf(sp).map(res -> sharedPrefix(res) + res + labelSuffix(sp)).orElse(segmentLabel(sp).orElse("I/O"));
         return sync ? "waits on " + target + ", holding " + ownWorker(sp) : "awaits " + target;
     }
 
     /** "blocks the loop (time.sleep)" or "blocks in time.sleep, holding the thread". */
     private String blocks(Span sp) {
-        String what = segmentLabel(sp).orElse("a blocking call") + resourceOf(sp).map(res -> " on " + res).orElse("");
+        String what = segmentLabel(sp).orElse("a blocking call") + resourceOf(sp).map(res -> " on " + sharedPrefix(res) + res).orElse("");
         return sync ? "blocks in " + what + ", holding " + ownWorker(sp) : "blocks " + worker(sp) + " (" + what + ")";
     }
 
@@ -525,6 +528,12 @@ public final class Narrator {
     /** " (db query)" when the segment has a label. */
     private String labelSuffix(Span sp) {
         return segmentLabel(sp).map(l -> " (" + l + ")").orElse("");
+    }
+
+    /** "the shared " before a shared-latency resource's name, else nothing. */
+    private String sharedPrefix(String res) {
+        Resource resource = resources.get(res);
+        return resource != null && resource.shared() ? "the shared " : "";
     }
 
     private Optional<String> resourceOf(Span sp) {
