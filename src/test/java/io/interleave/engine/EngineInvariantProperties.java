@@ -276,7 +276,7 @@ class EngineInvariantProperties {
                         new Scenario("random", "", t.get3(), t.get1(), t.get2(), types, arrivals))));
     }
 
-    private static Arbitrary<OptionalInt> optionalInt(int min, int max) {
+    static Arbitrary<OptionalInt> optionalInt(int min, int max) {
         return Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.just(OptionalInt.empty())),
                 Tuple.of(1, Arbitraries.integers().between(min, max).map(OptionalInt::of)));
@@ -296,7 +296,8 @@ class EngineInvariantProperties {
         });
     }
 
-    private static Arbitrary<Segment> segment(List<Resource> resources) {
+    /** A compute, wait or block of a random duration, maybe on one of {@code resources}, maybe offloaded (the gather properties use it too). */
+    static Arbitrary<Segment> segment(List<Resource> resources) {
         Arbitrary<SegmentKind> kinds = Arbitraries.frequency(
                 Tuple.of(3, SegmentKind.COMPUTE), Tuple.of(3, SegmentKind.WAIT), Tuple.of(1, SegmentKind.BLOCK));
         Arbitrary<Optional<String>> on = resources.isEmpty()
@@ -324,7 +325,12 @@ class EngineInvariantProperties {
     }
 
     private static Arbitrary<Arrivals> arrivals(List<RequestType> types) {
-        Arbitrary<Integer> counts = Arbitraries.integers().between(1, 40);
+        return arrivals(types, 40);
+    }
+
+    /** Every arrival pattern, each with at most {@code maxCount} requests (the gather properties use it too). */
+    static Arbitrary<Arrivals> arrivals(List<RequestType> types, int maxCount) {
+        Arbitrary<Integer> counts = Arbitraries.integers().between(1, maxCount);
         Arbitrary<Arrivals> poisson = Combinators.combine(Arbitraries.integers().between(20, 400), counts)
                 .as((rate, n) -> new Arrivals.Poisson(rate, n));
         Arbitrary<Arrivals> uniform = Combinators.combine(Arbitraries.integers().between(0, 20), counts)
@@ -333,7 +339,7 @@ class EngineInvariantProperties {
                 .as((n, at) -> new Arrivals.Burst(n, at));
         Arbitrary<Arrivals.At> at = Combinators.combine(Arbitraries.integers().between(0, 100), Arbitraries.of(types))
                 .as((time, type) -> new Arrivals.At(time, type.name()));
-        Arbitrary<Arrivals> explicit = at.list().ofMinSize(1).ofMaxSize(40).map(Arrivals.Explicit::new);
+        Arbitrary<Arrivals> explicit = at.list().ofMinSize(1).ofMaxSize(maxCount).map(Arrivals.Explicit::new);
         Arbitrary<Arrivals> closed = Combinators.combine(Arbitraries.integers().between(1, 4), durations(), counts)
                 .as(Arrivals.Closed::new);
         return Arbitraries.oneOf(poisson, uniform, burst, explicit, closed);

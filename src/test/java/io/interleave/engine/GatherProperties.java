@@ -2,7 +2,6 @@ package io.interleave.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.interleave.scenario.Arrivals;
 import io.interleave.scenario.Distribution;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -81,7 +79,7 @@ class GatherProperties {
     @Provide
     Arbitrary<Scenario> scenarios() {
         return Combinators.combine(servers(), resources(), Arbitraries.longs()).as(Tuple::of)
-                .flatMap(t -> types(t.get2(), true).flatMap(types -> arrivals(types).map(arrivals ->
+                .flatMap(t -> types(t.get2(), true).flatMap(types -> EngineInvariantProperties.arrivals(types, 30).map(arrivals ->
                         new Scenario("random", "", t.get3(), t.get1(), t.get2(), types, arrivals))));
     }
 
@@ -101,7 +99,7 @@ class GatherProperties {
                 sv.queueLimit(), sv.maxConcurrency(), sv.poolThreads()));
         return Combinators.combine(unsliced, resources(), Arbitraries.longs()).as(Tuple::of).flatMap(t -> {
             List<Resource> res = t.get2();
-            Arbitrary<Segment> inPlace = segment(res).map(seg -> seg.withOffload(false));
+            Arbitrary<Segment> inPlace = EngineInvariantProperties.segment(res).map(seg -> seg.withOffload(false));
             Arbitrary<List<Segment>> plain = inPlace.list().ofMaxSize(3);
             Arbitrary<List<Segment>> branch = inPlace.list().ofMinSize(1).ofMaxSize(4);
             return Combinators.combine(plain, branch, plain, Arbitraries.integers().between(2, 4), Arbitraries.integers().between(0, 3),
@@ -122,7 +120,7 @@ class GatherProperties {
                     }).flatMap(lists -> {
                         RequestType g = new RequestType("t", "#009E73", 1, lists.get1());
                         RequestType i = new RequestType("t", "#009E73", 1, lists.get2());
-                        return arrivals(List.of(g)).map(arrivals -> Tuple.of(
+                        return EngineInvariantProperties.arrivals(List.of(g), 30).map(arrivals -> Tuple.of(
                                 new Scenario("gathered", "", t.get3(), t.get1(), res, List.of(g), arrivals),
                                 new Scenario("inline", "", t.get3(), t.get1(), res, List.of(i), arrivals)));
                     });
@@ -135,8 +133,8 @@ class GatherProperties {
                 Arbitraries.integers().between(1, 3),
                 Arbitraries.integers().between(1, 3),
                 Arbitraries.of(0.0, 1.0, 5.0),
-                optionalInt(0, 5),
-                optionalInt(1, 3),
+                EngineInvariantProperties.optionalInt(0, 5),
+                EngineInvariantProperties.optionalInt(1, 3),
                 Arbitraries.integers().between(1, 3)
         ).as(Server::new);
     }
@@ -146,22 +144,16 @@ class GatherProperties {
             List<Arbitrary<Resource>> rs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String name = "res" + i;
-                rs.add(optionalInt(1, 3).map(c -> new Resource(name, c)));
+                rs.add(EngineInvariantProperties.optionalInt(1, 3).map(c -> new Resource(name, c)));
             }
             return Combinators.combine(rs).as(List::copyOf);
         });
     }
 
-    private static Arbitrary<OptionalInt> optionalInt(int min, int max) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(OptionalInt.empty())),
-                Tuple.of(1, Arbitraries.integers().between(min, max).map(OptionalInt::of)));
-    }
-
     private static Arbitrary<List<RequestType>> types(List<Resource> resources, boolean gathers) {
-        Arbitrary<Segment> gather = segment(resources).list().ofMinSize(1).ofMaxSize(3).list().ofMinSize(2).ofMaxSize(4)
+        Arbitrary<Segment> gather = EngineInvariantProperties.segment(resources).list().ofMinSize(1).ofMaxSize(3).list().ofMinSize(2).ofMaxSize(4)
                 .map(branches -> Segment.gather(null, branches));
-        Arbitrary<Segment> any = Arbitraries.frequencyOf(Tuple.of(3, segment(resources)), Tuple.of(gathers ? 2 : 0, gather));
+        Arbitrary<Segment> any = Arbitraries.frequencyOf(Tuple.of(3, EngineInvariantProperties.segment(resources)), Tuple.of(gathers ? 2 : 0, gather));
         return Arbitraries.integers().between(1, 2).flatMap(n -> {
             List<Arbitrary<RequestType>> ts = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -171,34 +163,5 @@ class GatherProperties {
             }
             return Combinators.combine(ts).as(List::copyOf);
         });
-    }
-
-    private static Arbitrary<Segment> segment(List<Resource> resources) {
-        Arbitrary<SegmentKind> kinds = Arbitraries.frequency(
-                Tuple.of(3, SegmentKind.COMPUTE), Tuple.of(3, SegmentKind.WAIT), Tuple.of(1, SegmentKind.BLOCK));
-        Arbitrary<Optional<String>> on = resources.isEmpty()
-                ? Arbitraries.just(Optional.empty())
-                : Arbitraries.frequencyOf(
-                        Tuple.of(1, Arbitraries.just(Optional.<String>empty())),
-                        Tuple.of(2, Arbitraries.of(resources).map(r -> Optional.of(r.name()))));
-        return Combinators.combine(kinds, EngineInvariantProperties.durations(), on, Arbitraries.integers().between(0, 2))
-                .as((kind, ms, res, off) -> new Segment(kind, ms, Optional.empty(),
-                        kind == SegmentKind.COMPUTE ? Optional.empty() : res, off == 0 && kind != SegmentKind.WAIT));
-    }
-
-    private static Arbitrary<Arrivals> arrivals(List<RequestType> types) {
-        Arbitrary<Integer> counts = Arbitraries.integers().between(1, 30);
-        Arbitrary<Arrivals> poisson = Combinators.combine(Arbitraries.integers().between(20, 400), counts)
-                .as((rate, n) -> new Arrivals.Poisson(rate, n));
-        Arbitrary<Arrivals> uniform = Combinators.combine(Arbitraries.integers().between(0, 20), counts)
-                .as((gap, n) -> new Arrivals.Uniform(gap, n));
-        Arbitrary<Arrivals> burst = Combinators.combine(counts, Arbitraries.integers().between(0, 10))
-                .as((n, at) -> new Arrivals.Burst(n, at));
-        Arbitrary<Arrivals.At> at = Combinators.combine(Arbitraries.integers().between(0, 100), Arbitraries.of(types))
-                .as((time, type) -> new Arrivals.At(time, type.name()));
-        Arbitrary<Arrivals> explicit = at.list().ofMinSize(1).ofMaxSize(30).map(Arrivals.Explicit::new);
-        Arbitrary<Arrivals> closed = Combinators.combine(Arbitraries.integers().between(1, 4), EngineInvariantProperties.durations(), counts)
-                .as(Arrivals.Closed::new);
-        return Arbitraries.oneOf(poisson, uniform, burst, explicit, closed);
     }
 }
