@@ -119,7 +119,7 @@ public final class AppViewModel implements MetricsSource, NarrationSource, Contr
 
     /**
      * Another lesson was chosen. Leaving a built-in lesson never asks: its
-     * changes are kept (Scenario ▸ Undo lesson switch goes back to them, and
+     * changes are kept (Scenario ▸ Undo lesson switch or reload goes back to them, and
      * Restore my changes brings them back on that lesson). Leaving a file
      * with unsaved changes asks first, as before.
      */
@@ -131,7 +131,7 @@ public final class AppViewModel implements MetricsSource, NarrationSource, Contr
             document.switchPreset(next);
             load(next);
             if (tweaked) {
-                notices.show("Your changes to " + old.name() + " are kept: Scenario ▸ Undo lesson switch (Ctrl+Z).",
+                notices.show("Your changes to " + old.name() + " are kept: Scenario ▸ Undo lesson switch or reload (Ctrl+Z).",
                         "Undo", this::undoLessonSwitch);
             }
         } else if (document.openPreset(next)) {

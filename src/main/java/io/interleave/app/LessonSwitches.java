@@ -16,11 +16,11 @@ import javafx.beans.value.ObservableValue;
 /**
  * What switching lessons keeps, so that leaving a tweaked built-in lesson
  * never needs a "Save your changes?" question: the lessons left (newest
- * first, for Undo lesson switch) and the last changes made to each lesson
+ * first, for Undo lesson switch or reload) and the last changes made to each lesson
  * (for Restore my changes).
  */
 public final class LessonSwitches {
-    /** How many switches Undo lesson switch can go back. */
+    /** How many switches Undo lesson switch or reload can go back. */
     public static final int LIMIT = 20;
 
     /** A lesson left: which, the scenario it showed then, and whether that differed from the lesson. */

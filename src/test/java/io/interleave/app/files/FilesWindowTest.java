@@ -194,7 +194,7 @@ class FilesWindowTest {
     }
 
     @Test
-    @DisplayName("leaving a tweaked lesson asks nothing; Undo lesson switch and Restore my changes bring the tweak back")
+    @DisplayName("leaving a tweaked lesson asks nothing; Undo lesson switch or reload and Restore my changes bring the tweak back")
     void tweakedLessonSwitchIsUndoable(FxRobot robot) throws TimeoutException {
         Slider workers = robot.lookup("#workersSlider").query();
         robot.interact(() -> workers.setValue(3));
@@ -209,7 +209,7 @@ class FilesWindowTest {
         assertThat(dialogs.asked).as("no modal question").isEmpty();
         assertThat(stage.getTitle()).isEqualTo("Interleave");
         assertThat(vm.notices().currentProperty().get().text())
-                .isEqualTo("Your changes to Three requests are kept: Scenario ▸ Undo lesson switch (Ctrl+Z).");
+                .isEqualTo("Your changes to Three requests are kept: Scenario ▸ Undo lesson switch or reload (Ctrl+Z).");
         assertThat(scenarioItem(robot, "undoSwitchMenuItem").isDisable()).isFalse();
 
         robot.clickOn("#timeline").push(KeyCode.SHORTCUT, KeyCode.Z);
