@@ -183,97 +183,57 @@ final class JsonValues {
         }
     }
 
-    static final class StringValue extends Value {
-        private static final long serialVersionUID = 1L;
-
-        StringValue() {
-            super(String.class);
-        }
-
-        @Override
-        Value copy() {
-            return new StringValue();
-        }
-
-        @Override
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return text(p);
-        }
+    /** How a scalar is read: from the parser, within the property's bounds (see {@link Value#min}, {@link Value#max}). */
+    @FunctionalInterface
+    interface ScalarReader {
+        Object read(JsonParser p, Value property) throws IOException;
     }
 
-    static final class DoubleValue extends Value {
+    /** A string, a number, an integer or a boolean, each read by one rule of this class. */
+    static final class ScalarValue extends Value {
         private static final long serialVersionUID = 1L;
+        private final transient ScalarReader reader;
 
-        DoubleValue() {
-            super(Double.class);
+        private ScalarValue(Class<?> type, ScalarReader reader) {
+            super(type);
+            this.reader = reader;
+        }
+
+        static ScalarValue text() {
+            return new ScalarValue(String.class, (p, v) -> JsonValues.text(p));
+        }
+
+        static ScalarValue number() {
+            return new ScalarValue(Double.class, (p, v) -> JsonValues.number(p));
+        }
+
+        static ScalarValue integer() {
+            return new ScalarValue(Integer.class,
+                    (p, v) -> (int) JsonValues.integer(p, v.min(Integer.MIN_VALUE), v.max(Integer.MAX_VALUE)));
+        }
+
+        static ScalarValue longInteger() {
+            return new ScalarValue(Long.class, (p, v) -> JsonValues.integer(p, v.min(Long.MIN_VALUE), v.max(Long.MAX_VALUE)));
+        }
+
+        /** {@code true} or {@code false}, nothing else (no 0/1, no "true"). */
+        static ScalarValue bool() {
+            return new ScalarValue(Boolean.class, (p, v) -> {
+                if (!p.currentToken().isBoolean()) {
+                    throw JsonRule.broken(p, "must be true or false");
+                }
+                return p.getBooleanValue();
+            });
         }
 
         @Override
         Value copy() {
-            return new DoubleValue();
+            return new ScalarValue(handledType(), reader);
         }
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return number(p);
-        }
-    }
-
-    static final class IntValue extends Value {
-        private static final long serialVersionUID = 1L;
-
-        IntValue() {
-            super(Integer.class);
-        }
-
-        @Override
-        Value copy() {
-            return new IntValue();
-        }
-
-        @Override
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return (int) integer(p, min(Integer.MIN_VALUE), max(Integer.MAX_VALUE));
-        }
-    }
-
-    /** {@code true} or {@code false}, nothing else (no 0/1, no "true"). */
-    static final class BooleanValue extends Value {
-        private static final long serialVersionUID = 1L;
-
-        BooleanValue() {
-            super(Boolean.class);
-        }
-
-        @Override
-        Value copy() {
-            return new BooleanValue();
-        }
-
-        @Override
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.currentToken().isBoolean()) {
-                throw JsonRule.broken(p, "must be true or false");
-            }
-            return p.getBooleanValue();
-        }
-    }
-
-    static final class LongValue extends Value {
-        private static final long serialVersionUID = 1L;
-
-        LongValue() {
-            super(Long.class);
-        }
-
-        @Override
-        Value copy() {
-            return new LongValue();
-        }
-
-        @Override
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return integer(p, min(Long.MIN_VALUE), max(Long.MAX_VALUE));
+            return reader.read(p, this);
         }
     }
 

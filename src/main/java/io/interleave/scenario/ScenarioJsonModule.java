@@ -54,19 +54,19 @@ final class ScenarioJsonModule extends SimpleModule {
         public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config, BeanDescription beanDesc) {
             Class<?> raw = type.getRawClass();
             if (raw == String.class) {
-                return new JsonValues.StringValue();
+                return JsonValues.ScalarValue.text();
             }
             if (raw == int.class || raw == Integer.class) {
-                return new JsonValues.IntValue();
+                return JsonValues.ScalarValue.integer();
             }
             if (raw == boolean.class || raw == Boolean.class) {
-                return new JsonValues.BooleanValue();
+                return JsonValues.ScalarValue.bool();
             }
             if (raw == long.class || raw == Long.class) {
-                return new JsonValues.LongValue();
+                return JsonValues.ScalarValue.longInteger();
             }
             if (raw == double.class || raw == Double.class) {
-                return new JsonValues.DoubleValue();
+                return JsonValues.ScalarValue.number();
             }
             if (raw == Optional.class || raw == OptionalInt.class || raw == OptionalDouble.class) {
                 return new JsonValues.OptionalValue(type);
