@@ -64,7 +64,14 @@ public final class ScenarioJson {
             .addModule(new ScenarioJsonModule())
             .build();
     private static final ObjectReader READER = MAPPER.readerFor(Scenario.class);
-    private static final ObjectWriter WRITER = MAPPER.writerFor(Scenario.class);
+    /**
+     * The writer is built on first use, not with the reader: building it introspects
+     * every record for writing, which costs a command that only reads (such as
+     * {@code simulate}) a tenth of a second of start-up.
+     */
+    private static final class Writing {
+        static final ObjectWriter WRITER = MAPPER.writerFor(Scenario.class);
+    }
     /** Files larger than this are refused before parsing. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
@@ -136,7 +143,7 @@ public final class ScenarioJson {
     /** Writes a scenario as schema-1 JSON text. */
     public static String write(Scenario scenario) {
         try {
-            return WRITER.writeValueAsString(scenario) + "\n";
+            return Writing.WRITER.writeValueAsString(scenario) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise scenario", e);
         }
