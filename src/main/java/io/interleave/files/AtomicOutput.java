@@ -41,7 +41,10 @@ import java.util.Set;
  * a hidden {@code .il-XXXXXXXX.tmp} beside the output, safe to delete.
  */
 public final class AtomicOutput implements AutoCloseable {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Made on the first file opened: a command that writes no file (simulate to the terminal) never seeds it. */
+    private static final class Names {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     private final Path target;
     private final Path temp; // null when writing straight through to a device or FIFO
@@ -109,7 +112,7 @@ public final class AtomicOutput implements AutoCloseable {
     private static Path createTemp(Path target) throws IOException {
         Path dir = target.getParent();
         for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve(String.format(".il-%08x.tmp", RANDOM.nextInt()));
+            Path temp = dir.resolve(String.format(".il-%08x.tmp", Names.RANDOM.nextInt()));
             try {
                 Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
             } catch (java.nio.file.FileAlreadyExistsException e) {
