@@ -357,7 +357,14 @@ final class JsonValues {
     static final class ArrayValue extends Value {
         private static final long serialVersionUID = 1L;
         private final JavaType type;
-        private transient JsonDeserializer<Object> entry;
+        /**
+         * How an entry is read, found when the first entry of this property is read:
+         * a file without resources or variants never pays for introspecting those
+         * records (a tenth of the reader's start-up). Two threads reading at once may
+         * both look it up; they find the same reader.
+         */
+        private transient volatile JsonDeserializer<Object> entry;
+        private transient BeanProperty property;
 
         ArrayValue(JavaType type) {
             super(type);
@@ -370,8 +377,17 @@ final class JsonValues {
         }
 
         @Override
-        void contextualize(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
-            entry = ctxt.findContextualValueDeserializer(type.getContentType(), property);
+        void contextualize(DeserializationContext ctxt, BeanProperty property) {
+            this.property = property;
+        }
+
+        private JsonDeserializer<Object> entry(DeserializationContext ctxt) throws JsonMappingException {
+            JsonDeserializer<Object> found = entry;
+            if (found == null) {
+                found = ctxt.findContextualValueDeserializer(type.getContentType(), property);
+                entry = found;
+            }
+            return found;
         }
 
         @Override
@@ -380,6 +396,7 @@ final class JsonValues {
                 throw JsonRule.broken(p, "must be an array");
             }
             long max = max(Integer.MAX_VALUE);
+            JsonDeserializer<Object> entry = null;
             List<Object> out = new ArrayList<>();
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -392,6 +409,9 @@ final class JsonValues {
                     throw e;
                 }
                 try {
+                    if (entry == null) {
+                        entry = entry(ctxt);
+                    }
                     out.add(entry.deserialize(p, ctxt));
                 } catch (IOException | RuntimeException e) {
                     throw JsonMappingException.wrapWithPath(e, out, out.size());
