@@ -566,7 +566,7 @@ final class ServerModel {
         closeSpan(r);
         inFlight--;
         endMs = Math.max(endMs, now);
-        boolean gone = r.gone;
+        boolean gone = r.gone && now > r.giveUpMs; // a response at the very instant the client gives up is in time
         listener.request(gathersOf[r.type] == null && !gone
                 ? new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
                         r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker])
@@ -575,7 +575,7 @@ final class ServerModel {
         setCurrent(w, null);
         scheduling.finished(w, r);
         r.done = true;
-        if (!gone) {
+        if (!r.gone) {
             doneHook.accept(r); // a client that gave up moved on when it did
         }
         spare.add(r);
