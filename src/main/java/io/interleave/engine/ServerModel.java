@@ -44,6 +44,18 @@ import java.util.function.Consumer;
  * request on in that same turn. A branch whose segments are all 0 ms is done
  * at once (no task, no turn, no span), so a gather whose other branches are
  * 0 ms is scheduled exactly as its one real branch inline.
+ *
+ * <p>A type with a client timeout gets one event per accepted request at
+ * arrival + timeout ({@link #giveUp}). From then on its spans are wasted
+ * (cut at that instant in {@link #closeSpanAt}, so cutting never moves a
+ * scheduling point). Without cancellation, and always on a sync thread, the
+ * request runs on to its end, timed out. With it (a policy whose waits let go
+ * of the worker and the type's {@code cancelOnTimeout}) the task is cancelled
+ * where it stands ({@link #cancel}): at once if it is queued, ready or
+ * awaiting (a slot it holds or waits for is let go), at its next await if it
+ * runs on its loop or on a pool thread; a gather's live branches are each
+ * cancelled so. A cancelled task is never reused, so a wake-up still pending
+ * for it finds it dead and does nothing.
  */
 final class ServerModel {
     private final Engine engine;
