@@ -19,9 +19,10 @@ public final class CsvWriters {
 
     /** One line per request (completed or rejected), in the order they end. */
     public static TraceListener requests(Writer out, Scenario scenario) throws IOException {
-        out.write(REQUEST_HEADER);
+        boolean timeouts = hasTimeout(scenario);
+        out.write(REQUEST_HEADER + (timeouts ? ",gaveUpMs,wastedCpuMs" : ""));
         out.write('\n');
-        return requestRows(out, scenario, "");
+        return requestRows(out, scenario, "", timeouts);
     }
 
     /**
@@ -31,10 +32,26 @@ public final class CsvWriters {
      * a null {@code variant} adds no cell (a single run).
      */
     public static TraceListener requests(Writer out, Scenario scenario, String variant) {
-        return requestRows(out, scenario, variant == null ? "" : "," + csvText(variant));
+        return requests(out, scenario, variant, false);
     }
 
-    private static TraceListener requestRows(Writer out, Scenario scenario, String suffix) {
+    /**
+     * As {@link #requests(Writer, Scenario, String)}, then, with {@code timeoutColumns} (a run whose
+     * scenario has a client timeout), two trailing cells: {@code gaveUpMs} (when the client gave up,
+     * for a request that timed out or was cancelled; else empty) and {@code wastedCpuMs} (core time
+     * spent on it after that).
+     */
+    public static TraceListener requests(Writer out, Scenario scenario, String variant, boolean timeoutColumns) {
+        return requestRows(out, scenario, variant == null ? "" : "," + csvText(variant), timeoutColumns);
+    }
+
+    /** Whether a scenario has a client timeout anywhere (its CSV files then end with the timeout columns). */
+    public static boolean hasTimeout(Scenario scenario) {
+        return scenario.requestTypes().stream().anyMatch(io.interleave.scenario.RequestType::hasTimeout);
+    }
+
+    private static TraceListener requestRows(Writer out, Scenario scenario, String suffix, boolean timeoutColumns) {
+        double[] timeouts = scenario.requestTypes().stream().mapToDouble(t -> t.timeoutMs().orElse(Double.NaN)).toArray();
         String[] typeNames = scenario.requestTypes().stream().map(t -> csvText(t.name())).toArray(String[]::new);
         StringBuilder line = new StringBuilder(128);
         return new TraceListener() {
@@ -49,7 +66,7 @@ public final class CsvWriters {
                 line.append(r.id()).append(',').append(typeNames[r.type()]).append(',');
                 Numbers.append(line, r.arrivalMs());
                 line.append(',');
-                if (r.completed()) {
+                if (!r.rejected()) {
                     Numbers.append(line, r.startMs());
                     line.append(',');
                     Numbers.append(line, r.finishMs());
@@ -66,7 +83,16 @@ public final class CsvWriters {
                 Numbers.append(line, r.waitMs());
                 line.append(',').append(r.status().csvName()).append(',');
                 r.worker().ifPresent(line::append);
-                line.append(suffix).append('\n');
+                line.append(suffix);
+                if (timeoutColumns) {
+                    line.append(',');
+                    if (r.timedOut()) {
+                        Numbers.append(line, r.arrivalMs() + timeouts[r.type()]);
+                    }
+                    line.append(',');
+                    Numbers.append(line, r.wastedCpuMs());
+                }
+                line.append('\n');
                 write(out, line);
             }
         };
@@ -76,7 +102,7 @@ public final class CsvWriters {
     public static TraceListener spans(Writer out) throws IOException {
         out.write(SPAN_HEADER);
         out.write('\n');
-        return spanRows(out, "", false, false);
+        return spanRows(out, "", false, false, false);
     }
 
     /** One line per span, without a header, each ending with a {@code variant} cell (compare runs). */
@@ -101,7 +127,16 @@ public final class CsvWriters {
      * request's own spans.
      */
     public static TraceListener spans(Writer out, String variant, boolean poolColumn, boolean branchColumn) {
-        return spanRows(out, variant == null ? "" : "," + csvText(variant), poolColumn, branchColumn);
+        return spans(out, variant, poolColumn, branchColumn, false);
+    }
+
+    /**
+     * As {@link #spans(Writer, String, boolean, boolean)}, then, with {@code wastedColumn} (a run
+     * whose scenario has a client timeout), a trailing {@code wasted} cell: {@code true} for a span
+     * after the request's client gave up (work done for nobody), else {@code false}.
+     */
+    public static TraceListener spans(Writer out, String variant, boolean poolColumn, boolean branchColumn, boolean wastedColumn) {
+        return spanRows(out, variant == null ? "" : "," + csvText(variant), poolColumn, branchColumn, wastedColumn);
     }
 
     /** Whether a scenario has a gather anywhere (its spans CSV then ends with a {@code branch} column). */
@@ -109,18 +144,24 @@ public final class CsvWriters {
         return scenario.requestTypes().stream().anyMatch(t -> t.segments().stream().anyMatch(io.interleave.scenario.Segment::isGather));
     }
 
-    private static TraceListener spanRows(Writer out, String suffix, boolean poolColumn, boolean branchColumn) {
+    private static TraceListener spanRows(Writer out, String suffix, boolean poolColumn, boolean branchColumn, boolean wastedColumn) {
         StringBuilder line = new StringBuilder(96);
         return new TraceListener() {
             @Override
             public void span(int requestId, SpanState state, double startMs, double endMs,
                              int worker, int poolThread, int core, int segment, boolean holdsWorker) {
-                span(requestId, state, startMs, endMs, worker, poolThread, core, segment, -1, holdsWorker);
+                span(requestId, state, startMs, endMs, worker, poolThread, core, segment, -1, holdsWorker, false);
             }
 
             @Override
             public void span(int requestId, SpanState state, double startMs, double endMs,
                              int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker) {
+                span(requestId, state, startMs, endMs, worker, poolThread, core, segment, branch, holdsWorker, false);
+            }
+
+            @Override
+            public void span(int requestId, SpanState state, double startMs, double endMs,
+                             int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker, boolean wasted) {
                 line.setLength(0);
                 line.append(requestId).append(',').append(state.csvName()).append(',');
                 Numbers.append(line, startMs);
@@ -146,6 +187,9 @@ public final class CsvWriters {
                     if (branch >= 0) {
                         line.append(branch);
                     }
+                }
+                if (wastedColumn) {
+                    line.append(',').append(wasted);
                 }
                 line.append('\n');
                 write(out, line);

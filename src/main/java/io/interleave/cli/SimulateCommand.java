@@ -93,12 +93,14 @@ public final class SimulateCommand implements Callable<Integer> {
         // One run of the file's server, or one per compare variant on the same requests.
         List<Scenario> runs = compare ? scenario.compareVariants().stream().map(scenario::under).toList() : List.of(scenario);
         List<String> labels = compare ? scenario.compareVariants().stream().map(Variant::label).toList() : null;
-        String suffix = compare ? ",variant\n" : "\n";
         List<Summary> summaries = new ArrayList<>();
         try (AtomicOutput requestsOut = requestsCsv == null ? null : AtomicOutput.open(requestsCsv);
              AtomicOutput spansOut = spansCsv == null ? null : AtomicOutput.open(spansCsv)) {
+            // A scenario with a client timeout adds trailing gaveUpMs,wastedCpuMs (requests) and wasted (spans) columns.
+            boolean timeoutColumns = runs.stream().anyMatch(CsvWriters::hasTimeout);
             if (requestsOut != null) {
-                requestsOut.writer().write(CsvWriters.REQUEST_HEADER + suffix);
+                requestsOut.writer().write(CsvWriters.REQUEST_HEADER + (compare ? ",variant" : "")
+                        + (timeoutColumns ? ",gaveUpMs,wastedCpuMs" : "") + "\n");
             }
             // A run with a thread pool adds a trailing poolThread column; other files stay as SPEC section 4 has them.
             boolean poolColumn = runs.stream().anyMatch(r -> r.server().policy().hasPool());
@@ -106,7 +108,7 @@ public final class SimulateCommand implements Callable<Integer> {
             boolean branchColumn = runs.stream().anyMatch(CsvWriters::hasGather);
             if (spansOut != null) {
                 spansOut.writer().write(CsvWriters.SPAN_HEADER + (compare ? ",variant" : "") + (poolColumn ? ",poolThread" : "")
-                        + (branchColumn ? ",branch" : "") + "\n");
+                        + (branchColumn ? ",branch" : "") + (timeoutColumns ? ",wasted" : "") + "\n");
             }
             for (int i = 0; i < runs.size(); i++) {
                 Scenario run = runs.get(i);
@@ -114,10 +116,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 SummaryCollector collector = new SummaryCollector(warmup, total);
                 TraceListener listener = collector;
                 if (requestsOut != null) {
-                    listener = TraceListener.both(listener, CsvWriters.requests(requestsOut.writer(), run, label));
+                    listener = TraceListener.both(listener, CsvWriters.requests(requestsOut.writer(), run, label, timeoutColumns));
                 }
                 if (spansOut != null) {
-                    listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer(), label, poolColumn, branchColumn));
+                    listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer(), label, poolColumn, branchColumn, timeoutColumns));
                 }
                 RunTotals totals;
                 try {
@@ -185,6 +187,9 @@ public final class SimulateCommand implements Callable<Integer> {
         number(g, "workerUtilization", s.workerUtilization());
         g.writeNumberField("maxInFlight", s.maxInFlight());
         g.writeNumberField("events", s.events());
+        g.writeNumberField("timedOut", s.timedOut());
+        number(g, "goodputPerSec", s.goodputPerSec());
+        number(g, "wastedCpuMs", s.wastedCpuMs());
         if (variant != null) {
             g.writeStringField("variant", variant);
         }

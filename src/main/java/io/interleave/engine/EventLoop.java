@@ -120,6 +120,25 @@ final class EventLoop implements Scheduling {
         loops[w.index].ready.addFirst(r);
     }
 
+    /** A cancelled task leaves its loop's ready queue, or the requests waiting to be admitted. */
+    @Override
+    public Withdrawn withdraw(ServerModel.Worker w, ServerModel.Req r) {
+        Loop loop = loops[w.index];
+        if (loop.ready.removeFirstOccurrence(r)) {
+            if (!r.started) {
+                notStarted--;
+                loop.notStarted--;
+            }
+            return Withdrawn.READY;
+        }
+        if (loop.pending.removeFirstOccurrence(r)) {
+            notStarted--;
+            loop.notStarted--;
+            return Withdrawn.NOT_ADMITTED;
+        }
+        return Withdrawn.NOT_QUEUED;
+    }
+
     @Override
     public void idle(ServerModel.Worker w) {
         // a loop with nothing ready just waits for its next callback

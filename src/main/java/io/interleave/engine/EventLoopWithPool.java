@@ -60,6 +60,11 @@ final class EventLoopWithPool implements Scheduling {
     }
 
     @Override
+    public Withdrawn withdraw(ServerModel.Worker w, ServerModel.Req r) {
+        return loops.withdraw(w, r);
+    }
+
+    @Override
     public void idle(ServerModel.Worker w) {
         loops.idle(w);
     }

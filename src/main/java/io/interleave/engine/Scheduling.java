@@ -71,6 +71,26 @@ interface Scheduling {
         resume(w, r);
     }
 
+    /** What {@link #withdraw} found. */
+    enum Withdrawn {
+        /** It was in none of the policy's queues. */
+        NOT_QUEUED,
+        /** It was ready (admitted, counted in flight on its worker): {@link #finished} frees its place. */
+        READY,
+        /** It was waiting to be admitted (beyond a limit): nothing else to free. */
+        NOT_ADMITTED
+    }
+
+    /**
+     * Takes request or branch {@code r}, whose task is cancelled, out of
+     * worker {@code w}'s queues (ready callbacks, requests waiting to start
+     * or to be admitted). Only a policy that can cancel (its waits let go of
+     * the worker) is asked.
+     */
+    default Withdrawn withdraw(ServerModel.Worker w, ServerModel.Req r) {
+        return Withdrawn.NOT_QUEUED;
+    }
+
     /** Worker {@code w} has no work left. */
     void idle(ServerModel.Worker w);
 

@@ -44,6 +44,18 @@ import java.util.function.Consumer;
  * request on in that same turn. A branch whose segments are all 0 ms is done
  * at once (no task, no turn, no span), so a gather whose other branches are
  * 0 ms is scheduled exactly as its one real branch inline.
+ *
+ * <p>A type with a client timeout gets one event per accepted request at
+ * arrival + timeout ({@link #giveUp}). From then on its spans are wasted
+ * (cut at that instant in {@link #closeSpanAt}, so cutting never moves a
+ * scheduling point). Without cancellation, and always on a sync thread, the
+ * request runs on to its end, timed out. With it (a policy whose waits let go
+ * of the worker and the type's {@code cancelOnTimeout}) the task is cancelled
+ * where it stands ({@link #cancel}): at once if it is queued, ready or
+ * awaiting (a slot it holds or waits for is let go), at its next await if it
+ * runs on its loop or on a pool thread; a gather's live branches are each
+ * cancelled so. A cancelled task is never reused, so a wake-up still pending
+ * for it finds it dead and does nothing.
  */
 final class ServerModel {
     private final Engine engine;
@@ -77,6 +89,9 @@ final class ServerModel {
     private final OptionalInt[] workerIds;
     private final Pool[] pools;
     private final double timeSliceMs;
+    /** Per type: the client's timeout (+infinity if none), and whether its task is cancelled when it passes. */
+    private final double[] timeoutOf;
+    private final boolean[] cancelsOf;
 
     // CPU: free cores and workers waiting for one, FIFO
     private final IndexSet freeCores;
@@ -113,8 +128,12 @@ final class ServerModel {
         this.kinds = new SegmentKind[typeCount][];
         this.offloaded = new boolean[typeCount][];
         this.resourceOf = new int[typeCount][];
+        this.timeoutOf = new double[typeCount];
+        this.cancelsOf = new boolean[typeCount];
         for (int t = 0; t < typeCount; t++) {
             RequestType type = scenario.requestTypes().get(t);
+            timeoutOf[t] = type.timeoutMs().orElse(Double.POSITIVE_INFINITY);
+            cancelsOf[t] = type.cancelOnTimeout() && forks; // a sync thread cannot be cancelled: it runs on
             java.util.List<Segment.Step> steps = Segment.steps(type.segments());
             kinds[t] = new SegmentKind[steps.size()];
             resourceOf[t] = new int[steps.size()];
@@ -197,6 +216,7 @@ final class ServerModel {
         }
         int type = workload.nextType();
         r.reset(id, type, workload.nextDurations(type, r.ms), user, arrivalMs);
+        r.giveUpMs = arrivalMs + timeoutOf[type];
         return r;
     }
 
@@ -210,7 +230,13 @@ final class ServerModel {
         }
         r.state = SpanState.QUEUED;
         r.since = now;
-        return scheduling.admit(r);
+        boolean accepted = scheduling.admit(r);
+        if (accepted && r.giveUpMs != Double.POSITIVE_INFINITY && !r.done) {
+            Req req = r;
+            int id = r.id;
+            engine.at(r.giveUpMs, () -> giveUp(req, id));
+        }
+        return accepted;
     }
 
     // ------------------------------------------------------------ what a policy may do
@@ -242,6 +268,7 @@ final class ServerModel {
         endMs = Math.max(endMs, now);
         listener.request(new RequestRecord(r.id, r.type, now, now, now, Status.REJECTED,
                 r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), OptionalInt.empty(), aloneMs(r)));
+        r.done = true;
         doneHook.accept(r);
         spare.add(r);
     }
@@ -305,6 +332,10 @@ final class ServerModel {
                 continue;
             }
             if (forksHere(r)) {
+                if (r.cancelling) {
+                    cancelAtAwait(w, r); // awaiting the gather is its next await
+                    continue;
+                }
                 fork(w, r, forkAt[r.type][r.seg]);
                 continue;
             }
@@ -312,6 +343,10 @@ final class ServerModel {
             SegmentKind kind = kinds[r.type][r.seg];
             if (d == 0) {
                 r.seg++;
+                continue;
+            }
+            if (r.cancelling && !w.pool && (offloaded[r.type][r.seg] || scheduling.releasesWorker(kind))) {
+                cancelAtAwait(w, r); // an await (of I/O or of a pool thread): the cancellation takes effect here
                 continue;
             }
             if (!w.pool && offloaded[r.type][r.seg]) {
@@ -412,6 +447,12 @@ final class ServerModel {
         c.state = SpanState.READY;
         c.since = engine.now();
         c.spanSegment = from;
+        if (parent.cancels) {
+            if (parent.branches == null) {
+                parent.branches = new java.util.ArrayList<>(4);
+            }
+            parent.branches.add(c); // so a cancellation reaches every live branch
+        }
         return c;
     }
 
@@ -425,11 +466,19 @@ final class ServerModel {
         Req parent = c.parent;
         c.parent = null;
         spareBranches.add(c);
+        if (parent.branches != null) {
+            parent.branches.remove(c);
+        }
         if (--parent.pending > 0) {
             setCurrent(w, null);
             return;
         }
         parent.since = engine.now();
+        if (parent.cancelling) {
+            setCurrent(w, null);
+            endCancelled(parent); // its gather is over and it was cancelled: it ends instead of going on
+            return;
+        }
         w.current = parent; // still held: the turn goes on
     }
 
@@ -481,6 +530,19 @@ final class ServerModel {
         p.current = null;
         r.poolThread = null;
         Worker loop = workers[r.worker];
+        if (r.cancelling) { // its await was abandoned: the call ran on for nobody, and nothing goes back to the loop
+            endCancelled(r);
+            if (loop.current == null) {
+                drive(loop);
+            }
+            if (p.current == null) {
+                Req next = poolQueue.poll();
+                if (next != null) {
+                    runOnPool(p, next);
+                }
+            }
+            return;
+        }
         enter(r, SpanState.READY, false, -1);
         if (recordCauses && loop.current != null) {
             waitsForWorker(r, loop, -1);
@@ -516,15 +578,154 @@ final class ServerModel {
         closeSpan(r);
         inFlight--;
         endMs = Math.max(endMs, now);
-        listener.request(gathersOf[r.type] == null
+        boolean gone = r.gone && now > r.giveUpMs; // a response at the very instant the client gives up is in time
+        listener.request(gathersOf[r.type] == null && !gone
                 ? new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
                         r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker])
-                : new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
-                        r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker], aloneMs(r)));
+                : new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, gone ? Status.TIMED_OUT : Status.COMPLETED,
+                        r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker], aloneMs(r), r.wastedCpuMs));
         setCurrent(w, null);
         scheduling.finished(w, r);
-        doneHook.accept(r);
+        r.done = true;
+        if (!r.gone) {
+            doneHook.accept(r); // a client that gave up moved on when it did
+        }
         spare.add(r);
+    }
+
+    // ------------------------------------------------------------ timeouts and cancellation
+
+    /**
+     * The client of request {@code r} gives up now (its type's timeout has
+     * passed; {@code id} tells a stale event from a reused request). From
+     * here its spans are wasted work. Without cancellation (and always
+     * under sync) the server goes on to the end of the handler; with it,
+     * the task is cancelled: at once if it is queued, ready or awaiting (a
+     * slot it holds is released), else at its next await.
+     */
+    private void giveUp(Req r, int id) {
+        if (r.id != id || r.done || r.gone) {
+            return; // it ended in time
+        }
+        r.gone = true;
+        doneHook.accept(r); // a closed-loop user moves on now
+        if (!r.cancels) {
+            if (recordCauses) {
+                listener.gaveUp(r.id, engine.now(), false, false);
+            }
+            return;
+        }
+        if (recordCauses) {
+            listener.gaveUp(r.id, engine.now(), true, !holdsItsLoop(r));
+        }
+        cancel(r);
+        Worker loop = workers[r.worker];
+        if (loop.current == null) {
+            drive(loop); // a cancelled request may have made room for another
+        }
+    }
+
+    /** Whether the task of {@code r} (or one of its branches) runs on its loop now: it is cancelled at its next await. */
+    private boolean holdsItsLoop(Req r) {
+        Worker loop = workers[r.worker];
+        if (loop.current == r || r.poolThread != null) {
+            return true;
+        }
+        if (r.branches != null) {
+            for (Req b : r.branches) {
+                if (loop.current == b || b.poolThread != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Cancels the task {@code t} (a request or a branch of its gather), where it is now. */
+    private void cancel(Req t) {
+        t.cancelling = true;
+        Worker loop = workers[t.worker];
+        if (t.branches != null && t.pending > 0) {
+            for (Req b : t.branches.toArray(Req[]::new)) {
+                cancel(b); // the gather's children are cancelled; it ends when the last of them has
+            }
+            return;
+        }
+        if (loop.current == t || t.poolThread != null) {
+            return; // on its loop (computing, blocked, waiting for a core) or in a call on a pool thread: at its next await
+        }
+        if (poolQueue.removeFirstOccurrence(t)) {
+            endCancelled(t); // an offloaded call not yet started is dropped from the pool's queue
+            return;
+        }
+        if (t.state == SpanState.WAIT || t.state == SpanState.WAITING_RESOURCE) {
+            int res = resourceOf[t.type][t.seg];
+            if (res >= 0) {
+                Pool pool = pools[res];
+                if (t.state == SpanState.WAITING_RESOURCE) {
+                    pool.waiting.removeFirstOccurrence(t);
+                } else {
+                    if (pool.service != null) {
+                        pool.service.leave(t);
+                    }
+                    Req next = pool.release(t); // its slot is free at once
+                    if (next != null) {
+                        if (recordCauses) {
+                            resumes(next, WaitCause.SLOT, t);
+                        }
+                        beginWait(next);
+                    }
+                }
+            }
+            endCancelled(t); // its pending wake-up finds it dead
+            return;
+        }
+        Scheduling.Withdrawn was = scheduling.withdraw(loop, t);
+        if (was == Scheduling.Withdrawn.NOT_QUEUED) {
+            throw new IllegalStateException("R" + t.id + " is nowhere to cancel (" + t.state + ")");
+        }
+        t.admitted = was == Scheduling.Withdrawn.READY || t.parent != null;
+        endCancelled(t);
+    }
+
+    /** Task {@code w}'s current task {@code r} reaches an await with its cancellation pending: it ends there. */
+    private void cancelAtAwait(Worker w, Req r) {
+        setCurrent(w, null);
+        endCancelled(r);
+    }
+
+    /**
+     * Task {@code t} is cancelled now: its span ends, and it is never
+     * reused (an event of its may still come, and finds it dead). A branch
+     * counts as done for its gather; a request ends, counted as cancelled.
+     */
+    private void endCancelled(Req t) {
+        closeSpan(t);
+        t.dead = true;
+        Req parent = t.parent;
+        if (parent == null) {
+            endRequestCancelled(t);
+            return;
+        }
+        parent.branches.remove(t);
+        if (--parent.pending == 0) {
+            parent.since = engine.now();
+            endRequestCancelled(parent);
+        }
+    }
+
+    private void endRequestCancelled(Req r) {
+        double now = engine.now();
+        closeSpan(r);
+        inFlight--;
+        endMs = Math.max(endMs, now);
+        double start = r.started ? r.startMs : now;
+        listener.request(new RequestRecord(r.id, r.type, r.arrivalMs, start, now, Status.CANCELLED,
+                r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker], aloneMs(r), r.wastedCpuMs));
+        r.done = true;
+        if (r.admitted) {
+            scheduling.finished(workers[r.worker], r);
+        }
     }
 
     /**
@@ -831,11 +1032,21 @@ final class ServerModel {
     }
 
     private void closeSpanAt(Req r, double at) {
+        Req top = r.parent == null ? r : r.parent;
+        double gaveUp = top.giveUpMs;
+        if (at > gaveUp && r.state == SpanState.COMPUTE) {
+            top.wastedCpuMs += at - Math.max(r.since, gaveUp); // core time for a client who left
+        }
         if (recordSpans && at > r.since) {
             int[] inline = branchOf[r.type];
             int branch = r.branch >= 0 || inline == null || r.state == SpanState.QUEUED || r.spanSegment >= inline.length
                     ? r.branch : inline[r.spanSegment];
-            listener.span(r.id, r.state, r.since, at, r.worker, r.spanPool, r.core, r.spanSegment, branch, r.holds);
+            if (at <= gaveUp || r.since >= gaveUp) {
+                listener.span(r.id, r.state, r.since, at, r.worker, r.spanPool, r.core, r.spanSegment, branch, r.holds, r.since >= gaveUp);
+            } else { // the client gave up during this span: the rest of it is wasted
+                listener.span(r.id, r.state, r.since, gaveUp, r.worker, r.spanPool, r.core, r.spanSegment, branch, r.holds, false);
+                listener.span(r.id, r.state, gaveUp, at, r.worker, r.spanPool, r.core, r.spanSegment, branch, r.holds, true);
+            }
         }
         r.since = at;
     }
@@ -1016,6 +1227,13 @@ final class ServerModel {
             reschedule();
         }
 
+        /** {@code r} leaves the service now without its work done (its task was cancelled): the others speed up. */
+        void leave(Req r) {
+            advance();
+            inside.removeIf(c -> c.req == r);
+            reschedule();
+        }
+
         private void advance() {
             double now = engine.now();
             if (!inside.isEmpty()) {
@@ -1097,6 +1315,23 @@ final class ServerModel {
         int branch;
         /** While its gather runs: the branches not yet done. */
         int pending;
+        /** When its client gives up (+infinity without a timeout); for a branch, see its parent. */
+        double giveUpMs;
+        /** Whether its client has given up, and whether its task is then cancelled (event loop with cancelOnTimeout). */
+        boolean gone;
+        boolean cancels;
+        /** Its task is cancelled: it ends at its next await (or now, where it stands). */
+        boolean cancelling;
+        /** Cancelled and ended: never reused, so a wake-up still pending for it does nothing. */
+        boolean dead;
+        /** Whether it ended (finished, rejected or cancelled): a timeout after that does nothing. */
+        boolean done;
+        /** Whether it counts in flight on its loop (not waiting beyond maxConcurrency), for a cancellation. */
+        boolean admitted;
+        /** Core time spent on it after its client gave up. */
+        double wastedCpuMs;
+        /** Its live branches while a gather runs and it may be cancelled; null otherwise. */
+        java.util.List<Req> branches;
 
         /** Makes this a fresh request (new or reused): every field is set here. */
         void reset(int id, int type, double[] ms, int user, double arrivalMs) {
@@ -1123,11 +1358,22 @@ final class ServerModel {
             parent = null;
             branch = -1;
             pending = 0;
+            giveUpMs = Double.POSITIVE_INFINITY;
+            gone = false;
+            cancels = cancelsOf[type];
+            cancelling = false;
+            dead = false;
+            done = false;
+            admitted = true;
+            wastedCpuMs = 0;
+            branches = null;
         }
 
         @Override
         public void run() {
-            endWait(this);
+            if (!dead) {
+                endWait(this);
+            }
         }
 
         double computeMs(SegmentKind[] k) {

@@ -51,6 +51,12 @@ public final class HoverText {
         }
         if (r.completed()) {
             lines.add("response " + TimeText.duration(r.responseMs()) + " (alone: " + TimeText.duration(r.aloneMs()) + ")");
+        } else if (r.timedOut()) {
+            lines.add(r.status() == io.interleave.trace.Status.CANCELLED ? "client gave up; task cancelled at " + TimeText.exact(r.finishMs())
+                    : "client gave up; the server went on to " + TimeText.exact(r.finishMs()));
+        }
+        if (span.wasted()) {
+            lines.add("wasted: its client had already gone");
         }
         return String.join("\n", lines);
     }

@@ -36,6 +36,7 @@ public final class Palette {
             .state(SpanState.WAITING_RESOURCE, new Fill(OI_ORANGE, FillPattern.DOTTED, Rgb.hex("#7A5200")))
             .state(SpanState.BLOCKED, new Fill(OI_REDDISH_PURPLE, FillPattern.CROSSHATCHED, Rgb.hex("#6E2A52")))
             .heldWait(new Fill(OI_BLUISH_GREEN, FillPattern.STRIPED, OI_YELLOW, Rgb.hex("#00624A")))
+            .wasted(new Fill(OI_VERMILLION, FillPattern.CROSSHATCHED, Rgb.hex("#FFFFFF"), Rgb.hex("#7A3000")))
             .build();
 
     /** Light ink on near-black, for dim rooms and projectors with washed-out whites. */
@@ -50,11 +51,13 @@ public final class Palette {
             .state(SpanState.WAITING_RESOURCE, new Fill(OI_ORANGE, FillPattern.DOTTED, Rgb.hex("#5A3C00")))
             .state(SpanState.BLOCKED, new Fill(OI_REDDISH_PURPLE, FillPattern.CROSSHATCHED, Rgb.hex("#4A1636")))
             .heldWait(new Fill(OI_BLUISH_GREEN, FillPattern.STRIPED, OI_YELLOW, Rgb.hex("#7FD9BF")))
+            .wasted(new Fill(OI_VERMILLION, FillPattern.CROSSHATCHED, BLACK, Rgb.hex("#FFB38A")))
             .build();
 
     private final String name;
     private final Map<SpanState, Fill> states;
     private final Fill heldWait;
+    private final Fill wasted;
     private final Rgb background;
     private final Rgb stripe;
     private final Rgb laneBackground;
@@ -77,6 +80,7 @@ public final class Palette {
             }
         }
         this.heldWait = Objects.requireNonNull(b.heldWait, "heldWait");
+        this.wasted = Objects.requireNonNull(b.wasted, "wasted");
         this.background = Objects.requireNonNull(b.background, "background");
         this.stripe = Objects.requireNonNull(b.stripe, "stripe");
         this.laneBackground = Objects.requireNonNull(b.laneBackground, "laneBackground");
@@ -114,9 +118,20 @@ public final class Palette {
         return heldWait;
     }
 
-    /** How {@code span} is filled: its state's fill, or {@link #heldWait()} for a wait that holds its worker. */
+    /**
+     * How work done after the client gave up is filled, whatever it was doing (a timed-out request
+     * the server went on with): Okabe–Ito vermillion, cross-hatched, so it reads as waste from afar.
+     */
+    public Fill wasted() {
+        return wasted;
+    }
+
+    /**
+     * How {@code span} is filled: {@link #wasted()} after its client gave up, else its state's fill,
+     * or {@link #heldWait()} for a wait that holds its worker.
+     */
     public Fill fill(Span span) {
-        return isHeldWait(span) ? heldWait : states.get(span.state());
+        return span.wasted() ? wasted : isHeldWait(span) ? heldWait : states.get(span.state());
     }
 
     /** Whether {@code span} is a wait that keeps its thread or loop occupied. */
@@ -230,6 +245,7 @@ public final class Palette {
         private final String name;
         private final Map<SpanState, Fill> states = new EnumMap<>(SpanState.class);
         private Fill heldWait;
+        private Fill wasted;
         private Rgb background;
         private Rgb stripe;
         private Rgb laneBackground;
@@ -254,6 +270,11 @@ public final class Palette {
 
         Builder heldWait(Fill fill) {
             heldWait = fill;
+            return this;
+        }
+
+        Builder wasted(Fill fill) {
+            wasted = fill;
             return this;
         }
 

@@ -184,6 +184,13 @@ public final class TimelineExport {
     }
 
     private static final String[] COLUMNS = {"Policy", "Mean", "p50", "p95", "Max", "Slowdown", "Throughput", "CPU", "Workers busy", "Rejected"};
+    private static final String[] TIMEOUT_COLUMNS = {"Timed out", "Goodput", "Wasted CPU"};
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 
     /**
      * The metrics table: one row per trace. Columns are as wide as their
@@ -195,7 +202,10 @@ public final class TimelineExport {
         double top = 16 * s;
         double left = 16 * s;
         double right = width - 16 * s;
-        String[] headers = COLUMNS.clone();
+        // a scenario whose clients give up adds who timed out, what was answered in time, and the CPU spent for nobody
+        boolean timeouts = traces.stream().anyMatch(t -> t.scenario().requestTypes().stream().anyMatch(io.interleave.scenario.RequestType::hasTimeout));
+        String[] columns = timeouts ? concat(COLUMNS, TIMEOUT_COLUMNS) : COLUMNS;
+        String[] headers = columns.clone();
         if (traces.size() > 1) {
             headers[0] = "Variant";
         }
@@ -211,6 +221,10 @@ public final class TimelineExport {
                 percent(m.cpuUtilization()), percent(m.workerUtilization()),
                 Long.toString(m.rejected())
             };
+            if (timeouts) {
+                rows[i] = concat(rows[i], new String[] {Long.toString(m.timedOut()),
+                        String.format(Locale.ROOT, "%.1f/s", m.goodputPerSec()), ms(m.wastedCpuMs())});
+            }
         }
         double fit = 1;
         double[] needed = columnWidths(headers, rows, 1);
@@ -220,11 +234,11 @@ public final class TimelineExport {
             needed = columnWidths(headers, rows, fit);
         }
         double spare = Math.max(0, right - left - java.util.Arrays.stream(needed).sum());
-        double[] xs = new double[COLUMNS.length + 1]; // left edge of each column, then the right edge
+        double[] xs = new double[columns.length + 1]; // left edge of each column, then the right edge
         xs[0] = left;
-        for (int c = 0; c < COLUMNS.length; c++) {
+        for (int c = 0; c < columns.length; c++) {
             // the first column takes what is left over beyond a fair share, so the numbers stay together
-            double extra = c == 0 ? spare * 0.4 : spare * 0.6 / (COLUMNS.length - 1);
+            double extra = c == 0 ? spare * 0.4 : spare * 0.6 / (columns.length - 1);
             xs[c + 1] = xs[c] + needed[c] + extra;
         }
         TextStyle head = TextStyle.bold(13 * s * fit);
@@ -233,7 +247,7 @@ public final class TimelineExport {
         g.tag("metrics");
         g.fillRect(left, top, right - left, rowHeight(), palette.sectionBand());
         double y = top + rowHeight() / 2;
-        for (int c = 0; c < COLUMNS.length; c++) {
+        for (int c = 0; c < columns.length; c++) {
             g.text(headers[c], c == 0 ? xs[0] + pad : xs[c + 1] - pad, y, head, palette.text(), c == 0 ? TextAlign.LEFT : TextAlign.RIGHT);
         }
         for (int i = 0; i < rows.length; i++) {

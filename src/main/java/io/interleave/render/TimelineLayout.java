@@ -107,7 +107,9 @@ public final class TimelineLayout {
         /** The outline of a request's time alone on the server (its single-user baseline). */
         GHOST,
         /** The rejection marker. */
-        REJECTED
+        REJECTED,
+        /** Work done after the client gave up: the swatch is {@link Palette#wasted()}. */
+        WASTED
     }
 
     /**
@@ -785,14 +787,15 @@ public final class TimelineLayout {
         Optional<Policy> heldWait = Optional.empty();
         boolean rejected = false;
         boolean completed = false;
+        boolean wasted = false;
         for (Trace t : traces) {
             Policy policy = t.scenario().server().policy();
             List<Span> shown = new ArrayList<>();
             if (mode == ViewMode.REQUESTS) {
                 shown = t.spans();
                 for (RequestRecord r : t.requests()) {
-                    rejected |= !r.completed();
-                    completed |= r.completed();
+                    rejected |= r.rejected();
+                    completed |= !r.rejected();
                 }
             } else {
                 for (int w = 0; w < t.scenario().server().workers(); w++) {
@@ -806,6 +809,7 @@ public final class TimelineLayout {
                 }
             }
             for (Span sp : shown) {
+                wasted |= sp.wasted();
                 if (sp.state() == SpanState.WAIT) {
                     if (Palette.isHeldWait(sp)) {
                         heldWait = heldWait.or(() -> Optional.of(policy));
@@ -824,6 +828,9 @@ public final class TimelineLayout {
             } else if (states.contains(st)) {
                 entries.add(new Entry(LegendKind.STATE, Optional.of(st), st.displayName()));
             }
+        }
+        if (wasted) {
+            entries.add(new Entry(LegendKind.WASTED, Optional.empty(), "Wasted: client gone"));
         }
         if (mode == ViewMode.WORKERS) {
             entries.add(new Entry(LegendKind.IDLE, Optional.empty(), "Idle"));
@@ -911,7 +918,7 @@ public final class TimelineLayout {
         double ms = scale.toMs(x - plotLeft());
         double tolerance = 3 * scale.msPerPx();
         Optional<RequestRecord> request = requestOf(row);
-        if (request.isPresent() && !request.get().completed()) {
+        if (request.isPresent() && request.get().rejected()) {
             RequestRecord r = request.get();
             boolean near = Math.abs(ms - r.arrivalMs()) <= Math.max(tolerance, barHeight() * scale.msPerPx());
             return near && r.arrivalMs() <= playheadMs

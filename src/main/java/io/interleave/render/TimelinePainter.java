@@ -35,6 +35,8 @@ public final class TimelinePainter {
     private static final SpanState[] STATES = SpanState.values();
     /** Index of the held wait among the fills a pixel column tallies, after the states. */
     private static final int HELD_WAIT = STATES.length;
+    /** Column index of wasted work (after the client gave up), after the held wait. */
+    private static final int WASTED = STATES.length + 1;
     /** Spans sampled into one pixel column of a request row before the rest of that column is skipped. */
     private static final int SAMPLES_PER_COLUMN = 12;
     /** What {@link DrawingSurface#tag} names each state's bars, e.g. "span waiting-resource"; then the held wait. */
@@ -47,17 +49,22 @@ public final class TimelinePainter {
     }
 
     private static String[] spanTags() {
-        String[] tags = new String[STATES.length + 1];
+        String[] tags = new String[STATES.length + 2];
         for (SpanState st : STATES) {
             tags[st.ordinal()] = "span " + st.csvName();
         }
         tags[HELD_WAIT] = "span " + SpanState.WAIT.csvName() + " held";
+        tags[WASTED] = "span wasted";
         return tags;
     }
 
-    /** The SVG class of {@code span}'s bar: "span compute", "span wait" (frees its worker), "span wait held". */
+    /**
+     * The SVG class of {@code span}'s bar: "span compute", "span wait" (frees its worker), "span wait held";
+     * after the client gave up, "wasted" follows ("span compute wasted").
+     */
     public static String spanTag(Span span) {
-        return SPAN_TAGS[Palette.isHeldWait(span) ? HELD_WAIT : span.state().ordinal()];
+        String tag = SPAN_TAGS[Palette.isHeldWait(span) ? HELD_WAIT : span.state().ordinal()];
+        return span.wasted() ? tag + " wasted" : tag;
     }
 
     public Palette palette() {
@@ -412,7 +419,7 @@ public final class TimelinePainter {
         final double left;
         int x = Integer.MIN_VALUE;
         int count;
-        final double[] ms = new double[STATES.length + 1];
+        final double[] ms = new double[STATES.length + 2];
 
         PixelColumn(boolean lane, TimeScale scale, double left) {
             this.lane = lane;
@@ -421,7 +428,7 @@ public final class TimelinePainter {
         }
 
         void add(Span span, double durationMs) {
-            ms[Palette.isHeldWait(span) ? HELD_WAIT : span.state().ordinal()] += Math.max(0, durationMs);
+            ms[span.wasted() ? WASTED : Palette.isHeldWait(span) ? HELD_WAIT : span.state().ordinal()] += Math.max(0, durationMs);
             count++;
         }
 
@@ -437,7 +444,7 @@ public final class TimelinePainter {
                     best = k;
                 }
             }
-            Fill fill = best == HELD_WAIT ? palette.heldWait() : palette.fill(STATES[best]);
+            Fill fill = best == WASTED ? palette.wasted() : best == HELD_WAIT ? palette.heldWait() : palette.fill(STATES[best]);
             double h = height;
             if (lane) {
                 double columnMs = scale.msPerPx();
@@ -462,7 +469,7 @@ public final class TimelinePainter {
      */
     private void paintGhost(DrawingSurface g, TimelineLayout layout, RequestRecord r, double rowY,
                             TimeScale scale, double playhead) {
-        if (!r.completed() || r.arrivalMs() > playhead || !(r.aloneMs() > 0)) {
+        if (r.rejected() || r.arrivalMs() > playhead || !(r.aloneMs() > 0)) {
             return;
         }
         double from = r.arrivalMs();
@@ -493,7 +500,7 @@ public final class TimelinePainter {
             return;
         }
         double ax = left + scale.toX(r.arrivalMs());
-        if (!r.completed()) {
+        if (r.rejected()) {
             paintRejected(g, layout, ax, barTop, bh);
             return;
         }
@@ -512,8 +519,10 @@ public final class TimelinePainter {
             double lw = Math.max(2, 3 * s);
             g.tag("response");
             g.line(fx, barTop - Math.min(room, 6 * s), fx, barTop + bh + Math.min(room, 6 * s), palette.text(), lw);
-            g.text(TimeText.duration(r.responseMs()), fx + lw + 6 * s, barTop + bh / 2,
-                    layout.labelStyle(), palette.text(), TextAlign.LEFT);
+            // a request whose client gave up says so instead of a response time nobody received
+            String said = r.completed() ? TimeText.duration(r.responseMs())
+                    : r.status() == io.interleave.trace.Status.CANCELLED ? "cancelled" : "timed out";
+            g.text(said, fx + lw + 6 * s, barTop + bh / 2, layout.labelStyle(), palette.text(), TextAlign.LEFT);
         }
     }
 
@@ -564,9 +573,11 @@ public final class TimelinePainter {
         double x = item.x();
         double top = item.y() - h / 2;
         switch (item.kind()) {
-            case STATE, HELD_WAIT -> {
-                Fill fill = item.kind() == LegendKind.HELD_WAIT ? palette.heldWait() : palette.fill(item.state().orElseThrow());
-                g.tag(item.kind() == LegendKind.HELD_WAIT ? "legend wait held" : "legend " + item.state().orElseThrow().csvName());
+            case STATE, HELD_WAIT, WASTED -> {
+                Fill fill = item.kind() == LegendKind.WASTED ? palette.wasted()
+                        : item.kind() == LegendKind.HELD_WAIT ? palette.heldWait() : palette.fill(item.state().orElseThrow());
+                g.tag(item.kind() == LegendKind.WASTED ? "legend wasted"
+                        : item.kind() == LegendKind.HELD_WAIT ? "legend wait held" : "legend " + item.state().orElseThrow().csvName());
                 g.fillRect(x, top, w, h, fill);
                 g.strokeRect(x + 0.5, top + 0.5, w - 1, h - 1, fill.outline(), 1);
                 g.tag("legend");

@@ -64,6 +64,15 @@ final class Checks {
         return value;
     }
 
+    /** A client's timeout: more than 0 and at most {@link Limits#MAX_MS}. */
+    static double timeout(String field, double value) {
+        finite(field, value);
+        if (!(value > 0 && value <= Limits.MAX_MS)) {
+            throw new IllegalArgumentException(field + ": must be > 0 and <= " + plain(Limits.MAX_MS) + ", was " + plain(value));
+        }
+        return value;
+    }
+
     /**
      * A time slice: 0 (no slicing) or from the clock's resolution (1 µs) to
      * {@link Limits#MAX_MS}, so that adding a slice always moves the clock.

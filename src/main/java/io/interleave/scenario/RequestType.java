@@ -1,8 +1,12 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
@@ -12,12 +16,24 @@ import java.util.regex.Pattern;
  * @param color display colour as {@code #RRGGBB}
  * @param weight relative share of arrivals (> 0 for the type to be drawn)
  * @param segments the ordered steps, at least one
+ * @param timeoutMs the client's timeout: at arrival + this the client gives up and the request counts as
+ *                  timed out; empty (the default) = the client waits for ever
+ * @param cancelOnTimeout whether the server cancels the task of a request whose client gave up (as a server
+ *                        that cancels the task of a dropped connection): under an event loop the task is
+ *                        cancelled at its next await; a sync thread cannot be cancelled and ignores it
  */
 public record RequestType(String name,
                           @JsonProperty(defaultValue = "\"#0072B2\"") String color,
                           @JsonProperty(defaultValue = "1") double weight,
-                          @Bounds(max = Limits.MAX_SEGMENTS) List<Segment> segments) {
+                          @Bounds(max = Limits.MAX_SEGMENTS) List<Segment> segments,
+                          @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalDouble timeoutMs,
+                          @JsonProperty(defaultValue = "false") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean cancelOnTimeout) {
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
+
+    /** A type whose clients wait for ever (no timeout). */
+    public RequestType(String name, String color, double weight, List<Segment> segments) {
+        this(name, color, weight, segments, OptionalDouble.empty(), false);
+    }
 
     public RequestType {
         Checks.name("name", name);
@@ -36,6 +52,16 @@ public record RequestType(String name,
         if (segments.size() > Limits.MAX_SEGMENTS) {
             throw new IllegalArgumentException("segments: at most " + Limits.MAX_SEGMENTS + " allowed, was " + segments.size());
         }
+        Objects.requireNonNull(timeoutMs, "timeoutMs");
+        timeoutMs.ifPresent(t -> Checks.timeout("timeoutMs", t));
+        if (cancelOnTimeout && timeoutMs.isEmpty()) {
+            throw new IllegalArgumentException("cancelOnTimeout: needs a timeoutMs (a client that never gives up is never cancelled)");
+        }
+    }
+
+    /** Whether clients of this type give up after {@link #timeoutMs}. */
+    public boolean hasTimeout() {
+        return timeoutMs.isPresent();
     }
 
     /** Mean total compute per request (every branch of a gather counted). */
@@ -51,14 +77,19 @@ public record RequestType(String name,
     }
 
     public RequestType withWeight(double newWeight) {
-        return new RequestType(name, color, newWeight, segments);
+        return new RequestType(name, color, newWeight, segments, timeoutMs, cancelOnTimeout);
     }
 
     public RequestType withSegments(List<Segment> newSegments) {
-        return new RequestType(name, color, weight, newSegments);
+        return new RequestType(name, color, weight, newSegments, timeoutMs, cancelOnTimeout);
     }
 
     public RequestType withName(String newName) {
-        return new RequestType(newName, color, weight, segments);
+        return new RequestType(newName, color, weight, segments, timeoutMs, cancelOnTimeout);
+    }
+
+    /** This type with clients that give up after {@code newTimeout} (empty: never), cancelled or not. */
+    public RequestType withTimeout(OptionalDouble newTimeout, boolean cancel) {
+        return new RequestType(name, color, weight, segments, newTimeout, cancel && newTimeout.isPresent());
     }
 }

@@ -48,6 +48,10 @@ public final class SoFar {
     private final double wholeSlowdownMax;
     private final double[] arrivals;
     private final double[] rejections;
+    /** Finish times of requests whose clients gave up, ascending; prefix counts of those that sent a response and prefix sums of wasted CPU. */
+    private final double[] lateFinishes;
+    private final int[] lateSent;
+    private final double[] lateWasted;
     private final Busy coreBusy;
     private final Busy workerBusy;
     /** The in-flight level's changes: times ascending and the highest level reached by each. */
@@ -111,24 +115,38 @@ public final class SoFar {
         wholeSlowdownMean = known == 0 ? Double.NaN : sum / known;
         wholeSlowdownMax = slowdownMaxes[m];
         arrivals = requests.stream().mapToDouble(RequestRecord::arrivalMs).sorted().toArray();
-        rejections = requests.stream().filter(r -> !r.completed()).mapToDouble(RequestRecord::arrivalMs).sorted().toArray();
+        rejections = requests.stream().filter(RequestRecord::rejected).mapToDouble(RequestRecord::arrivalMs).sorted().toArray();
+        RequestRecord[] late = requests.stream().filter(RequestRecord::timedOut)
+                .sorted(Comparator.comparingDouble(RequestRecord::finishMs).thenComparingInt(RequestRecord::id))
+                .toArray(RequestRecord[]::new);
+        lateFinishes = new double[late.length];
+        lateSent = new int[late.length + 1];
+        lateWasted = new double[late.length + 1];
+        for (int i = 0; i < late.length; i++) {
+            lateFinishes[i] = late[i].finishMs();
+            lateSent[i + 1] = lateSent[i] + (late[i].status() == io.interleave.trace.Status.TIMED_OUT ? 1 : 0);
+            lateWasted[i + 1] = lateWasted[i] + late[i].wastedCpuMs();
+        }
         coreBusy = new Busy(trace.spans(), s -> s.core().isPresent());
         workerBusy = new Busy(trace.spans(), s -> s.holdsWorker() && s.worker().isPresent());
-        double[] starts = Arrays.stream(done).mapToDouble(RequestRecord::arrivalMs).sorted().toArray();
-        double[] times = new double[2 * m];
-        int[] peaks = new int[2 * m];
+        // in flight: every request the server took up, until the server was done with it (a timed-out one too)
+        double[] starts = requests.stream().filter(r -> !r.rejected()).mapToDouble(RequestRecord::arrivalMs).sorted().toArray();
+        double[] ends = requests.stream().filter(r -> !r.rejected()).mapToDouble(RequestRecord::finishMs).sorted().toArray();
+        int n = starts.length;
+        double[] times = new double[2 * n];
+        int[] peaks = new int[2 * n];
         int level = 0;
         int peak = 0;
         int a = 0;
         int f = 0;
         int k = 0;
-        while (a < m || f < m) {
-            double t = Math.min(a < m ? starts[a] : Double.POSITIVE_INFINITY, f < m ? finishes[f] : Double.POSITIVE_INFINITY);
-            while (f < m && finishes[f] == t) { // as the chart counts: a request leaving as another arrives is not counted twice
+        while (a < n || f < n) {
+            double t = Math.min(a < n ? starts[a] : Double.POSITIVE_INFINITY, f < n ? ends[f] : Double.POSITIVE_INFINITY);
+            while (f < n && ends[f] == t) { // as the chart counts: a request leaving as another arrives is not counted twice
                 level--;
                 f++;
             }
-            while (a < m && starts[a] == t) {
+            while (a < n && starts[a] == t) {
                 level++;
                 a++;
             }
@@ -186,13 +204,15 @@ public final class SoFar {
                 : new Summary.Response(responseSums[m] / m, responses.kth(m, 0), percentile(m, 50), percentile(m, 90),
                         percentile(m, 95), percentile(m, 99), responses.kth(m, m - 1));
         int inFlightAt = countAtOrBefore(inFlightTimes, atMs);
+        int late = countAtOrBefore(lateFinishes, atMs);
         return new Summary(countAtOrBefore(arrivals, atMs), m, countAtOrBefore(rejections, atMs), elapsed,
-                elapsed > 0 ? m / (elapsed / 1000.0) : Double.NaN,
+                elapsed > 0 ? (m + lateSent[late]) / (elapsed / 1000.0) : Double.NaN,
                 response,
                 m == 0 ? 0 : queueSums[m] / m, queueMaxes[m],
                 elapsed > 0 ? share(coreBusy.upTo(atMs), cores, elapsed) : Double.NaN,
                 elapsed > 0 ? share(workerBusy.upTo(atMs), workers, elapsed) : Double.NaN,
-                inFlightAt == 0 ? 0 : inFlightPeaks[inFlightAt - 1], 0);
+                inFlightAt == 0 ? 0 : inFlightPeaks[inFlightAt - 1], 0,
+                late, elapsed > 0 ? m / (elapsed / 1000.0) : Double.NaN, lateWasted[late]);
     }
 
     /** Mean response over time alone of the requests completed by {@code atMs}; NaN if none. */

@@ -19,6 +19,9 @@ public final class SummaryCollector implements TraceListener {
     private long rejected;
     private long counted;
     private long completedInRun;
+    private long sentInRun;
+    private long timedOut;
+    private double wastedCpuMs;
     private double responseSum;
     private double queueSum;
     private double queueMax;
@@ -44,6 +47,9 @@ public final class SummaryCollector implements TraceListener {
     public void request(RequestRecord r) {
         if (r.status() == Status.COMPLETED) {
             completedInRun++;
+            sentInRun++;
+        } else if (r.status() == Status.TIMED_OUT) {
+            sentInRun++; // a response, sent after its client had gone
         }
         if (r.id() <= warmup) {
             return;
@@ -51,6 +57,11 @@ public final class SummaryCollector implements TraceListener {
         counted++;
         if (r.status() == Status.REJECTED) {
             rejected++;
+            return;
+        }
+        if (r.timedOut()) {
+            timedOut++;
+            wastedCpuMs += r.wastedCpuMs();
             return;
         }
         if (completed == responses.length) {
@@ -71,12 +82,13 @@ public final class SummaryCollector implements TraceListener {
         double mean = completed == 0 ? Double.NaN : responseSum / completed;
         Summary.Response response = new Summary.Response(mean, p.min(), p.at(50), p.at(90), p.at(95), p.at(99), p.max());
         return new Summary(counted, completed, rejected, makespan,
-                makespan > 0 ? completedInRun / (makespan / 1000.0) : 0,
+                makespan > 0 ? sentInRun / (makespan / 1000.0) : 0,
                 response,
                 completed == 0 ? 0 : queueSum / completed, queueMax,
                 makespan > 0 ? totals.busyCoreMs() / (cores * makespan) : 0,
                 makespan > 0 ? totals.busyWorkerMs() / (workers * makespan) : 0,
-                totals.maxInFlight(), totals.events());
+                totals.maxInFlight(), totals.events(),
+                timedOut, makespan > 0 ? completedInRun / (makespan / 1000.0) : 0, wastedCpuMs);
     }
 
     /** The summary of a recorded trace. */

@@ -87,6 +87,9 @@ public final class Theory {
         if (types.get(0).segments().stream().anyMatch(Segment::isGather)) {
             return Optional.empty(); // no closed form for a fan-out
         }
+        if (types.get(0).hasTimeout()) {
+            return Optional.empty(); // clients that give up leave the queue (and the statistics): no textbook queue
+        }
         List<Segment> segments = types.get(0).segments().stream().filter(s -> !isZero(s.ms())).toList();
         if (segments.isEmpty()) {
             return Optional.empty();

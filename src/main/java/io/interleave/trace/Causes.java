@@ -1,6 +1,8 @@
 package io.interleave.trace;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,8 +35,10 @@ public final class Causes {
     private final byte[] resumeKinds;
     private final int[] resumeBy;
     private final int resumeSize;
+    private final List<GaveUp> gaveUp;
 
     private Causes(Builder b) {
+        this.gaveUp = List.copyOf(b.gaveUp);
         this.size = b.size;
         this.times = Arrays.copyOf(b.times, size);
         this.requests = Arrays.copyOf(b.requests, size);
@@ -54,6 +58,19 @@ public final class Causes {
 
     /** Why a wait ended: what the request got, and the request that let go of it (0 if none). */
     public record Resume(double timeMs, int requestId, WaitCause got, int by) {
+    }
+
+    /**
+     * A client that gave up: request {@code requestId}'s timeout passed at {@code timeMs};
+     * {@code cancels} whether the server cancels its task, {@code now} whether at once (it was
+     * queued or awaiting) rather than at its next await.
+     */
+    public record GaveUp(double timeMs, int requestId, boolean cancels, boolean now) {
+    }
+
+    /** Every client that gave up, in time order. */
+    public List<GaveUp> gaveUp() {
+        return gaveUp;
     }
 
     /** The last wait of request {@code requestId} that ended at {@code timeMs}, if any. */
@@ -81,7 +98,7 @@ public final class Causes {
 
     /** Whether no causes were recorded (e.g. a trace built by hand). */
     public boolean isEmpty() {
-        return size == 0 && idleSize == 0 && resumeSize == 0;
+        return size == 0 && idleSize == 0 && resumeSize == 0 && gaveUp.isEmpty();
     }
 
     /** Cause {@code i}, in the order the engine reported them. */
@@ -152,6 +169,12 @@ public final class Causes {
         private byte[] resumeKinds = new byte[16];
         private int[] resumeBy = new int[16];
         private int resumeSize;
+        private final List<GaveUp> gaveUp = new ArrayList<>();
+
+        /** The client of {@code requestId} gave up at {@code timeMs} (see {@link GaveUp}). */
+        public void gaveUp(int requestId, double timeMs, boolean cancels, boolean now) {
+            gaveUp.add(new GaveUp(timeMs, requestId, cancels, now));
+        }
 
         /** Request {@code requestId} got what it waited for at {@code timeMs}, let go by {@code by}. */
         public void resume(int requestId, double timeMs, WaitCause got, int by) {

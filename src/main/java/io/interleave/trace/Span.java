@@ -24,6 +24,7 @@ public final class Span {
     private final int segment;
     private final byte branch;
     private final boolean holdsWorker;
+    private final boolean wasted;
 
     /**
      * @param requestId the request (1-based)
@@ -58,6 +59,15 @@ public final class Span {
      */
     public Span(int requestId, SpanState state, double startMs, double endMs,
                 OptionalInt worker, OptionalInt poolThread, OptionalInt core, int segment, int branch, boolean holdsWorker) {
+        this(requestId, state, startMs, endMs, worker, poolThread, core, segment, branch, holdsWorker, false);
+    }
+
+    /**
+     * A span that may come after the request's client gave up ({@code wasted}: the request had
+     * timed out, and the server went on with it for nobody).
+     */
+    public Span(int requestId, SpanState state, double startMs, double endMs, OptionalInt worker, OptionalInt poolThread,
+                OptionalInt core, int segment, int branch, boolean holdsWorker, boolean wasted) {
         if (branch < NONE || branch >= io.interleave.scenario.Segment.MAX_BRANCHES) {
             throw new IllegalArgumentException("span of R" + requestId + ": branch must be -1 or 0 to "
                     + (io.interleave.scenario.Segment.MAX_BRANCHES - 1) + ", was " + branch);
@@ -75,6 +85,7 @@ public final class Span {
         this.segment = segment;
         this.branch = (byte) branch;
         this.holdsWorker = holdsWorker;
+        this.wasted = wasted;
     }
 
     public int requestId() {
@@ -129,12 +140,18 @@ public final class Span {
         return holdsWorker;
     }
 
+    /** True when this span comes after the request's client gave up: work done for nobody. */
+    public boolean wasted() {
+        return wasted;
+    }
+
     @Override
     public String toString() {
         return "R" + requestId + " " + state.csvName() + " " + startMs + ".." + endMs
                 + worker().stream().mapToObj(w -> " w" + w).findFirst().orElse("")
                 + poolThread().stream().mapToObj(p -> " p" + p).findFirst().orElse("")
                 + core().stream().mapToObj(c -> " c" + c).findFirst().orElse("")
-                + (branch == NONE ? "" : " b" + branch);
+                + (branch == NONE ? "" : " b" + branch)
+                + (wasted ? " wasted" : "");
     }
 }

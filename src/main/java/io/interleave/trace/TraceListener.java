@@ -27,6 +27,24 @@ public interface TraceListener {
         span(requestId, state, startMs, endMs, worker, poolThread, core, segment, holdsWorker);
     }
 
+    /**
+     * A span that may come after the request's client gave up ({@code wasted}). The engine calls
+     * this one; by default it drops the flag and calls the one without it.
+     */
+    default void span(int requestId, SpanState state, double startMs, double endMs,
+                      int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker, boolean wasted) {
+        span(requestId, state, startMs, endMs, worker, poolThread, core, segment, branch, holdsWorker);
+    }
+
+    /**
+     * The client of request {@code requestId} gave up at {@code timeMs} (its type's timeout passed
+     * before the response); {@code cancels} tells whether the server cancels its task, and
+     * {@code now} whether the cancellation takes effect at once (it was queued or awaiting) rather
+     * than at its next await.
+     */
+    default void gaveUp(int requestId, double timeMs, boolean cancels, boolean now) {
+    }
+
     /** A request completed or was rejected. */
     default void request(RequestRecord request) {
     }
@@ -83,6 +101,19 @@ public interface TraceListener {
                              int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker) {
                 a.span(requestId, state, startMs, endMs, worker, poolThread, core, segment, branch, holdsWorker);
                 b.span(requestId, state, startMs, endMs, worker, poolThread, core, segment, branch, holdsWorker);
+            }
+
+            @Override
+            public void span(int requestId, SpanState state, double startMs, double endMs,
+                             int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker, boolean wasted) {
+                a.span(requestId, state, startMs, endMs, worker, poolThread, core, segment, branch, holdsWorker, wasted);
+                b.span(requestId, state, startMs, endMs, worker, poolThread, core, segment, branch, holdsWorker, wasted);
+            }
+
+            @Override
+            public void gaveUp(int requestId, double timeMs, boolean cancels, boolean now) {
+                a.gaveUp(requestId, timeMs, cancels, now);
+                b.gaveUp(requestId, timeMs, cancels, now);
             }
 
             @Override

@@ -21,10 +21,21 @@ public final class TraceRecorder implements TraceListener {
     @Override
     public void span(int requestId, SpanState state, double startMs, double endMs,
                      int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker) {
+        span(requestId, state, startMs, endMs, worker, poolThread, core, segment, branch, holdsWorker, false);
+    }
+
+    @Override
+    public void span(int requestId, SpanState state, double startMs, double endMs,
+                     int worker, int poolThread, int core, int segment, int branch, boolean holdsWorker, boolean wasted) {
         spans.add(new Span(requestId, state, startMs, endMs,
                 worker < 0 ? OptionalInt.empty() : OptionalInt.of(worker),
                 poolThread < 0 ? OptionalInt.empty() : OptionalInt.of(poolThread),
-                core < 0 ? OptionalInt.empty() : OptionalInt.of(core), segment, branch, holdsWorker));
+                core < 0 ? OptionalInt.empty() : OptionalInt.of(core), segment, branch, holdsWorker, wasted));
+    }
+
+    @Override
+    public void gaveUp(int requestId, double timeMs, boolean cancels, boolean now) {
+        causes.gaveUp(requestId, timeMs, cancels, now);
     }
 
     @Override

@@ -93,6 +93,7 @@ class CliBadInputTest {
                 bad("' ': no such file", "simulate", " "),
                 bad("{dir}/missing.json: no such file", "simulate", "{dir}/missing.json"),
                 bad("{invalid}: requestTypes[0].segments[1].ms.mean: must be > 0, was 0", "simulate", "{invalid}"),
+                bad("{badTimeout}: requestTypes[1].timeoutMs: must be > 0 and <= 1000000000, was 0", "simulate", "{badTimeout}"),
                 bad("{malformed}: line 5, column 3: malformed JSON: Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries",
                         "simulate", "{malformed}"),
                 bad("{dir}: is a directory, not a scenario file", "simulate", "{dir}"),
@@ -144,6 +145,7 @@ class CliBadInputTest {
     private static String expand(String s, Path dir) {
         return s.replace("{dir}", dir.toString())
                 .replace("{invalid}", fixture("invalid.json").toString())
+                .replace("{badTimeout}", fixture("timeout-invalid.json").toString())
                 .replace("{malformed}", fixture("malformed.json").toString())
                 .replace("{uniform}", fixture("uniform.json").toString())
                 .replace("{poisson}", fixture("poisson.json").toString());

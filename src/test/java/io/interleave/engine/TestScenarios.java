@@ -59,6 +59,11 @@ public final class TestScenarios {
         return new RequestType(name, COLORS[Math.floorMod(name.hashCode(), COLORS.length)], weight, List.of(segments));
     }
 
+    /** A type whose clients give up after {@code timeoutMs}, cancelled or not. */
+    public static RequestType timed(String name, double timeoutMs, boolean cancel, Segment... segments) {
+        return type(name, segments).withTimeout(java.util.OptionalDouble.of(timeoutMs), cancel);
+    }
+
     /** A server with no time slicing and no limits. */
     public static Server server(Policy policy, int workers, int cores) {
         return new Server(policy, workers, cores, 0, OptionalInt.empty(), OptionalInt.empty());
@@ -111,6 +116,9 @@ public final class TestScenarios {
                 b.append(" held");
             }
             s.branch().ifPresent(branch -> b.append(" b").append(branch));
+            if (s.wasted()) {
+                b.append(" wasted");
+            }
             out.add(b.toString());
         }
         return out;

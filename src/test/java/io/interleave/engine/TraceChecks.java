@@ -39,7 +39,7 @@ public final class TraceChecks {
     public static void everyRequestAccountedFor(Trace trace) {
         assertThat(trace.requests()).hasSize(trace.scenario().arrivals().count());
         for (RequestRecord r : trace.requests()) {
-            if (r.completed()) {
+            if (!r.rejected()) {
                 assertThat(r.worker()).as("%s worker", r.label()).isPresent();
                 assertThat(r.worker().getAsInt()).isBetween(0, trace.scenario().server().workers() - 1);
             } else {
@@ -67,7 +67,7 @@ public final class TraceChecks {
                 continue;
             }
             List<Span> spans = all;
-            if (!r.completed() || r.responseMs() == 0) {
+            if (r.rejected() || r.responseMs() == 0) {
                 assertThat(spans).as("%s spans", r.label()).isEmpty();
                 continue;
             }
@@ -90,7 +90,7 @@ public final class TraceChecks {
     }
 
     private static void gatherSpansTile(Trace trace, RequestRecord r, List<Span> all) {
-        assertThat(r.completed()).as("%s with branch spans completed", r.label()).isTrue();
+        assertThat(r.rejected()).as("%s with branch spans was taken up", r.label()).isFalse();
         List<Span> own = all.stream().filter(s -> s.branch().isEmpty()).toList();
         assertNoOverlap(own, r.label() + " own spans");
         for (int b = 0; b < io.interleave.scenario.Segment.MAX_BRANCHES; b++) {
@@ -170,9 +170,10 @@ public final class TraceChecks {
             }
             assertThat(r.computeMs()).as("%s computeMs", r.label()).isCloseTo(compute, within(EPS));
             assertThat(r.waitMs()).as("%s waitMs", r.label()).isCloseTo(waits, within(EPS));
-            if (!r.completed()) {
+            if (r.rejected()) {
                 continue;
             }
+            boolean cancelled = r.status() == io.interleave.trace.Status.CANCELLED; // its segments stop where it was cancelled
             List<Span> spans = trace.spansOf(r.id());
             double[] worked = new double[ms.length];
             int[] lastSegment = new int[Segment.MAX_BRANCHES + 1]; // per branch (the request's own at the end)
@@ -203,6 +204,11 @@ public final class TraceChecks {
             for (int s = 0; s < ms.length; s++) {
                 boolean shared = segments.get(s).on().flatMap(name -> scenario.resourceIndex(name).stream().boxed().findFirst())
                         .map(i -> scenario.resources().get(i).shared()).orElse(false);
+                if (cancelled) {
+                    assertThat(worked[s]).as("%s segment %d (cancelled) ran at most its sampled duration", r.label(), s)
+                            .isLessThanOrEqualTo(ms[s] + EPS);
+                    continue;
+                }
                 if (shared) { // a shared service stretches a call while others are inside, never shortens it
                     assertThat(worked[s]).as("%s segment %d (%s, shared) ran at least its sampled duration", r.label(), s,
                             segments.get(s).kind()).isGreaterThanOrEqualTo(ms[s] - EPS);
@@ -296,9 +302,16 @@ public final class TraceChecks {
         }
     }
 
-    /** Busy CPU time equals the total compute of the completed requests. */
+    /**
+     * Busy CPU time equals the total compute of the requests the server took up; a cancelled one
+     * counts the compute it did before its cancellation took effect.
+     */
     public static void busyCoreTimeIsComputeTime(Trace trace) {
-        double compute = trace.requests().stream().filter(RequestRecord::completed).mapToDouble(RequestRecord::computeMs).sum();
+        java.util.Set<Integer> cancelled = new java.util.HashSet<>();
+        trace.requests().stream().filter(r -> r.status() == io.interleave.trace.Status.CANCELLED).forEach(r -> cancelled.add(r.id()));
+        double compute = trace.requests().stream().filter(r -> !r.rejected() && !cancelled.contains(r.id()))
+                .mapToDouble(RequestRecord::computeMs).sum()
+                + computeSpans(trace).stream().filter(s -> cancelled.contains(s.requestId())).mapToDouble(Span::durationMs).sum();
         double spans = computeSpans(trace).stream().mapToDouble(Span::durationMs).sum();
         assertThat(trace.totals().busyCoreMs()).as("busy core time vs compute of completed requests").isCloseTo(compute, within(EPS));
         assertThat(spans).as("compute spans vs compute of completed requests").isCloseTo(compute, within(EPS));

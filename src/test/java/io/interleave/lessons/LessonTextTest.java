@@ -37,7 +37,8 @@ class LessonTextTest {
             "cpu-heavy", CpuHeavyTextTest.class,
             "offload-blocking-call", OffloadTextTest.class,
             "open-all-sockets", GatherTextTest.class,
-            "slow-database", SlowDatabaseTextTest.class);
+            "slow-database", SlowDatabaseTextTest.class,
+            "timeouts-under-overload", TimeoutsTextTest.class);
 
     private static final Pattern QUOTE = Pattern.compile("(teaching\\.md )?“([^”]+)”");
 

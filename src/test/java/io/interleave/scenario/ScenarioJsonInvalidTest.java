@@ -155,6 +155,13 @@ class ScenarioJsonInvalidTest {
             /requestTypes/0/weight                | -1                     | requestTypes[0].weight: must be >= 0, was -1
             /requestTypes/0/weight                | 1e400                  | requestTypes[0].weight: must be a finite number
             /requestTypes/0/weight                | 0                      | requestTypes: at least one weight must be > 0
+            /requestTypes/0/timeoutMs             | 0                      | requestTypes[0].timeoutMs: must be > 0 and <= 1000000000, was 0
+            /requestTypes/0/timeoutMs             | -500                   | requestTypes[0].timeoutMs: must be > 0 and <= 1000000000, was -500
+            /requestTypes/0/timeoutMs             | 2e9                    | requestTypes[0].timeoutMs: must be > 0 and <= 1000000000, was 2000000000
+            /requestTypes/0/timeoutMs             | 1e400                  | requestTypes[0].timeoutMs: must be a finite number
+            /requestTypes/0/timeoutMs             | "500"                  | requestTypes[0].timeoutMs: must be a number
+            /requestTypes/0/cancelOnTimeout       | "yes"                  | requestTypes[0].cancelOnTimeout: must be true or false
+            /requestTypes/0/cancelOnTimeout       | true                   | requestTypes[0].cancelOnTimeout: needs a timeoutMs (a client that never gives up is never cancelled)
             /server/workers                       | 0                      | server.workers: must be between 1 and 10000, was 0
             /server/workers                       | -3                     | server.workers: must be between 1 and 10000, was -3
             /server/workers                       | 10001                  | server.workers: must be between 1 and 10000, was 10001

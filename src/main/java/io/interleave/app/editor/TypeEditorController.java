@@ -18,6 +18,8 @@ public final class TypeEditorController {
     @FXML private TextField nameField;
     @FXML private ColorPicker colorPicker;
     @FXML private TextField weightField;
+    @FXML private TextField timeoutField;
+    @FXML private javafx.scene.control.CheckBox cancelBox;
     @FXML private VBox segmentsBox;
     @FXML private Button addSegmentButton;
     @FXML private Label hint;
@@ -31,6 +33,8 @@ public final class TypeEditorController {
     private void initialize() {
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         weightField.textProperty().bindBidirectional(vm.weightProperty());
+        timeoutField.textProperty().bindBidirectional(vm.timeoutProperty());
+        cancelBox.selectedProperty().bindBidirectional(vm.cancelOnTimeoutProperty());
         colorPicker.setValue(Color.web(vm.colorProperty().get()));
         colorPicker.valueProperty().addListener((obs, old, now) -> vm.colorProperty().set(hex(now)));
         hint.setText("Duration in " + DurationText.HINT);

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -31,6 +33,9 @@ public final class TypeEditorViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty color = new SimpleStringProperty(this, "color", TYPE_COLORS.get(0));
     private final StringProperty weight = new SimpleStringProperty(this, "weight", "1");
+    /** The client's timeout in ms; blank for a client that waits for ever. */
+    private final StringProperty timeout = new SimpleStringProperty(this, "timeout", "");
+    private final BooleanProperty cancelOnTimeout = new SimpleBooleanProperty(this, "cancelOnTimeout", false);
     private final ObservableList<SegmentModel> segments = FXCollections.observableArrayList(SegmentModel::observables);
     private final List<String> resources;
     private final Function<RequestType, Scenario> check;
@@ -48,11 +53,15 @@ public final class TypeEditorViewModel {
         name.set(start.name());
         color.set(start.color().toUpperCase(java.util.Locale.ROOT));
         weight.set(Numbers.format(start.weight()));
+        timeout.set(start.timeoutMs().isPresent() ? Numbers.format(start.timeoutMs().getAsDouble()) : "");
+        cancelOnTimeout.set(start.cancelOnTimeout());
         start.segments().forEach(s -> segments.add(new SegmentModel(s)));
         InvalidationListener revalidate = o -> validate();
         name.addListener(revalidate);
         color.addListener(revalidate);
         weight.addListener(revalidate);
+        timeout.addListener(revalidate);
+        cancelOnTimeout.addListener(revalidate);
         segments.addListener(revalidate);
         validate();
     }
@@ -95,6 +104,16 @@ public final class TypeEditorViewModel {
 
     public StringProperty weightProperty() {
         return weight;
+    }
+
+    /** The client's timeout (ms) as typed; blank: the client waits for ever. */
+    public StringProperty timeoutProperty() {
+        return timeout;
+    }
+
+    /** Whether the server cancels the task of a client that gave up (event loop; a sync thread runs on). */
+    public BooleanProperty cancelOnTimeoutProperty() {
+        return cancelOnTimeout;
     }
 
     public ObservableList<SegmentModel> segments() {
@@ -149,7 +168,14 @@ public final class TypeEditorViewModel {
                 built.add(segments.get(i).toSegment(i));
             }
             String trimmed = name.get() == null ? "" : name.get().trim();
-            RequestType type = new RequestType(trimmed, color.get(), Numbers.parseDouble("weight", weight.get()), built);
+            String t = timeout.get() == null ? "" : timeout.get().strip();
+            java.util.OptionalDouble timeoutMs = t.isEmpty() ? java.util.OptionalDouble.empty()
+                    : java.util.OptionalDouble.of(Numbers.parseDouble("timeoutMs", t));
+            if (cancelOnTimeout.get() && timeoutMs.isEmpty()) {
+                throw new IllegalArgumentException("cancelOnTimeout: needs a timeout (a client that never gives up is never cancelled)");
+            }
+            RequestType type = new RequestType(trimmed, color.get(), Numbers.parseDouble("weight", weight.get()), built,
+                    timeoutMs, cancelOnTimeout.get());
             check.apply(type);
             error.set("");
             result.set(type);

@@ -23,14 +23,16 @@ public final class ResultsCsv {
 
     /** The whole file: the header and one line per request per trace, by request id. */
     public static String of(List<Trace> traces) {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        // a scenario with a client timeout adds gaveUpMs,wastedCpuMs at the end, as the command line does
+        boolean timeouts = traces.stream().anyMatch(t -> t.scenario().requestTypes().stream().anyMatch(io.interleave.scenario.RequestType::hasTimeout));
+        StringBuilder out = new StringBuilder(HEADER).append(timeouts ? ",gaveUpMs,wastedCpuMs" : "").append('\n');
         for (Trace trace : traces) {
             List<String> typeNames = trace.scenario().requestTypes().stream().map(t -> text(t.name())).toList();
             String policy = trace.scenario().server().policy().jsonName();
             String variant = text(trace.label());
             for (RequestRecord r : trace.requests()) {
                 out.append(r.id()).append(',').append(typeNames.get(r.type())).append(',').append(number(r.arrivalMs())).append(',');
-                if (r.completed()) {
+                if (!r.rejected()) {
                     out.append(number(r.startMs())).append(',').append(number(r.finishMs())).append(',')
                             .append(number(r.responseMs())).append(',').append(number(r.queueMs()));
                 } else {
@@ -40,7 +42,12 @@ public final class ResultsCsv {
                         .append(',').append(r.status().csvName()).append(',');
                 r.worker().ifPresent(out::append);
                 out.append(',').append(policy).append(',').append(number(r.aloneMs())).append(',')
-                        .append(number(r.slowdown())).append(',').append(variant).append('\n');
+                        .append(number(r.slowdown())).append(',').append(variant);
+                if (timeouts) {
+                    double timeout = trace.scenario().requestTypes().get(r.type()).timeoutMs().orElse(Double.NaN);
+                    out.append(',').append(r.timedOut() ? number(r.arrivalMs() + timeout) : "").append(',').append(number(r.wastedCpuMs()));
+                }
+                out.append('\n');
             }
         }
         return out.toString();

@@ -57,6 +57,12 @@ public final class MetricRows {
             new Metric("workers", "Workers busy", Kind.SHARE, Summary::workerUtilization),
             new Metric("rejected", "Rejected", Kind.COUNT, s -> s.rejected()));
 
+    /** The rows a run with client timeouts adds at the end: who gave up, what was answered in time, and the CPU spent for nobody. */
+    private static final List<Metric> TIMEOUT_METRICS = List.of(
+            new Metric("timedOut", "Timed out", Kind.COUNT, s -> s.timedOut()),
+            new Metric("goodput", "Goodput (in time)", Kind.RATE, Summary::goodputPerSec),
+            new Metric("wastedCpu", "Wasted CPU", Kind.TIME, Summary::wastedCpuMs));
+
     private MetricRows() {
     }
 
@@ -70,11 +76,23 @@ public final class MetricRows {
      * holds the run's number of requests, "Requests served" reads "2 of 3".
      */
     public static List<Row> of(List<Summary> summaries, List<OptionalLong> outOf) {
+        return of(summaries, outOf, false);
+    }
+
+    /**
+     * As {@link #of(List, List)}; with {@code timeouts} (a scenario whose clients may give up) three
+     * rows follow: timed out, goodput (completed within the timeout per second) and wasted CPU.
+     */
+    public static List<Row> of(List<Summary> summaries, List<OptionalLong> outOf, boolean timeouts) {
         if (outOf.size() != summaries.size()) {
             throw new IllegalArgumentException("outOf: one per summary");
         }
         List<Row> rows = new ArrayList<>();
-        for (Metric m : METRICS) {
+        List<Metric> metrics = new ArrayList<>(METRICS);
+        if (timeouts) {
+            metrics.addAll(TIMEOUT_METRICS);
+        }
+        for (Metric m : metrics) {
             List<String> values = new ArrayList<>();
             for (int c = 0; c < summaries.size(); c++) {
                 String v = format(m.kind(), m.value().applyAsDouble(summaries.get(c)));

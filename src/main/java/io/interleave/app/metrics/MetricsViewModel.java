@@ -141,7 +141,8 @@ public final class MetricsViewModel {
         int group = runs.get(0).bars(atMs).groupSize();
         String axis = group == 1 ? "Request" : "Requests in arrival order (mean of each group of " + group + ")";
         List<String> labels = columns.stream().map(Column::label).toList();
-        List<MetricRows.Row> rows = SlowdownRows.addTo(MetricRows.of(summaries, outOf), slowdownMeans, slowdownMaxes);
+        boolean timeouts = runs.stream().anyMatch(r -> r.trace.scenario().requestTypes().stream().anyMatch(io.interleave.scenario.RequestType::hasTimeout));
+        List<MetricRows.Row> rows = SlowdownRows.addTo(MetricRows.of(summaries, outOf, timeouts), slowdownMeans, slowdownMaxes);
         return new Panel(caption(runs, summaries, soFar, atMs), soFar, columns, rows, MetricRows.headline(labels, summaries),
                 bars, axis, inFlight, runs.stream().mapToDouble(r -> r.trace.endMs()).max().orElse(0));
     }

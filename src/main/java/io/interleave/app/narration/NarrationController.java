@@ -29,6 +29,7 @@ public final class NarrationController {
     @FXML private ListView<NarrationLine> log;
     @FXML private ComboBox<Integer> pauseRequest;
     @FXML private CheckBox pauseRejection;
+    @FXML private CheckBox pauseTimeout;
     @FXML private TextField pauseTime;
     @FXML private Label pauseStatus;
 
@@ -82,6 +83,7 @@ public final class NarrationController {
         pauseRequest.setConverter(new RequestConverter());
         pauseRequest.valueProperty().bindBidirectional(vm.pauseRequestProperty());
         pauseRejection.selectedProperty().bindBidirectional(vm.pauseOnRejectionProperty());
+        pauseTimeout.selectedProperty().bindBidirectional(vm.pauseOnTimeoutProperty());
         pauseTime.textProperty().bindBidirectional(vm.pauseTimeProperty());
         vm.pauseTimeValidProperty().addListener((obs, was, ok) -> pauseTime.pseudoClassStateChanged(INVALID, !ok));
         pauseStatus.textProperty().bind(vm.statusProperty());

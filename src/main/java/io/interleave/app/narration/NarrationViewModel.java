@@ -80,6 +80,7 @@ public final class NarrationViewModel {
     private final ObservableList<Integer> requestChoices = FXCollections.observableArrayList(0);
     private final ObjectProperty<Integer> pauseRequest = new SimpleObjectProperty<>(this, "pauseRequest", 0);
     private final BooleanProperty pauseOnRejection = new SimpleBooleanProperty(this, "pauseOnRejection", false);
+    private final BooleanProperty pauseOnTimeout = new SimpleBooleanProperty(this, "pauseOnTimeout", false);
     private final StringProperty pauseTime = new SimpleStringProperty(this, "pauseTime", "");
     private final ReadOnlyBooleanWrapper pauseTimeValid = new ReadOnlyBooleanWrapper(this, "pauseTimeValid", true);
     private final ReadOnlyObjectWrapper<Breakpoints> breakpoints = new ReadOnlyObjectWrapper<>(this, "breakpoints", Breakpoints.NONE);
@@ -103,6 +104,7 @@ public final class NarrationViewModel {
         });
         pauseRequest.addListener((obs, old, now) -> updateBreakpoints());
         pauseOnRejection.addListener((obs, old, now) -> updateBreakpoints());
+        pauseOnTimeout.addListener((obs, old, now) -> updateBreakpoints());
         pauseTime.addListener((obs, old, now) -> updateBreakpoints());
         playback.setStops((from, to) -> {
             Optional<Breakpoints.Hit> hit = breakpoints.get().firstBetween(currentTraces(), from, to);
@@ -202,6 +204,11 @@ public final class NarrationViewModel {
         return pauseOnRejection;
     }
 
+    /** Pause whenever a request's client gives up (times out). */
+    public BooleanProperty pauseOnTimeoutProperty() {
+        return pauseOnTimeout;
+    }
+
     /** Pause at this time, as typed (ms); blank for none. */
     public StringProperty pauseTimeProperty() {
         return pauseTime;
@@ -226,7 +233,7 @@ public final class NarrationViewModel {
         OptionalDouble at = parseTime(pauseTime.get());
         pauseTimeValid.set(at != null);
         breakpoints.set(new Breakpoints(r == null || r <= 0 ? OptionalInt.empty() : OptionalInt.of(r),
-                pauseOnRejection.get(), at == null ? OptionalDouble.empty() : at));
+                pauseOnRejection.get(), at == null ? OptionalDouble.empty() : at, pauseOnTimeout.get()));
     }
 
     /** Empty for blank, null for text that is not a time. */

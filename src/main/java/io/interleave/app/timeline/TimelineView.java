@@ -568,7 +568,7 @@ public final class TimelineView extends Region {
             padRight = 24 * s + surface.textWidth("999 ms", layout.labelStyle());
             for (Trace t : currentTraces()) {
                 for (RequestRecord r : t.requests()) {
-                    if (!r.completed()) {
+                    if (r.rejected()) {
                         padRight = Math.max(padRight, 40 * s + surface.textWidth("rejected", layout.labelDetailStyle()));
                         break;
                     }

@@ -12,17 +12,24 @@ import java.util.OptionalInt;
 /**
  * Where playback should pause on its own: when a chosen request is done
  * (its response sent, or it was turned away), when any request is
- * rejected, or at a chosen time. Playback asks, for each animation frame,
+ * rejected, when any request's client gives up (times out), or at a
+ * chosen time. Playback asks, for each animation frame,
  * for the earliest of these in the time the frame covers, and stops the
  * playhead exactly there.
  *
  * @param requestId pause when this request (1-based) is done; empty for none
  * @param anyRejection pause whenever a request is rejected
  * @param atMs pause when the playhead reaches this time; empty for none
+ * @param anyTimeout pause whenever a request's client gives up (its type's timeout passes before the response)
  */
-public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalDouble atMs) {
+public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalDouble atMs, boolean anyTimeout) {
     /** Never pause. */
     public static final Breakpoints NONE = new Breakpoints(OptionalInt.empty(), false, OptionalDouble.empty());
+
+    /** Breakpoints that do not pause when a request times out. */
+    public Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalDouble atMs) {
+        this(requestId, anyRejection, atMs, false);
+    }
 
     public Breakpoints {
         Objects.requireNonNull(requestId, "requestId");
@@ -45,20 +52,24 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
     }
 
     public Breakpoints withRequest(OptionalInt id) {
-        return new Breakpoints(id, anyRejection, atMs);
+        return new Breakpoints(id, anyRejection, atMs, anyTimeout);
     }
 
     public Breakpoints withAnyRejection(boolean on) {
-        return new Breakpoints(requestId, on, atMs);
+        return new Breakpoints(requestId, on, atMs, anyTimeout);
     }
 
     public Breakpoints withAtMs(OptionalDouble ms) {
-        return new Breakpoints(requestId, anyRejection, ms);
+        return new Breakpoints(requestId, anyRejection, ms, anyTimeout);
+    }
+
+    public Breakpoints withAnyTimeout(boolean on) {
+        return new Breakpoints(requestId, anyRejection, atMs, on);
     }
 
     /** Whether any breakpoint is set. */
     public boolean any() {
-        return requestId.isPresent() || anyRejection || atMs.isPresent();
+        return requestId.isPresent() || anyRejection || atMs.isPresent() || anyTimeout;
     }
 
     /**
@@ -78,7 +89,8 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
             if (requestId.isPresent() && requestId.getAsInt() <= trace.requests().size()) {
                 RequestRecord r = trace.request(requestId.getAsInt());
                 if (r.finishMs() > fromMs && r.finishMs() <= toMs) {
-                    String what = r.completed() ? " done in " + TimeText.exact(r.responseMs()) : " rejected";
+                    String what = r.completed() ? " done in " + TimeText.exact(r.responseMs())
+                            : r.rejected() ? " rejected" : r.status() == io.interleave.trace.Status.CANCELLED ? " cancelled" : " ends for nobody";
                     best = earlier(best, new Hit(r.finishMs(), r.label() + what + where));
                 }
             }
@@ -86,6 +98,15 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
                 Optional<RequestRecord> rejected = firstRejection(trace, fromMs, toMs);
                 if (rejected.isPresent()) {
                     best = earlier(best, new Hit(rejected.get().arrivalMs(), rejected.get().label() + " rejected" + where));
+                }
+            }
+        }
+        if (anyTimeout) {
+            for (Trace trace : traces) {
+                String where = traces.size() > 1 ? " · " + policyWords(trace) : "";
+                Hit gaveUp = firstTimeout(trace, fromMs, toMs, where);
+                if (gaveUp != null) {
+                    best = earlier(best, gaveUp);
                 }
             }
         }
@@ -113,11 +134,48 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
             }
         }
         for (int i = lo; i < rs.size() && rs.get(i).arrivalMs() <= toMs; i++) {
-            if (!rs.get(i).completed()) {
+            if (rs.get(i).rejected()) {
                 return Optional.of(rs.get(i));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The first client to give up in (from, to]: a timed-out request's give-up instant is its arrival
+     * plus its type's timeout. Only requests that arrived after {@code from} minus the longest timeout
+     * and by {@code to} can give up then, so the search starts there (requests are in arrival order).
+     */
+    private static Hit firstTimeout(Trace trace, double fromMs, double toMs, String where) {
+        double[] timeouts = trace.scenario().requestTypes().stream()
+                .mapToDouble(t -> t.timeoutMs().orElse(Double.NaN)).toArray();
+        double longest = java.util.Arrays.stream(timeouts).filter(t -> !Double.isNaN(t)).max().orElse(Double.NaN);
+        if (Double.isNaN(longest)) {
+            return null;
+        }
+        List<RequestRecord> rs = trace.requests();
+        int lo = 0;
+        int hi = rs.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rs.get(mid).arrivalMs() <= fromMs - longest) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        Hit best = null;
+        for (int i = lo; i < rs.size() && rs.get(i).arrivalMs() <= toMs; i++) {
+            RequestRecord r = rs.get(i);
+            if (!r.timedOut()) {
+                continue;
+            }
+            double at = r.arrivalMs() + timeouts[r.type()];
+            if (at > fromMs && at <= toMs && (best == null || at < best.timeMs())) {
+                best = new Hit(at, r.label() + "'s client gave up after " + TimeText.exact(timeouts[r.type()]) + where);
+            }
+        }
+        return best;
     }
 
     private static String policyWords(Trace trace) {

@@ -20,6 +20,8 @@ public enum NarrationKind {
     BLOCKED,
     /** A request's response was sent. */
     COMPLETED,
+    /** A request's client gave up (its timeout passed), and what the server does about it. */
+    TIMED_OUT,
     /** A thread or loop has nothing to do. */
     IDLE,
     /** A remark about the narration itself (where it stops). */

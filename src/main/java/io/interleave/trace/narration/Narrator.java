@@ -89,7 +89,7 @@ public final class Narrator {
                 continue;
             }
             arrivals.add(r);
-            if (r.completed() && r.finishMs() <= cutoff) {
+            if (!r.rejected() && (r.completed() || r.timedOut()) && r.finishMs() <= cutoff) {
                 finishes.add(r);
             }
             List<Span> spans = trace.spansOf(r.id());
@@ -106,6 +106,8 @@ public final class Narrator {
         int s = 0;
         int a = 0;
         int f = 0;
+        int g = 0;
+        List<Causes.GaveUp> gaveUp = causes.gaveUp();
         for (int i = 0; i < count; i++) {
             double t = times[i];
             List<Step> startedNow = new ArrayList<>();
@@ -114,14 +116,18 @@ public final class Narrator {
             }
             List<Ordered> clauses = new ArrayList<>();
             for (; f < finishes.size() && finishes.get(f).finishMs() <= t; f++) {
-                clauses.add(done(finishes.get(f)));
+                RequestRecord r = finishes.get(f);
+                clauses.add(r.completed() ? done(r) : endedLate(r));
+            }
+            for (; g < gaveUp.size() && gaveUp.get(g).timeMs() <= t; g++) {
+                clauses.add(gaveUp(gaveUp.get(g)));
             }
             List<Integer> arrivedNow = new ArrayList<>();
             List<RequestRecord> rejectedNow = new ArrayList<>();
             for (; a < arrivals.size() && arrivals.get(a).arrivalMs() <= t; a++) {
                 RequestRecord r = arrivals.get(a);
                 arrivedNow.add(r.id());
-                if (!r.completed()) {
+                if (r.rejected()) {
                     rejectedNow.add(r);
                 } else if (trace.spansOf(r.id()).isEmpty()) {
                     clauses.add(new Ordered(2, new Clause(r.id(), NarrationKind.ARRIVED, r.label() + " arrives and is done at once")));
@@ -135,7 +141,7 @@ public final class Narrator {
                 clauses.addAll(awaitsAtOnce(gathered));
             }
             for (Step step : startedNow) {
-                if (gathered.contains(step)) {
+                if (gathered.contains(step) || splitAtGiveUp(step)) {
                     continue;
                 }
                 boolean arriving = step.index() == 0 && arrivedNow.contains(step.span().requestId());
@@ -232,6 +238,42 @@ public final class Narrator {
             text += ", " + Words.times(slowdown) + " as long";
         }
         return new Ordered(0, new Clause(r.id(), NarrationKind.COMPLETED, text + ")"));
+    }
+
+    /**
+     * "R4's client gave up after 500 ms; the loop cancels it at its next await": what the server does
+     * when a client leaves, as the engine decided it.
+     */
+    private Ordered gaveUp(Causes.GaveUp g) {
+        RequestRecord r = trace.request(g.requestId());
+        String text = r.label() + "'s client gave up after " + TimeText.exact(g.timeMs() - r.arrivalMs()) + "; ";
+        if (g.cancels()) {
+            text += g.now() ? "the loop cancels it at once" : "the loop cancels it at its next await";
+        } else {
+            text += sync ? "its thread works on for nobody" : "the loop works on it for nobody";
+        }
+        return new Ordered(1, new Clause(r.id(), NarrationKind.TIMED_OUT, text));
+    }
+
+    /** "R4 cancelled" or "R4's handler ends for nobody (its client left 300 ms before)". */
+    private Ordered endedLate(RequestRecord r) {
+        double gone = r.arrivalMs() + trace.scenario().requestTypes().get(r.type()).timeoutMs().orElse(r.responseMs());
+        double late = r.finishMs() - gone;
+        String text = r.status() == io.interleave.trace.Status.CANCELLED
+                ? r.label() + " cancelled" + (late > 0 ? ", " + TimeText.exact(late) + " after its client left" : "")
+                : r.label() + "'s handler ends for nobody (its client left " + TimeText.exact(late) + " before)";
+        return new Ordered(0, new Clause(r.id(), NarrationKind.TIMED_OUT, text));
+    }
+
+    /** Whether {@code step} only continues the span before it, cut where the client gave up (nothing else changed). */
+    private boolean splitAtGiveUp(Step step) {
+        Span sp = step.span();
+        if (!sp.wasted() || step.index() == 0) {
+            return false;
+        }
+        Span before = trace.spansOf(sp.requestId()).get(step.index() - 1);
+        return !before.wasted() && before.endMs() == sp.startMs() && before.state() == sp.state()
+                && before.branchIndex() == sp.branchIndex() && before.segment() == sp.segment();
     }
 
     /** "R6 arrives and is turned away (queue full: …)"; several at one instant in one clause. */
