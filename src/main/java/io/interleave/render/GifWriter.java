@@ -34,6 +34,7 @@ public final class GifWriter implements AutoCloseable {
     private final boolean loop;
     private int[] previous;
     private int frames;
+    private IIOMetadataNode localTable;
 
     /**
      * @param out where the GIF goes (not closed)
@@ -75,6 +76,9 @@ public final class GifWriter implements AutoCloseable {
             throw new IllegalArgumentException("a frame's delay must be 1 to 65535 hundredths of a second, was " + delayCs);
         }
         int[] now = GifPalette.pixels(picture).clone();
+        for (int i = 0; i < now.length; i++) {
+            now[i] &= 0xFFFFFF;
+        }
         int x0 = 0;
         int y0 = 0;
         int x1 = width - 1;
@@ -97,8 +101,8 @@ public final class GifWriter implements AutoCloseable {
             int row = (y0 + y) * width;
             for (int x = 0; x < w; x++) {
                 int i = row + x0 + x;
-                int c = now[i] & 0xFFFFFF;
-                boolean same = previous != null && (previous[i] & 0xFFFFFF) == c;
+                int c = now[i];
+                boolean same = previous != null && previous[i] == c;
                 data[y * w + x] = (byte) (same ? GifPalette.TRANSPARENT : palette.index(c));
             }
         }
@@ -111,7 +115,10 @@ public final class GifWriter implements AutoCloseable {
         descriptor.setAttribute("imageHeight", Integer.toString(h));
         descriptor.setAttribute("interlaceFlag", "FALSE");
         root.appendChild(descriptor);
-        root.appendChild(colourTable("LocalColorTable"));
+        if (localTable == null) {
+            localTable = colourTable("LocalColorTable");
+        }
+        root.appendChild(localTable); // moved from the last frame's tree: built once
         IIOMetadataNode control = new IIOMetadataNode("GraphicControlExtension");
         control.setAttribute("disposalMethod", "doNotDispose");
         control.setAttribute("userInputFlag", "FALSE");
@@ -151,7 +158,7 @@ public final class GifWriter implements AutoCloseable {
         stream.close();
     }
 
-    /** The smallest rectangle {x0, y0, x1, y1} holding every pixel that differs, or null. */
+    /** The smallest rectangle {x0, y0, x1, y1} holding every pixel that differs, or null (pixels as 0x00RRGGBB). */
     static int[] changed(int[] a, int[] b, int width, int height) {
         int x0 = Integer.MAX_VALUE;
         int y0 = -1;
@@ -159,19 +166,13 @@ public final class GifWriter implements AutoCloseable {
         int y1 = -1;
         for (int y = 0; y < height; y++) {
             int row = y * width;
-            int first = -1;
-            for (int x = 0; x < width; x++) {
-                if (((a[row + x] ^ b[row + x]) & 0xFFFFFF) != 0) {
-                    first = x;
-                    break;
-                }
-            }
+            int first = java.util.Arrays.mismatch(a, row, row + width, b, row, row + width);
             if (first < 0) {
                 continue;
             }
             int last = first;
             for (int x = width - 1; x > first; x--) {
-                if (((a[row + x] ^ b[row + x]) & 0xFFFFFF) != 0) {
+                if (a[row + x] != b[row + x]) {
                     last = x;
                     break;
                 }
