@@ -147,6 +147,15 @@ public final class RenderCommand implements Callable<Integer> {
         });
     }
 
+    /** ", 81 frames, 412 kB" after a GIF's size; ", animated" after an SVG's. */
+    private String animationSummary(String format, long bytes) {
+        if (format.equals("svg")) {
+            return ", animated";
+        }
+        int frames = (int) Math.max(1, Math.round(durationSeconds * fps)) + 1;
+        return String.format(Locale.ROOT, ", %d frames, %d kB", frames, Math.max(1, Math.round(bytes / 1e3)));
+    }
+
     /** The still picture's bytes, of the whole run or at the playhead {@code --at}. */
     private byte[] stillBytes(TimelineExport export, String format) {
         double playhead = atMs == null ? Double.POSITIVE_INFINITY : atMs;
@@ -189,7 +198,8 @@ public final class RenderCommand implements Callable<Integer> {
         }
         AtomicOutput.write(out, bytes);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "wrote %s (%d x %d)%n", out, Math.round(export.width() * scale), Math.round(export.height() * scale));
+        stdout.printf(Locale.ROOT, "wrote %s (%d x %d%s)%n", out, Math.round(export.width() * scale), Math.round(export.height() * scale),
+                animation ? animationSummary(format, bytes.length) : "");
         stdout.flush();
         return 0;
     }
