@@ -196,8 +196,9 @@ public final class TimelineExport {
             for (int i = 0; i < lines.size(); i++) {
                 double from = lines.get(i).timeMs();
                 double to = i + 1 < lines.size() ? lines.get(i + 1).timeMs() : Math.max(from, animation.toMs());
-                if (to <= animation.fromMs() || from >= animation.toMs() || to <= from) {
-                    continue;
+                boolean last = i + 1 == lines.size();
+                if (to <= animation.fromMs() || from > animation.toMs() || (to <= from && !last)) {
+                    continue; // outside the range, or gone the instant it came
                 }
                 g.timing(Timing.between(Math.max(from, animation.fromMs()), to));
                 paintCaptionText(band, lines.get(i));
@@ -306,6 +307,12 @@ public final class TimelineExport {
         g.tag("caption");
         g.text(time, x, h / 2, bold, palette.text(), TextAlign.LEFT);
         x += g.textWidth(time, bold) + 12 * s;
+        if (traces.size() > 1) {
+            // compared: the narration follows the first variant, and says so
+            String who = traces.get(0).label() + ":";
+            g.text(who, x, h / 2, bold, palette.mutedText(), TextAlign.LEFT);
+            x += g.textWidth(who, bold) + 8 * s;
+        }
         g.text(fit(g, line.text(), regular, width - 16 * s - x), x, h / 2, regular, palette.text(), TextAlign.LEFT);
     }
 
