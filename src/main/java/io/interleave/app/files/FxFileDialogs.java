@@ -175,9 +175,19 @@ public final class FxFileDialogs implements FileDialogs {
         dialog.getDialogPane().getButtonTypes().setAll(export, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == export
                 ? new AnimationOptions(svg.isSelected(), (Integer) scales.getSelectedToggle().getUserData(), current.isSelected(),
-                        seconds.getValue(), fps.getValue(), hold.getValue(), loop.isSelected(), captions.isSelected())
+                        committed(seconds), fps.getValue(), committed(hold), loop.isSelected(), captions.isSelected())
                 : null);
         return dialog.showAndWait();
+    }
+
+    /** A spinner's value with what was typed in it taken (a typed value counts without Enter); unreadable text keeps the last value. */
+    private static double committed(javafx.scene.control.Spinner<Double> spinner) {
+        try {
+            spinner.increment(0); // commits the editor's text, clamped to the spinner's range
+        } catch (RuntimeException e) {
+            spinner.getEditor().setText(String.valueOf(spinner.getValue()));
+        }
+        return spinner.getValue();
     }
 
     @Override
