@@ -51,6 +51,13 @@ public final class TimelineAnimation {
         return export.raster(scale, animation.frameTimeMs(k)).image();
     }
 
+    /** Frame {@code k} painted over {@code surface} (cleared first): one image serves every frame. */
+    private BufferedImage frame(int k, PngSurface surface) {
+        surface.clear(export.palette().background());
+        export.paint(surface, animation.frameTimeMs(k));
+        return surface.image();
+    }
+
     /**
      * The palette the GIF is reduced to: the palette's colours exactly, then
      * the most frequent others of the finished picture and of the middle
@@ -70,8 +77,9 @@ public final class TimelineAnimation {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         try (GifWriter gif = new GifWriter(out, (int) Math.round(Math.ceil(export.width()) * scale),
                 (int) Math.round(Math.ceil(export.height()) * scale), palette, animation.loop())) {
+            PngSurface surface = export.raster(scale, animation.frameTimeMs(0));
             for (int k = 0; k < total; k++) {
-                gif.add(frame(k, scale), animation.frameDelayCs(k));
+                gif.add(k == 0 ? surface.image() : frame(k, surface), animation.frameDelayCs(k));
                 if (!progress.frameDone(k + 1, total)) {
                     throw new CancellationException("export cancelled after " + (k + 1) + " of " + total + " frames");
                 }
