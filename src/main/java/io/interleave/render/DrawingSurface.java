@@ -47,6 +47,15 @@ public interface DrawingSurface extends TextMeasure {
     default void tag(String cssClass) {
     }
 
+    /**
+     * Says when what is drawn next shows up during a playback, until the
+     * next call; null: always there. Surfaces that draw one instant (the
+     * window, PNG, a still SVG) ignore it; the animated SVG turns it into
+     * SMIL animations.
+     */
+    default void timing(Timing timing) {
+    }
+
     /** Limits drawing to the intersection of the current clip and this rectangle until the next restore. */
     void clip(double x, double y, double width, double height);
 }

@@ -50,6 +50,11 @@ final class OffsetSurface implements DrawingSurface {
     }
 
     @Override
+    public void timing(Timing timing) {
+        target.timing(timing);
+    }
+
+    @Override
     public void save() {
         target.save();
     }

@@ -67,6 +67,16 @@ public final class PngSurface implements DrawingSurface {
         g.fill(new Rectangle2D.Double(0, 0, width, height));
     }
 
+    /** Starts again: every pixel {@code background}, no clip, so the same image can take the next frame. */
+    public void clear(Rgb background) {
+        if (!clips.isEmpty()) {
+            throw new IllegalStateException("clear inside a save");
+        }
+        g.setClip(null);
+        g.setPaint(colour(background));
+        g.fill(new Rectangle2D.Double(0, 0, image.getWidth() / scale + 1, image.getHeight() / scale + 1));
+    }
+
     /** The image drawn so far. */
     public BufferedImage image() {
         return image;

@@ -29,6 +29,8 @@ public final class SvgSurface implements DrawingSurface {
     private String title = "";
     private String tag;
     private double displayScale = 1;
+    private Animation animation;
+    private Timing timing;
 
     public SvgSurface(double width, double height, Rgb background) {
         if (!(width > 0) || !(height > 0)) {
@@ -53,6 +55,21 @@ public final class SvgSurface implements DrawingSurface {
         this.title = text == null ? "" : text;
     }
 
+    /**
+     * Makes the document an animation on {@code animation}'s clock: what is
+     * drawn under a {@link #timing(Timing)} gets SMIL animations (bars grow,
+     * markers appear, the now line sweeps), looping with the hold or played
+     * once. Without this call timings are ignored: a still picture.
+     */
+    public void animate(Animation animation) {
+        this.animation = java.util.Objects.requireNonNull(animation, "animation");
+    }
+
+    @Override
+    public void timing(Timing timing) {
+        this.timing = timing;
+    }
+
     @Override
     public void tag(String cssClass) {
         this.tag = cssClass == null || cssClass.isBlank() ? null : cssClass;
@@ -64,10 +81,10 @@ public final class SvgSurface implements DrawingSurface {
             return;
         }
         String paint = fill.pattern() == FillPattern.SOLID ? fill.color().hex() : "url(#" + pattern(fill) + ")";
-        body.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(w))
+        body.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(width(w))
                 .append("\" height=\"").append(num(h)).append("\" fill=\"").append(paint).append('"');
         classAttr();
-        body.append("/>\n");
+        end("rect", w);
     }
 
     @Override
@@ -75,11 +92,11 @@ public final class SvgSurface implements DrawingSurface {
         if (w < 0 || h < 0) {
             return;
         }
-        body.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(w))
+        body.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(width(w))
                 .append("\" height=\"").append(num(h)).append("\" fill=\"none\" stroke=\"").append(color.hex())
                 .append("\" stroke-width=\"").append(num(lineWidth)).append('"');
         classAttr();
-        body.append("/>\n");
+        end("rect", w);
     }
 
     @Override
@@ -88,7 +105,7 @@ public final class SvgSurface implements DrawingSurface {
                 .append("\" y2=\"").append(num(y2)).append("\" stroke=\"").append(color.hex())
                 .append("\" stroke-width=\"").append(num(lineWidth)).append('"');
         classAttr();
-        body.append("/>\n");
+        end("line", 0);
     }
 
     @Override
@@ -108,7 +125,7 @@ public final class SvgSurface implements DrawingSurface {
         }
         body.append("\" fill=\"").append(color.hex()).append('"');
         classAttr();
-        body.append("/>\n");
+        end("polygon", 0);
     }
 
     @Override
@@ -126,7 +143,11 @@ public final class SvgSurface implements DrawingSurface {
         }
         body.append(" fill=\"").append(color.hex()).append('"');
         classAttr();
-        body.append('>').append(escape(text)).append("</text>\n");
+        String animations = animations(0);
+        if (!animations.isEmpty()) {
+            body.append(" visibility=\"hidden\"");
+        }
+        body.append('>').append(escape(text)).append(animations).append("</text>\n");
     }
 
     @Override
@@ -161,6 +182,85 @@ public final class SvgSurface implements DrawingSurface {
         groupsOpen++;
     }
 
+    // ------------------------------------------------------------- animation
+
+    private boolean grows() {
+        return animation != null && timing != null && timing.kind() == Timing.Kind.GROWS;
+    }
+
+    /** A growing bar starts with no width; anything else has its own. */
+    private String width(double w) {
+        return grows() ? "0" : num(w);
+    }
+
+    /** Closes an element: with its animations as children when there are any. */
+    private void end(String element, double fullWidth) {
+        String animations = animations(fullWidth);
+        if (animations.isEmpty()) {
+            body.append("/>\n");
+            return;
+        }
+        if (!grows() && timing.kind() != Timing.Kind.SWEEPS) {
+            body.append(" visibility=\"hidden\"");
+        }
+        body.append('>').append(animations).append("</").append(element).append(">\n");
+    }
+
+    /** The SMIL elements for what is drawn under the current timing; empty for a still element. */
+    private String animations(double fullWidth) {
+        if (animation == null || timing == null) {
+            return "";
+        }
+        double from = animation.secondsAt(timing.fromMs());
+        double to = animation.secondsAt(timing.toMs());
+        StringBuilder a = new StringBuilder();
+        switch (timing.kind()) {
+            case GROWS -> {
+                reset(a, "width", "0", from);
+                a.append("<animate attributeName=\"width\" from=\"0\" to=\"").append(num(fullWidth)).append("\" begin=\"")
+                        .append(begin(from)).append("\" dur=\"").append(seconds(Math.max(0.001, to - from)))
+                        .append("\" fill=\"freeze\"/>");
+            }
+            case APPEARS -> appear(a, from, -1);
+            case BETWEEN -> appear(a, from, timing.toMs() >= animation.toMs() ? -1 : to - from);
+            case SWEEPS -> {
+                a.append("<animateTransform attributeName=\"transform\" type=\"translate\" from=\"0 0\" to=\"")
+                        .append(num(timing.dx())).append(" 0\" begin=\"").append(begin(from)).append("\" dur=\"")
+                        .append(seconds(Math.max(0.001, to - from))).append("\" fill=\"freeze\"/>");
+                // gone during the hold, as on the GIF's last frame
+                a.append("<set attributeName=\"visibility\" to=\"hidden\" begin=\"").append(begin(animation.seconds())).append('"');
+                a.append(animation.loop() ? " dur=\"" + seconds(animation.cycleSeconds() - animation.seconds()) + "\"" : " fill=\"freeze\"");
+                a.append("/>");
+            }
+        }
+        return a.toString();
+    }
+
+    /** Hidden until {@code from} seconds, then visible for {@code duration} seconds (negative: to the end). */
+    private void appear(StringBuilder a, double from, double duration) {
+        reset(a, "visibility", "hidden", from);
+        a.append("<set attributeName=\"visibility\" to=\"visible\" begin=\"").append(begin(from)).append('"');
+        a.append(duration >= 0 ? " dur=\"" + seconds(Math.max(0.001, duration)) + "\"" : " fill=\"freeze\"");
+        a.append("/>");
+    }
+
+    /** When looping, puts {@code attribute} back to {@code value} at the start of each cycle until {@code until} seconds. */
+    private void reset(StringBuilder a, String attribute, String value, double until) {
+        if (animation.loop() && until > 0) {
+            a.append("<set attributeName=\"").append(attribute).append("\" to=\"").append(value)
+                    .append("\" begin=\"cycle.begin\" dur=\"").append(seconds(until)).append("\"/>");
+        }
+    }
+
+    /** A begin time: seconds from the start, or from the start of each cycle when looping. */
+    private String begin(double seconds) {
+        return (animation.loop() ? "cycle.begin+" : "") + seconds(seconds);
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.3fs", s);
+    }
+
     /** The complete SVG document. */
     public String toSvg() {
         StringBuilder out = new StringBuilder(body.length() + defs.length() + 512);
@@ -170,6 +270,11 @@ public final class SvgSurface implements DrawingSurface {
                 .append("\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n");
         out.append("<title>").append(escape(title)).append("</title>\n");
         out.append("<defs>\n").append(defs).append("</defs>\n");
+        if (animation != null && animation.loop()) {
+            // the clock every animation starts from: one cycle (playing, then the hold), again and again
+            out.append("<rect width=\"0\" height=\"0\" visibility=\"hidden\"><animate id=\"cycle\" attributeName=\"x\" from=\"0\" to=\"0\" ")
+                    .append("begin=\"0s;cycle.end\" dur=\"").append(seconds(animation.cycleSeconds())).append("\"/></rect>\n");
+        }
         out.append(body);
         for (int i = 0; i < groupsOpen; i++) {
             out.append("</g>\n");

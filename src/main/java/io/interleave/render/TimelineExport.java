@@ -7,6 +7,9 @@ import io.interleave.stats.SummaryCollector;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Span;
 import io.interleave.trace.Trace;
+import io.interleave.trace.narration.Narration;
+import io.interleave.trace.narration.NarrationLine;
+import io.interleave.trace.narration.Narrator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +40,8 @@ public final class TimelineExport {
     private final TimeScale scale;
     private final String note;
     private final TextMeasure measure;
+    private final double[] range;
+    private final Narration captions;
 
     /**
      * @param traces one trace, or 2 to 4 of the same workload under compare variants
@@ -57,10 +62,24 @@ public final class TimelineExport {
         if (!(toMs > fromMs)) {
             throw new IllegalArgumentException("the range must end after it starts: " + fromMs + " .. " + toMs);
         }
-        return new TimelineExport(traces, mode, width, textScale, palette, new double[] {fromMs, toMs});
+        return new TimelineExport(traces, mode, width, textScale, palette, new double[] {fromMs, toMs}, captions);
+    }
+
+    /**
+     * The same picture with a caption band at the bottom: at a playhead, the
+     * narration line it is on (of the first trace), as the window's narration
+     * panel shows it.
+     */
+    public TimelineExport withCaptions() {
+        return new TimelineExport(traces, mode, width, textScale, palette, range, Narrator.narrate(traces.get(0)));
     }
 
     private TimelineExport(List<Trace> traces, ViewMode mode, double width, double textScale, Palette palette, double[] range) {
+        this(traces, mode, width, textScale, palette, range, null);
+    }
+
+    private TimelineExport(List<Trace> traces, ViewMode mode, double width, double textScale, Palette palette, double[] range,
+                           Narration captions) {
         if (traces.isEmpty() || traces.size() > Variant.MAX_VARIANTS) {
             throw new IllegalArgumentException("export takes 1 to " + Variant.MAX_VARIANTS + " traces, was " + traces.size());
         }
@@ -81,11 +100,33 @@ public final class TimelineExport {
         this.measure = new AwtFonts();
         this.layout = TimelineLayout.forExport(shown, mode, width, textScale, measure);
         this.scale = range == null ? fitScale(layout, shown, measure) : TimeScale.of(range[0], range[1], layout.plotWidth());
+        this.range = range;
+        this.captions = captions;
+    }
+
+    /** Where playback of this picture starts: 0 for the whole run, or the start of the range shown. */
+    public double playFromMs() {
+        return range == null ? 0 : range[0];
+    }
+
+    /** Where playback of this picture ends: when the last request finishes, or the end of the range shown. */
+    public double playToMs() {
+        return range == null ? runEnd(shown) : range[1];
+    }
+
+    /** Whether the picture has a caption band. */
+    public boolean hasCaptions() {
+        return captions != null;
+    }
+
+    /** The traces drawn (in a requests view of a very long run, only their first requests). */
+    public List<Trace> shown() {
+        return shown;
     }
 
     /** The picture's logical height in pixels. */
     public double height() {
-        return titleHeight() + layout.height() + tableHeight() + noteHeight();
+        return titleHeight() + layout.height() + captionHeight() + tableHeight() + noteHeight();
     }
 
     public double width() {
@@ -103,6 +144,16 @@ public final class TimelineExport {
 
     /** Paints the whole picture onto {@code g}, which must be {@link #width()} by {@link #height()}. */
     public void paint(DrawingSurface g) {
+        paint(g, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Paints the picture as the window shows it with the playhead at
+     * {@code playheadMs}: bars up to the now line, time-alone outlines from
+     * each arrival, response times once each request finishes. Infinity is
+     * the finished run with no now line, the still picture.
+     */
+    public void paint(DrawingSurface g, double playheadMs) {
         double s = textScale;
         g.tag("title");
         g.fillRect(0, 0, width, titleHeight(), palette.background());
@@ -114,9 +165,12 @@ public final class TimelineExport {
         g.text("Interleave", width - 16 * s, 24 * s, TextStyle.regular(13 * s), palette.mutedText(), TextAlign.RIGHT);
         g.tag(null);
 
-        new TimelinePainter(palette).paint(new OffsetSurface(g, titleHeight()), layout, scale, Double.POSITIVE_INFINITY);
+        new TimelinePainter(palette).paint(new OffsetSurface(g, titleHeight()), layout, scale, playheadMs);
+        if (captions != null) {
+            paintCaption(new OffsetSurface(g, titleHeight() + layout.height()), playheadMs);
+        }
 
-        paintTable(new OffsetSurface(g, titleHeight() + layout.height()));
+        paintTable(new OffsetSurface(g, titleHeight() + layout.height() + captionHeight()));
         if (!note.isEmpty()) {
             g.tag("note");
             g.text(note, 16 * s, height() - noteHeight() / 2, TextStyle.regular(13 * s), palette.rejected(), TextAlign.LEFT);
@@ -124,11 +178,66 @@ public final class TimelineExport {
         }
     }
 
+    /**
+     * Paints the whole run for an animated surface: the still picture, each
+     * part told when it shows up on the playback's clock (see
+     * {@link Timing}), a now line that sweeps from the start of the range
+     * to its end, and with captions every narration line for its time.
+     */
+    void paintAnimated(DrawingSurface g, Animation animation) {
+        if (captions == null) {
+            paint(g, Double.POSITIVE_INFINITY);
+        } else {
+            // the caption band is drawn empty, then each line for its own time
+            TimelineExport plain = new TimelineExport(traces, mode, width, textScale, palette, range, Narration.EMPTY);
+            plain.paint(g, Double.POSITIVE_INFINITY);
+            DrawingSurface band = new OffsetSurface(g, titleHeight() + layout.height());
+            List<NarrationLine> lines = captions.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                double from = lines.get(i).timeMs();
+                double to = i + 1 < lines.size() ? lines.get(i + 1).timeMs() : Math.max(from, animation.toMs());
+                boolean last = i + 1 == lines.size();
+                if (to <= animation.fromMs() || from > animation.toMs() || (to <= from && !last)) {
+                    continue; // outside the range, or gone the instant it came
+                }
+                g.timing(Timing.between(Math.max(from, animation.fromMs()), to));
+                paintCaptionText(band, lines.get(i));
+            }
+            g.timing(null);
+        }
+        double top = titleHeight() + layout.axisTop();
+        double x0 = layout.plotLeft() + scale.toX(animation.fromMs());
+        double x1 = layout.plotLeft() + scale.toX(animation.toMs());
+        g.tag("now");
+        g.timing(Timing.sweeps(animation.fromMs(), animation.toMs(), x1 - x0));
+        g.line(x0, top, x0, titleHeight() + layout.height(), palette.nowLine(), Math.max(2, 2 * textScale));
+        g.timing(null);
+        g.tag(null);
+    }
+
+    public Palette palette() {
+        return palette;
+    }
+
     /** The picture drawn on a raster image {@code scale} times the logical size (1, 2 or 3 for slides). */
     public PngSurface raster(double scale) {
+        return raster(scale, Double.POSITIVE_INFINITY);
+    }
+
+    /** The picture at playhead {@code playheadMs} (see {@link #paint(DrawingSurface, double)}) on a raster image. */
+    public PngSurface raster(double scale, double playheadMs) {
         PngSurface surface = new PngSurface((int) Math.ceil(width), (int) Math.ceil(height()), scale, palette.background());
-        paint(surface);
+        paint(surface, playheadMs);
         return surface;
+    }
+
+    /** The picture at playhead {@code playheadMs} as an SVG document (a still picture of that instant). */
+    public String svg(double scale, double playheadMs) {
+        SvgSurface surface = new SvgSurface(Math.ceil(width), Math.ceil(height()), palette.background());
+        surface.displayScale(scale);
+        surface.title(title());
+        paint(surface, playheadMs);
+        return surface.toSvg();
     }
 
     /** The picture as PNG bytes, {@code scale} times the logical size. */
@@ -169,6 +278,54 @@ public final class TimelineExport {
 
     private double titleHeight() {
         return 68 * textScale;
+    }
+
+    private double captionHeight() {
+        return captions == null ? 0 : 40 * textScale;
+    }
+
+    /** The narration line the playhead is on, in a band under the timeline; empty before the first line. */
+    private void paintCaption(DrawingSurface g, double playheadMs) {
+        double s = textScale;
+        double h = captionHeight();
+        g.tag("caption");
+        g.fillRect(0, 0, width, h, palette.sectionBand());
+        int i = captions.indexAt(playheadMs);
+        if (i >= 0) {
+            paintCaptionText(g, captions.lines().get(i));
+        }
+        g.tag(null);
+    }
+
+    private void paintCaptionText(DrawingSurface g, NarrationLine line) {
+        double s = textScale;
+        double h = captionHeight();
+        String time = TimeText.duration(line.timeMs());
+        TextStyle bold = TextStyle.bold(15 * s);
+        TextStyle regular = TextStyle.regular(15 * s);
+        double x = 16 * s;
+        g.tag("caption");
+        g.text(time, x, h / 2, bold, palette.text(), TextAlign.LEFT);
+        x += g.textWidth(time, bold) + 12 * s;
+        if (traces.size() > 1) {
+            // compared: the narration follows the first variant, and says so
+            String who = traces.get(0).label() + ":";
+            g.text(who, x, h / 2, bold, palette.mutedText(), TextAlign.LEFT);
+            x += g.textWidth(who, bold) + 8 * s;
+        }
+        g.text(fit(g, line.text(), regular, width - 16 * s - x), x, h / 2, regular, palette.text(), TextAlign.LEFT);
+    }
+
+    /** {@code text}, cut with an ellipsis to fit {@code room} pixels. */
+    private static String fit(TextMeasure g, String text, TextStyle style, double room) {
+        if (g.textWidth(text, style) <= room) {
+            return text;
+        }
+        int n = text.length();
+        while (n > 0 && g.textWidth(text.substring(0, n) + "…", style) > room) {
+            n--;
+        }
+        return text.substring(0, n) + "…";
     }
 
     private double rowHeight() {
@@ -305,6 +462,16 @@ public final class TimelineExport {
 
     /** The whole run over the plot width, leaving room for the response-time labels at the ends of rows. */
     private static TimeScale fitScale(TimelineLayout layout, List<Trace> traces, TextMeasure measure) {
+        double end = runEnd(traces);
+        double s = layout.textScale();
+        double padRight = layout.mode() == ViewMode.REQUESTS
+                ? 24 * s + measure.textWidth("999.9 ms", layout.labelStyle())
+                : 16 * s;
+        return TimeScale.fit(0, Math.max(end, TimeScale.MIN_SPAN_MS), layout.plotWidth(), 8 * s, padRight);
+    }
+
+    /** When the last of the traces' requests finishes (or the run ends, if later). */
+    private static double runEnd(List<Trace> traces) {
         double end = 0;
         for (Trace t : traces) {
             end = Math.max(end, t.endMs());
@@ -312,11 +479,7 @@ public final class TimelineExport {
                 end = Math.max(end, r.finishMs());
             }
         }
-        double s = layout.textScale();
-        double padRight = layout.mode() == ViewMode.REQUESTS
-                ? 24 * s + measure.textWidth("999.9 ms", layout.labelStyle())
-                : 16 * s;
-        return TimeScale.fit(0, Math.max(end, TimeScale.MIN_SPAN_MS), layout.plotWidth(), 8 * s, padRight);
+        return end;
     }
 
     /** The first {@code n} requests of a trace with their spans. */

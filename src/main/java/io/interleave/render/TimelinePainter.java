@@ -353,14 +353,17 @@ public final class TimelinePainter {
             } else {
                 g.tag(spanTag(span));
             }
+            g.timing(Timing.grows(a, b));
             g.fillRect(x0, top, x1 - x0, h, fill);
             if (outlined && h >= 6 && x1 - x0 >= 6) {
                 g.tag("span-outline");
                 g.strokeRect(x0 + 0.5, top + 0.5, x1 - x0 - 1, h - 1, fill.outline(), 1);
             }
             if (lane) {
+                g.timing(Timing.appears(b));
                 paintBarLabel(g, layout, trace.request(span.requestId()).label(), x0, x1, barTop, bh, fill);
             }
+            g.timing(null);
         }
         column.flush(g, barTop, bh);
 
@@ -452,7 +455,9 @@ public final class TimelinePainter {
                 h = Math.max(1, Math.round(height * fraction));
             }
             g.tag(SPAN_TAGS[best]);
+            g.timing(Timing.appears(Math.max(scale.startMs(), scale.toMs(x - left))));
             g.fillRect(x, top + height - h, 1, h, fill.color());
+            g.timing(null);
             Arrays.fill(ms, 0);
             count = 0;
             x = Integer.MIN_VALUE;
@@ -485,7 +490,9 @@ public final class TimelinePainter {
         double x0 = layout.plotLeft() + scale.toX(from);
         double x1 = layout.plotLeft() + scale.toX(to);
         // Exact at both ends (the right edge is the finish alone); a little taller than the bar, so it shows around it.
+        g.timing(Timing.appears(Math.max(scale.startMs(), from)));
         g.strokeRect(x0, barTop - grow, Math.max(1, x1 - x0), bh + 2 * grow, palette.ghost(), lw);
+        g.timing(null);
     }
 
     // ---------------------------------------------------------------- markers
@@ -500,6 +507,18 @@ public final class TimelinePainter {
             return;
         }
         double ax = left + scale.toX(r.arrivalMs());
+        g.timing(Timing.appears(Math.max(scale.startMs(), r.arrivalMs())));
+        try {
+            paintMarkers(g, layout, r, ax, barTop, bh, scale, playhead);
+        } finally {
+            g.timing(null);
+        }
+    }
+
+    private void paintMarkers(DrawingSurface g, TimelineLayout layout, RequestRecord r, double ax, double barTop, double bh,
+                              TimeScale scale, double playhead) {
+        double left = layout.plotLeft();
+        double s = layout.textScale();
         if (r.rejected()) {
             paintRejected(g, layout, ax, barTop, bh);
             return;
@@ -515,6 +534,7 @@ public final class TimelinePainter {
                     new double[] {barTop - m, barTop - m, barTop}, palette.text());
         }
         if (r.finishMs() <= playhead) {
+            g.timing(Timing.appears(Math.max(scale.startMs(), r.finishMs())));
             double fx = left + scale.toX(r.finishMs());
             double lw = Math.max(2, 3 * s);
             g.tag("response");

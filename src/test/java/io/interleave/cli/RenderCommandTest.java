@@ -77,13 +77,13 @@ class RenderCommandTest {
 
     static Stream<Arguments> badInput() {
         return Stream.of(
-                Arguments.of(List.of("render", "preset:three-requests", "--out", "OUT.gif"), "--out: must end in .png or .svg"),
+                Arguments.of(List.of("render", "preset:three-requests", "--out", "OUT.bmp"), "--out: must end in .png, .svg or .gif"),
                 Arguments.of(List.of("render", "preset:three-requests", "--out", "OUT.png", "--view", "lanes"), "--view: must be requests or workers, was 'lanes'"),
                 Arguments.of(List.of("render", "preset:three-requests", "--out", "OUT.png", "--width", "10"), "--width: must be between 480 and 20000, was 10"),
                 Arguments.of(List.of("render", "preset:three-requests", "--out", "OUT.png", "--scale", "0"), "--scale: must be between 1 and 4, was 0.0"),
                 Arguments.of(List.of("render", "preset:three-requests", "--out", "missing/OUT.png"), "--out: directory"),
                 Arguments.of(List.of("render", "preset:nope", "--out", "OUT.png"), "unknown preset 'nope'"),
-                Arguments.of(List.of("render", "preset:three-requests"), "Missing required option: '--out=FILE.png|FILE.svg'"));
+                Arguments.of(List.of("render", "preset:three-requests"), "Missing required option: '--out=FILE.png|FILE.svg|FILE.gif'"));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -3,6 +3,8 @@ package io.interleave.app.files;
 import io.interleave.files.AtomicOutput;
 import io.interleave.render.Palette;
 import io.interleave.render.TimeScale;
+import io.interleave.render.TimelineAnimation;
+import io.interleave.render.TimelineExport;
 import io.interleave.render.ViewMode;
 import io.interleave.trace.Trace;
 import java.awt.image.BufferedImage;
@@ -23,8 +25,8 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * File ▸ Export: the timeline as PNG or SVG (whole run or the current view,
- * at 1x, 2x or 3x), as an image on the clipboard, and the per-request
- * results as CSV. Exports what the window shows: one policy, or both in
+ * at 1x, 2x or 3x), its playback as an animated GIF or SVG, as an image on
+ * the clipboard, and the per-request results as CSV. Exports what the window shows: one policy, or both in
  * compare mode, in the window's view mode, palette and text size.
  */
 public final class ExportViewModel {
@@ -43,6 +45,8 @@ public final class ExportViewModel {
     private Supplier<Optional<Path>> directory = Optional::empty;
     private Consumer<Path> usedDirectory = p -> { };
     private ExportOptions last = ExportOptions.DEFAULT;
+    private AnimationOptions lastAnimation = AnimationOptions.DEFAULT;
+    private final AnimationExport animations = new AnimationExport();
 
     public ExportViewModel(ReadOnlyObjectProperty<List<Trace>> traces, ObservableValue<ViewMode> mode) {
         this.traces = traces;
@@ -119,6 +123,73 @@ public final class ExportViewModel {
                     return write(c.path(), () -> picture.svg(c.options().scale()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                             size(picture, c.options().scale()));
                 }).orElse(false);
+    }
+
+    /**
+     * File ▸ Export Animation…: asks format, size, range and timing, then
+     * where, and writes the playback as a GIF or animated SVG in the
+     * background with a progress dialog that can cancel it.
+     *
+     * @return whether an export started
+     */
+    public boolean exportAnimation() {
+        if (!canExport.get() || animations.runningProperty().get()) {
+            return false;
+        }
+        Optional<AnimationOptions> asked = dialogs.askAnimationOptions(lastAnimation);
+        if (asked.isEmpty()) {
+            return false;
+        }
+        AnimationOptions o = asked.get();
+        lastAnimation = o;
+        FileDialogs.Kind kind = o.svg() ? FileDialogs.Kind.SVG : FileDialogs.Kind.GIF;
+        Optional<Path> chosen = dialogs.chooseSave(kind, directory.get(), baseName() + "-animation." + kind.extension())
+                .map(p -> FileText.withExtension(p, kind.extension()));
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        Path path = chosen.get();
+        TimelineAnimation animation;
+        try {
+            ExportPicture picture = picture(new ExportOptions(o.scale(), o.currentView()));
+            TimelineExport export = o.captions() ? picture.export().withCaptions() : picture.export();
+            animation = new TimelineAnimation(export, o.over(export.playFromMs(),
+                    Math.max(export.playToMs(), export.playFromMs() + TimeScale.MIN_SPAN_MS)));
+        } catch (RuntimeException e) {
+            dialogs.showError("Cannot export " + path.getFileName(), FileText.reason(e));
+            return false;
+        }
+        Runnable close = dialogs.showProgress("Exporting " + path.getFileName(), animations.progressProperty(), animations::cancel);
+        String size = Math.round(Math.ceil(animation.export().width()) * o.scale()) + " x "
+                + Math.round(Math.ceil(animation.export().height()) * o.scale());
+        animations.start(animation, o.svg(), o.scale(), path, result -> {
+            close.run();
+            switch (result.outcome()) {
+                case WRITTEN -> {
+                    usedDirectory.accept(path);
+                    notices.accept("Saved " + path.getFileName() + " (" + size + (o.svg() ? ", animated" : ", "
+                            + animation.animation().frameCount() + " frames, " + kilobytes(result.bytes())) + ")");
+                }
+                case CANCELLED -> notices.accept("Export of " + path.getFileName() + " cancelled; nothing was written");
+                case FAILED -> dialogs.showError("Cannot export " + path.getFileName(), path + ": " + result.reason());
+            }
+        });
+        return true;
+    }
+
+    /** The animation being exported: its progress, whether one runs, and Cancel. */
+    public AnimationExport animations() {
+        return animations;
+    }
+
+    /** The options the last animation was exported with. */
+    public AnimationOptions lastAnimationOptions() {
+        return lastAnimation;
+    }
+
+    private static String kilobytes(long bytes) {
+        return bytes >= 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(java.util.Locale.ROOT, "%d kB", Math.max(1, Math.round(bytes / 1e3)));
     }
 
     /** "1600 x 900": a picture's size in pixels at {@code scale}. */

@@ -13,6 +13,7 @@ public interface FileDialogs {
         SCENARIO("Scenario files", "json"),
         PNG("PNG images", "png"),
         SVG("SVG pictures", "svg"),
+        GIF("GIF animations", "gif"),
         CSV("CSV files", "csv");
 
         private final String description;
@@ -53,6 +54,19 @@ public interface FileDialogs {
 
     /** Scale and range for a picture, starting from {@code last}; empty if cancelled. */
     Optional<ExportOptions> askExportOptions(String format, ExportOptions last);
+
+    /** Format, size, range and timing for File ▸ Export Animation…, starting from {@code last}; empty if cancelled. */
+    default Optional<AnimationOptions> askAnimationOptions(AnimationOptions last) {
+        return Optional.empty();
+    }
+
+    /**
+     * Shows an export's progress with a Cancel button that calls
+     * {@code cancel}, without blocking the window; returns what closes it.
+     */
+    default Runnable showProgress(String title, javafx.beans.value.ObservableDoubleValue progress, Runnable cancel) {
+        return () -> { };
+    }
 
     /** Tells the user something failed; {@code message} is the full reason. */
     void showError(String title, String message);

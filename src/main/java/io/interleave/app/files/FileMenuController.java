@@ -16,6 +16,7 @@ public final class FileMenuController {
     @FXML private Menu recentMenu;
     @FXML private MenuItem exportPngItem;
     @FXML private MenuItem exportSvgItem;
+    @FXML private MenuItem exportAnimationItem;
     @FXML private MenuItem copyImageItem;
     @FXML private MenuItem exportCsvItem;
 
@@ -31,6 +32,7 @@ public final class FileMenuController {
         for (MenuItem item : new MenuItem[] {exportPngItem, exportSvgItem, copyImageItem, exportCsvItem}) {
             item.disableProperty().bind(export.canExportProperty().not());
         }
+        exportAnimationItem.disableProperty().bind(export.canExportProperty().not().or(export.animations().runningProperty()));
     }
 
     /** "1  three.json — /home/ann/lessons", newest first, then "Clear recent files". */
@@ -77,6 +79,11 @@ public final class FileMenuController {
     @FXML
     private void exportSvg() {
         export.exportSvg();
+    }
+
+    @FXML
+    private void exportAnimation() {
+        export.exportAnimation();
     }
 
     @FXML

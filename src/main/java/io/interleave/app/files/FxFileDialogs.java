@@ -107,6 +107,118 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<AnimationOptions> askAnimationOptions(AnimationOptions last) {
+        Dialog<AnimationOptions> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Export Animation");
+        dialog.setHeaderText("Export the playback as an animation");
+        dialog.getDialogPane().getStyleClass().add("export-dialog");
+        ToggleGroup formats = new ToggleGroup();
+        RadioButton gif = new RadioButton("GIF (slides, chat, any page)");
+        gif.setId("formatGif");
+        RadioButton svg = new RadioButton("Animated SVG (browsers; stays sharp in print)");
+        svg.setId("formatSvg");
+        gif.setToggleGroup(formats);
+        svg.setToggleGroup(formats);
+        (last.svg() ? svg : gif).setSelected(true);
+        ToggleGroup scales = new ToggleGroup();
+        HBox scaleRow = new HBox(12);
+        for (int s = 1; s <= 3; s++) {
+            RadioButton b = new RadioButton(s + "x");
+            b.setId("animationScale" + s);
+            b.setUserData(s);
+            b.setToggleGroup(scales);
+            b.setSelected(s == last.scale());
+            scaleRow.getChildren().add(b);
+        }
+        ToggleGroup ranges = new ToggleGroup();
+        RadioButton whole = new RadioButton("Whole run");
+        whole.setId("animationWholeRun");
+        RadioButton current = new RadioButton("Current view (the visible time range)");
+        current.setId("animationCurrentView");
+        whole.setToggleGroup(ranges);
+        current.setToggleGroup(ranges);
+        (last.currentView() ? current : whole).setSelected(true);
+        javafx.scene.control.Spinner<Double> seconds = new javafx.scene.control.Spinner<>(1, io.interleave.render.Animation.MAX_SECONDS, last.seconds(), 1);
+        seconds.setId("animationSeconds");
+        seconds.setEditable(true);
+        javafx.scene.control.ChoiceBox<Integer> fps = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(io.interleave.render.Animation.RATES));
+        fps.setId("animationFps");
+        fps.setValue(last.fps());
+        fps.disableProperty().bind(svg.selectedProperty());
+        javafx.scene.control.Spinner<Double> hold = new javafx.scene.control.Spinner<>(0, io.interleave.render.Animation.MAX_HOLD, last.holdSeconds(), 0.5);
+        hold.setId("animationHold");
+        hold.setEditable(true);
+        javafx.scene.control.CheckBox loop = new javafx.scene.control.CheckBox("Loop (otherwise play once and stop on the finished picture)");
+        loop.setId("animationLoop");
+        loop.setSelected(last.loop());
+        javafx.scene.control.CheckBox captions = new javafx.scene.control.CheckBox("Narration as captions under the timeline");
+        captions.setId("animationCaptions");
+        captions.setSelected(last.captions());
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        grid.setPadding(new Insets(12, 16, 4, 16));
+        grid.addRow(0, new Label("Format"), gif);
+        grid.add(svg, 1, 1);
+        grid.addRow(2, new Label("Scale"), scaleRow);
+        grid.addRow(3, new Label("Range"), whole);
+        grid.add(current, 1, 4);
+        grid.addRow(5, new Label("Duration (s)"), seconds);
+        grid.addRow(6, new Label("Frames per second"), fps);
+        grid.addRow(7, new Label("Hold at the end (s)"), hold);
+        grid.add(loop, 1, 8);
+        grid.add(captions, 1, 9);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType export = new ButtonType("Export…", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(export, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == export
+                ? new AnimationOptions(svg.isSelected(), (Integer) scales.getSelectedToggle().getUserData(), current.isSelected(),
+                        committed(seconds), fps.getValue(), committed(hold), loop.isSelected(), captions.isSelected())
+                : null);
+        return dialog.showAndWait();
+    }
+
+    /** A spinner's value with what was typed in it taken (a typed value counts without Enter); unreadable text keeps the last value. */
+    private static double committed(javafx.scene.control.Spinner<Double> spinner) {
+        try {
+            spinner.increment(0); // commits the editor's text, clamped to the spinner's range
+        } catch (RuntimeException e) {
+            spinner.getEditor().setText(String.valueOf(spinner.getValue()));
+        }
+        return spinner.getValue();
+    }
+
+    @Override
+    public Runnable showProgress(String title, javafx.beans.value.ObservableDoubleValue progress, Runnable cancel) {
+        javafx.stage.Stage stage = new javafx.stage.Stage(javafx.stage.StageStyle.UTILITY);
+        stage.initOwner(owner);
+        stage.initModality(javafx.stage.Modality.NONE); // the window stays usable while frames are drawn
+        stage.setTitle(title);
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setId("exportProgress");
+        bar.setPrefWidth(320);
+        bar.progressProperty().bind(progress);
+        Label percent = new Label();
+        percent.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Math.round(progress.get() * 100) + "%", progress));
+        javafx.scene.control.Button stop = new javafx.scene.control.Button("Cancel");
+        stop.setId("cancelExport");
+        stop.setCancelButton(true);
+        stop.setOnAction(e -> {
+            stop.setDisable(true);
+            cancel.run();
+        });
+        stage.setOnCloseRequest(e -> cancel.run());
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, new Label(title), new HBox(10, bar, percent), stop);
+        box.setPadding(new Insets(14));
+        stage.setScene(new javafx.scene.Scene(box));
+        stage.show();
+        return stage::close;
+    }
+
+    @Override
     public void showError(String title, String message) {
         Alert alert = alert(Alert.AlertType.ERROR, title, title, message);
         alert.getDialogPane().setPrefWidth(620);

@@ -13,6 +13,11 @@ final class ScriptedDialogs implements FileDialogs {
     final Deque<Unsaved> unsaved = new ArrayDeque<>();
     final Deque<Restore> restores = new ArrayDeque<>();
     final Deque<Optional<ExportOptions>> options = new ArrayDeque<>();
+    final Deque<Optional<AnimationOptions>> animationOptions = new ArrayDeque<>();
+    /** Progress windows shown: each one's title, and whether it was closed. */
+    final List<String> progress = new ArrayList<>();
+    /** The Cancel button of the last progress window shown. */
+    Runnable cancel = () -> { };
     final List<String> errors = new ArrayList<>();
     final List<String> asked = new ArrayList<>();
 
@@ -49,6 +54,20 @@ final class ScriptedDialogs implements FileDialogs {
     public Optional<ExportOptions> askExportOptions(String format, ExportOptions last) {
         asked.add("options " + format);
         return next(options, "options");
+    }
+
+    @Override
+    public Optional<AnimationOptions> askAnimationOptions(AnimationOptions last) {
+        asked.add("animation options");
+        return next(animationOptions, "animation options");
+    }
+
+    @Override
+    public Runnable showProgress(String title, javafx.beans.value.ObservableDoubleValue value, Runnable cancel) {
+        int index = progress.size();
+        progress.add(title);
+        this.cancel = cancel;
+        return () -> progress.set(index, title + " (closed)");
     }
 
     @Override
