@@ -22,28 +22,47 @@ public final class Simulation {
         Engine engine = new Engine();
         ServerModel server = new ServerModel(engine, scenario, listener);
         Workload workload = new Workload(scenario);
+        server.startTasks(workload, workload.count() + 1); // a program's tasks, ids after the requests'; first at a tie
         if (workload.closed()) {
             new ClosedLoop(engine, server, workload).start();
         } else {
             new OpenArrivals(engine, server, workload).scheduleNext();
         }
         engine.run();
+        server.endTasks();
         return server.totals();
+    }
+
+    /** Runs and records; a deadlock is rethrown with the trace up to it. */
+    private static Trace recorded(Scenario run, String label) {
+        TraceRecorder recorder = new TraceRecorder();
+        Engine engine = new Engine();
+        ServerModel server = new ServerModel(engine, run, recorder);
+        Workload workload = new Workload(run);
+        server.startTasks(workload, workload.count() + 1);
+        if (workload.closed()) {
+            new ClosedLoop(engine, server, workload).start();
+        } else {
+            new OpenArrivals(engine, server, workload).scheduleNext();
+        }
+        engine.run();
+        try {
+            server.endTasks();
+        } catch (DeadlockException e) {
+            recorder.deadlocked(e.getMessage());
+            throw e.withTrace(recorder.toTrace(run, label, server.totals()));
+        }
+        return recorder.toTrace(run, label, server.totals());
     }
 
     /** Runs to completion and keeps every request and span. */
     public static Trace trace(Scenario scenario) {
-        TraceRecorder recorder = new TraceRecorder();
-        RunTotals totals = run(scenario, recorder);
-        return recorder.toTrace(scenario, totals);
+        return recorded(scenario, scenario.server().policy().displayName());
     }
 
     /** Runs the scenario under one compare variant, labelled with it. */
     public static Trace trace(Scenario scenario, Variant variant) {
-        Scenario run = scenario.under(variant);
-        TraceRecorder recorder = new TraceRecorder();
-        RunTotals totals = run(run, recorder);
-        return recorder.toTrace(run, variant.label(), totals);
+        return recorded(scenario.under(variant), variant.label());
     }
 
     /** Runs the scenario under each of its compare variants, in order: the same requests, each variant's server. */

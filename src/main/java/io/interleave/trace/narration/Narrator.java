@@ -262,6 +262,8 @@ public final class Narrator {
             case WAIT -> awaits(sp);
             case WAITING_RESOURCE -> slotWhy(sp);
             case BLOCKED -> blocks(sp);
+            case WAITING_PUT -> "it waits to put an item: the queue is full";
+            case WAITING_GET -> "it waits for an item: the queue is empty";
         };
         return new Ordered(2, new Clause(sp.requestId(), NarrationKind.ARRIVED, r + " arrives; " + then));
     }
@@ -360,6 +362,10 @@ public final class Narrator {
                     : new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, r + " " + awaits(sp)));
             case WAITING_RESOURCE -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_RESOURCE, r + " " + slotWhy(sp)));
             case BLOCKED -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.BLOCKED, r + " " + blocks(sp)));
+            case WAITING_PUT -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING,
+                    r + " waits to put an item: the queue is full" + (sync ? " (it holds its thread)" : " (the loop moves on)")));
+            case WAITING_GET -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING,
+                    r + " waits for an item: the queue is empty" + (sync ? " (it holds its thread)" : " (the loop moves on)")));
             case READY -> {
                 if (prev.state() == SpanState.COMPUTE && prev.segment() == sp.segment()) {
                     yield new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, r + "'s time slice is up; it " + cpuWhy(sp)));
@@ -473,6 +479,8 @@ public final class Narrator {
             case WAITING_RESOURCE -> rq + " holds it while waiting for a " + resourceOf(h).orElse("resource") + " slot";
             case READY -> rq + " holds it, waiting for a core";
             case QUEUED -> "busy with " + rq;
+            case WAITING_PUT -> rq + " holds it, waiting to put on a full queue";
+            case WAITING_GET -> rq + " holds it, waiting for an item";
         });
     }
 
