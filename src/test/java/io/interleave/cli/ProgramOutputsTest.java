@@ -97,4 +97,15 @@ class ProgramOutputsTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("interleave: --items: this scenario has no tasks, so no items; leave --items out");
     }
+
+    @Test
+    @DisplayName("render refuses a program of tasks with one line, and writes nothing")
+    void renderRefuses() {
+        Path png = dir.resolve("t.png");
+        Result r = run("render", CliRunner.fixture("producer-consumer.json").toString(), "--out", png.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("interleave: render does not draw the tasks of a program of tasks yet; "
+                + "use simulate with --spans and --items for its timeline and its items");
+        assertThat(png).doesNotExist();
+    }
 }
