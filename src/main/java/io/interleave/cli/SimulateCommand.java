@@ -205,8 +205,9 @@ public final class SimulateCommand implements Callable<Integer> {
         number(g, "max", s.response().max());
         g.writeEndObject();
         g.writeObjectFieldStart("queueMs");
-        number(g, "mean", s.queueMeanMs());
-        number(g, "max", s.queueMaxMs());
+        boolean none = s.requests() == 0; // a program of tasks without requests: no request figures
+        number(g, "mean", none ? Double.NaN : s.queueMeanMs());
+        number(g, "max", none ? Double.NaN : s.queueMaxMs());
         g.writeEndObject();
         number(g, "cpuUtilization", s.cpuUtilization());
         number(g, "workerUtilization", s.workerUtilization());

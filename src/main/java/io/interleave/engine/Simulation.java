@@ -21,6 +21,17 @@ public final class Simulation {
     public static RunTotals run(Scenario scenario, TraceListener listener) {
         Engine engine = new Engine();
         ServerModel server = new ServerModel(engine, scenario, listener);
+        runOn(engine, server, scenario);
+        return server.totals();
+    }
+
+    /**
+     * Feeds the arrivals and a program's tasks to {@code server} and runs
+     * {@code engine} until nothing is scheduled.
+     *
+     * @throws DeadlockException if a program's tasks were left waiting for ever
+     */
+    private static void runOn(Engine engine, ServerModel server, Scenario scenario) {
         Workload workload = new Workload(scenario);
         server.startTasks(workload, workload.count() + 1); // a program's tasks, ids after the requests'; first at a tie
         if (workload.closed()) {
@@ -30,7 +41,6 @@ public final class Simulation {
         }
         engine.run();
         server.endTasks();
-        return server.totals();
     }
 
     /** Runs and records; a deadlock is rethrown with the trace up to it. */
@@ -38,16 +48,8 @@ public final class Simulation {
         TraceRecorder recorder = new TraceRecorder();
         Engine engine = new Engine();
         ServerModel server = new ServerModel(engine, run, recorder);
-        Workload workload = new Workload(run);
-        server.startTasks(workload, workload.count() + 1);
-        if (workload.closed()) {
-            new ClosedLoop(engine, server, workload).start();
-        } else {
-            new OpenArrivals(engine, server, workload).scheduleNext();
-        }
-        engine.run();
         try {
-            server.endTasks();
+            runOn(engine, server, run);
         } catch (DeadlockException e) {
             recorder.deadlocked(e.getMessage());
             throw e.withTrace(recorder.toTrace(run, label, server.totals()));

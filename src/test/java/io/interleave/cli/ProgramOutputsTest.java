@@ -30,6 +30,8 @@ class ProgramOutputsTest {
         JsonNode json = r.json();
         assertThat(json.get("requests").asInt()).isZero();
         assertThat(json.get("responseMs").get("mean").isNull()).isTrue();
+        assertThat(json.get("queueMs").get("mean").isNull()).isTrue();
+        assertThat(json.get("queueMs").get("max").isNull()).isTrue();
         JsonNode items = json.get("items");
         assertThat(items.get("made").asInt()).isEqualTo(3);
         assertThat(items.get("consumed").asInt()).isEqualTo(3);
