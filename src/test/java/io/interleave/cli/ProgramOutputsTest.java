@@ -110,4 +110,14 @@ class ProgramOutputsTest {
                 + "use simulate with --spans and --items for its timeline and its items");
         assertThat(png).doesNotExist();
     }
+
+    @Test
+    @DisplayName("sweep refuses a program of tasks with one line, and writes nothing")
+    void sweepRefuses() {
+        Path csv = dir.resolve("sweep.csv");
+        Result r = run("sweep", CliRunner.fixture("producer-consumer.json").toString(), "--rates", "1:2:1", "--out", csv.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("interleave: sweep does not sweep a program of tasks (its tasks have no arrival rate); use simulate");
+        assertThat(csv).doesNotExist();
+    }
 }

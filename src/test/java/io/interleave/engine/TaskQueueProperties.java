@@ -30,8 +30,6 @@ import net.jqwik.api.ShrinkingMode;
  * policy: a queue is first in, first out, and loses nothing.
  */
 class TaskQueueProperties {
-    private static final long SEED = 42;
-
     /** A program: what each producer puts, what each consumer gets, the queue's capacity (0 = unbounded), the policy. */
     record Program(List<Integer> puts, List<Integer> gets, int capacity, Policy policy, long seed) {
         int totalPuts() {
