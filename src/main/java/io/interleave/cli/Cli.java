@@ -64,7 +64,8 @@ public final class Cli {
             return BAD_INPUT;
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UsageException || ex instanceof InvalidScenarioException || ex instanceof RunLimitException) {
+            if (ex instanceof UsageException || ex instanceof InvalidScenarioException || ex instanceof RunLimitException
+                    || ex instanceof io.interleave.engine.DeadlockException) {
                 err.println("interleave: " + oneLine(ex.getMessage()));
                 err.flush();
                 return BAD_INPUT;

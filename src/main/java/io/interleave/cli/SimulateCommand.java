@@ -68,6 +68,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--spans", paramLabel = "OUT.csv", description = "Write one CSV line per state span.")
     Path spansCsv;
 
+    @Option(names = "--items", paramLabel = "OUT.csv", description = "Write one CSV line per item of a program of tasks.")
+    Path itemsCsv;
+
     @Override
     public Integer call() throws IOException {
         if (compare) {
@@ -77,7 +80,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Scenario scenario = Overrides.apply(ScenarioSource.load(scenarioArg), policy, workers, cores, seed, count, rate);
         int total = scenario.arrivals().count();
-        if (warmup < 0 || warmup >= total) {
+        if (warmup < 0 || warmup >= total && !(total == 0 && warmup == 0)) { // a program of tasks may have no requests
             throw new UsageException("--warmup: must be at least 0 and less than the number of requests (" + total + "), was " + warmup);
         }
         if (requestsCsv != null) {
@@ -88,14 +91,27 @@ public final class SimulateCommand implements Callable<Integer> {
             OutputPaths.writable("--spans", spansCsv);
             OutputPaths.notTheInput("--spans", spansCsv, scenarioArg);
         }
-        OutputPaths.distinct(requestsCsv, spansCsv);
+        if (itemsCsv != null) {
+            if (!scenario.hasTasks()) {
+                throw new UsageException("--items: this scenario has no tasks, so no items; leave --items out");
+            }
+            OutputPaths.writable("--items", itemsCsv);
+            OutputPaths.notTheInput("--items", itemsCsv, scenarioArg);
+        }
+        OutputPaths.distinct(requestsCsv, spansCsv, itemsCsv);
 
         // One run of the file's server, or one per compare variant on the same requests.
         List<Scenario> runs = compare ? scenario.compareVariants().stream().map(scenario::under).toList() : List.of(scenario);
         List<String> labels = compare ? scenario.compareVariants().stream().map(Variant::label).toList() : null;
         List<Summary> summaries = new ArrayList<>();
+        List<ProgramOutput> programs = new ArrayList<>();
+        List<RunTotals> allTotals = new ArrayList<>();
         try (AtomicOutput requestsOut = requestsCsv == null ? null : AtomicOutput.open(requestsCsv);
-             AtomicOutput spansOut = spansCsv == null ? null : AtomicOutput.open(spansCsv)) {
+             AtomicOutput spansOut = spansCsv == null ? null : AtomicOutput.open(spansCsv);
+             AtomicOutput itemsOut = itemsCsv == null ? null : AtomicOutput.open(itemsCsv)) {
+            if (itemsOut != null) {
+                itemsOut.writer().write(ProgramOutput.ITEMS_HEADER + (compare ? ",variant" : "") + "\n");
+            }
             // A scenario with a client timeout adds trailing gaveUpMs,wastedCpuMs (requests) and wasted (spans) columns.
             boolean timeoutColumns = runs.stream().anyMatch(CsvWriters::hasTimeout);
             if (requestsOut != null) {
@@ -121,6 +137,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 if (spansOut != null) {
                     listener = TraceListener.both(listener, CsvWriters.spans(spansOut.writer(), label, poolColumn, branchColumn, timeoutColumns));
                 }
+                ProgramOutput program = new ProgramOutput();
+                if (run.hasTasks()) {
+                    listener = TraceListener.both(listener, program);
+                }
                 RunTotals totals;
                 try {
                     totals = Simulation.run(run, listener);
@@ -128,6 +148,11 @@ public final class SimulateCommand implements Callable<Integer> {
                     throw e.getCause();
                 }
                 summaries.add(collector.summarize(totals, run.server().workers(), run.server().cores()));
+                programs.add(program);
+                allTotals.add(totals);
+                if (itemsOut != null) {
+                    program.writeCsv(itemsOut.writer(), run, label);
+                }
             }
             StringWriter text = new StringWriter();
             try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
@@ -136,13 +161,14 @@ public final class SimulateCommand implements Callable<Integer> {
                     g.writeStartArray();
                 }
                 for (int i = 0; i < runs.size(); i++) {
-                    writeSummary(g, runs.get(i), summaries.get(i), labels == null ? null : labels.get(i));
+                    writeSummary(g, runs.get(i), summaries.get(i), labels == null ? null : labels.get(i),
+                            runs.get(i).hasTasks() ? programs.get(i) : null, allTotals.get(i));
                 }
                 if (compare) {
                     g.writeEndArray();
                 }
             }
-            AtomicOutput.commitAll(java.util.Arrays.asList(requestsOut, spansOut));
+            AtomicOutput.commitAll(java.util.Arrays.asList(requestsOut, spansOut, itemsOut));
             PrintWriter out = spec.commandLine().getOut();
             out.print(text + "\n");
             out.flush();
@@ -158,7 +184,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     /** One summary object with exactly the keys of SPEC section 4, in that order; with a compare variant, its label follows under {@code variant}. */
-    private static void writeSummary(JsonGenerator g, Scenario scenario, Summary s, String variant) throws IOException {
+    private static void writeSummary(JsonGenerator g, Scenario scenario, Summary s, String variant, ProgramOutput program,
+                                     RunTotals totals) throws IOException {
         g.writeStartObject();
         g.writeStringField("scenario", scenario.name());
         g.writeStringField("policy", scenario.server().policy().jsonName());
@@ -180,8 +207,9 @@ public final class SimulateCommand implements Callable<Integer> {
         number(g, "max", s.response().max());
         g.writeEndObject();
         g.writeObjectFieldStart("queueMs");
-        number(g, "mean", s.queueMeanMs());
-        number(g, "max", s.queueMaxMs());
+        boolean none = s.requests() == 0; // a program of tasks without requests: no request figures
+        number(g, "mean", none ? Double.NaN : s.queueMeanMs());
+        number(g, "max", none ? Double.NaN : s.queueMaxMs());
         g.writeEndObject();
         number(g, "cpuUtilization", s.cpuUtilization());
         number(g, "workerUtilization", s.workerUtilization());
@@ -190,6 +218,9 @@ public final class SimulateCommand implements Callable<Integer> {
         g.writeNumberField("timedOut", s.timedOut());
         number(g, "goodputPerSec", s.goodputPerSec());
         number(g, "wastedCpuMs", s.wastedCpuMs());
+        if (program != null) {
+            program.writeJson(g, totals);
+        }
         if (variant != null) {
             g.writeStringField("variant", variant);
         }

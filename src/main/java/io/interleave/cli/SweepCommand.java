@@ -71,6 +71,9 @@ public final class SweepCommand implements Callable<Integer> {
             OutputPaths.distinct(out, chart);
         }
         Scenario scenario = ScenarioSource.load(scenarioArg);
+        if (scenario.hasTasks()) {
+            throw new UsageException("sweep does not sweep a program of tasks (its tasks have no arrival rate); use simulate");
+        }
         Scenario swept = Sweep.prepare(scenario, requests != null ? requests : Sweep.defaultRequests(scenario));
         ratesFit(swept, rateList);
         Sweep.Result result = Sweep.run(swept, rateList, replications, Runtime.getRuntime().availableProcessors());

@@ -101,6 +101,9 @@ final class ServerModel {
     // finished requests, for newRequest to reuse
     private final ArrayDeque<Req> spare = new ArrayDeque<>();
 
+    /** The tasks and queues of a program of tasks (empty when there are none). */
+    private final TaskPrograms program;
+
     private int inFlight;
     private int maxInFlight;
     private double busyCoreMs;
@@ -121,15 +124,17 @@ final class ServerModel {
         // quantum that ends with nobody waiting just renews: no quanta at all.
         this.timeSliceMs = server.workers() + pool <= server.cores() ? 0 : server.timeSliceMs();
         int typeCount = scenario.requestTypes().size();
+        int allTypes = typeCount + scenario.tasks().size(); // a task kind is a type after the request types
         this.forks = scheduling.releasesWorker(SegmentKind.WAIT);
-        this.branchOf = new int[typeCount][];
-        this.forkAt = new int[typeCount][][];
-        this.gathersOf = new int[typeCount][][];
-        this.kinds = new SegmentKind[typeCount][];
-        this.offloaded = new boolean[typeCount][];
-        this.resourceOf = new int[typeCount][];
-        this.timeoutOf = new double[typeCount];
-        this.cancelsOf = new boolean[typeCount];
+        this.branchOf = new int[allTypes][];
+        this.forkAt = new int[allTypes][][];
+        this.gathersOf = new int[allTypes][][];
+        this.kinds = new SegmentKind[allTypes][];
+        this.offloaded = new boolean[allTypes][];
+        this.resourceOf = new int[allTypes][];
+        this.timeoutOf = new double[allTypes];
+        this.cancelsOf = new boolean[allTypes];
+        java.util.Arrays.fill(timeoutOf, Double.POSITIVE_INFINITY); // a task has no client to give up
         for (int t = 0; t < typeCount; t++) {
             RequestType type = scenario.requestTypes().get(t);
             timeoutOf[t] = type.timeoutMs().orElse(Double.POSITIVE_INFINITY);
@@ -148,6 +153,7 @@ final class ServerModel {
                 resourceOf[t][s] = seg.on().map(name -> scenario.resourceIndex(name).orElseThrow()).orElse(-1);
             }
         }
+        this.program = new TaskPrograms(scenario, typeCount, kinds, resourceOf, offloaded);
         this.workers = new Worker[server.workers()];
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker(w, false);
@@ -266,6 +272,12 @@ final class ServerModel {
     void reject(Req r) {
         double now = engine.now();
         endMs = Math.max(endMs, now);
+        if (r.task >= 0) {
+            program.done(r);
+            listener.task(new io.interleave.trace.TaskRecord(r.id, r.type - program.firstType(), program.name(r.task), now, now,
+                    OptionalInt.empty()));
+            return;
+        }
         listener.request(new RequestRecord(r.id, r.type, now, now, now, Status.REJECTED,
                 r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), OptionalInt.empty(), aloneMs(r)));
         r.done = true;
@@ -337,6 +349,26 @@ final class ServerModel {
                     continue;
                 }
                 fork(w, r, forkAt[r.type][r.seg]);
+                continue;
+            }
+            if (r.task >= 0 && program.queueOp(r) != 0) {
+                if (queueStep(r)) {
+                    r.seg++; // done at once: the task goes on in this same turn
+                    continue;
+                }
+                // suspended on the queue: a loop lets go of it (as an await), a thread is held (as a blocking call)
+                boolean lets = scheduling.releasesWorker(SegmentKind.WAIT);
+                if (!lets && w.core >= 0) {
+                    releaseCore(w);
+                }
+                enter(r, program.queueOp(r) > 0 ? SpanState.WAITING_PUT : SpanState.WAITING_GET, !lets, -1);
+                if (recordCauses) {
+                    waitsOnQueue(r);
+                }
+                if (!lets) {
+                    return;
+                }
+                setCurrent(w, null);
                 continue;
             }
             double d = r.ms[r.seg];
@@ -578,6 +610,15 @@ final class ServerModel {
         closeSpan(r);
         inFlight--;
         endMs = Math.max(endMs, now);
+        if (r.task >= 0) {
+            program.itemDone(r, now, listener);
+            program.done(r);
+            listener.task(new io.interleave.trace.TaskRecord(r.id, r.type - program.firstType(), program.name(r.task),
+                    r.arrivalMs, now, workerIds[r.worker]));
+            setCurrent(w, null);
+            scheduling.finished(w, r);
+            return;
+        }
         boolean gone = r.gone && now > r.giveUpMs; // a response at the very instant the client gives up is in time
         listener.request(gathersOf[r.type] == null && !gone
                 ? new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
@@ -884,6 +925,9 @@ final class ServerModel {
             if (at != null && at[s] != null) {
                 return -1; // the run stops where a gather forks
             }
+            if (r.task >= 0 && program.opAt(r, s) != 0) {
+                return -1; // the run stops at a put or a get
+            }
             if (r.ms[s] != 0) {
                 return k[s] == SegmentKind.COMPUTE && off[s] == off[seg] ? s : -1; // a run stays on one side of the pool
             }
@@ -944,6 +988,103 @@ final class ServerModel {
                         w.current != null ? w.current.id : w.lastHolderId);
             }
             dispatch(next, core);
+        }
+    }
+
+    // ------------------------------------------------------------ programs of tasks: tasks and queues
+
+    /**
+     * Starts the program's tasks: each arrives at its kind's start time as a
+     * request would (its own row, spans and CPU accounting), with ids after
+     * the requests' ({@code firstId} on). Its durations are drawn now, kind by
+     * kind and task by task, so every policy sees the same ones.
+     */
+    void startTasks(Workload workload, int firstId) {
+        program.start(workload, firstId, (r, at) -> engine.at(at, () -> arrive(r)), this::newTask);
+    }
+
+    private Req newTask() {
+        return new Req();
+    }
+
+    /**
+     * Task {@code r} is at a put or a get: does it now if it can and returns
+     * true; else puts {@code r} among the queue's waiters and returns false.
+     * A task it unblocks (a getter handed the item, a putter given room) goes
+     * on at this instant, after the running task lets go.
+     */
+    private boolean queueStep(Req r) {
+        double now = engine.now();
+        int op = program.queueOp(r);
+        if (op > 0) {
+            r.madeMs = now;
+            Req woken = program.put(r, op - 1, now, listener);
+            if (woken == null) {
+                return !program.waitingToPut(r);
+            }
+            wakeTask(woken, WaitCause.ITEM, r);
+            return true;
+        }
+        program.itemDone(r, now, listener); // coming to its next get, the consumer is done with its last item
+        Req woken = program.get(r, -op - 1, now, listener);
+        if (program.waitingToGet(r)) {
+            return false;
+        }
+        if (woken != null) {
+            wakeTask(woken, WaitCause.ROOM, r);
+        }
+        return true;
+    }
+
+    /** Task {@code t}, waiting on a queue, can go on: at this instant, once the running task lets go. */
+    private void wakeTask(Req t, WaitCause got, Req by) {
+        engine.at(engine.now(), () -> {
+            if (recordCauses) {
+                resumes(t, got, by);
+            }
+            t.seg++; // its put or get is done
+            Worker w = workers[t.worker];
+            if (!scheduling.releasesWorker(SegmentKind.WAIT)) {
+                drive(w); // the thread was held: it carries on
+                return;
+            }
+            enter(t, SpanState.READY, false, -1); // the coroutine queues for its loop
+            if (recordCauses && w.current != null) {
+                waitsForWorker(t, w, -1);
+            }
+            scheduling.resume(w, t);
+            if (w.current == null) {
+                drive(w);
+            }
+        });
+    }
+
+    private void waitsOnQueue(Req r) {
+        int op = program.queueOp(r);
+        int q = Math.abs(op) - 1;
+        listener.waits(r.id, engine.now(), op > 0 ? WaitCause.ROOM : WaitCause.ITEM, q, program.capacity(q), holders, 0);
+    }
+
+    /**
+     * After the last event: items still in the queues are reported, and if a
+     * task never finished, every task is stuck and nothing is scheduled: the
+     * run ends in a deadlock, reported with its spans up to this instant.
+     *
+     * @throws DeadlockException naming the stuck tasks and what each waits for
+     */
+    void endTasks() {
+        double now = engine.now();
+        java.util.List<Req> stuck = program.stuck();
+        if (!stuck.isEmpty()) {
+            for (Req r : stuck) {
+                program.itemDone(r, now, listener); // whatever it was processing ends with the run
+                closeSpan(r);
+            }
+            endMs = Math.max(endMs, now);
+        }
+        program.leftInQueues(listener);
+        if (!stuck.isEmpty()) {
+            throw new DeadlockException(program.deadlockMessage(stuck, now, workers.length), now);
         }
     }
 
@@ -1332,6 +1473,12 @@ final class ServerModel {
         double wastedCpuMs;
         /** Its live branches while a gather runs and it may be cancelled; null otherwise. */
         java.util.List<Req> branches;
+        /** For a task of a program: its number among the run's tasks (0-based); -1 for a request. */
+        int task = -1;
+        /** For a task: when it came to its current put (the item's production time). */
+        double madeMs;
+        /** For a task: the item it is processing (got and not yet done), or null. */
+        TaskPrograms.Item item;
 
         /** Makes this a fresh request (new or reused): every field is set here. */
         void reset(int id, int type, double[] ms, int user, double arrivalMs) {
@@ -1367,6 +1514,8 @@ final class ServerModel {
             admitted = true;
             wastedCpuMs = 0;
             branches = null;
+            task = -1;
+            item = null;
         }
 
         @Override

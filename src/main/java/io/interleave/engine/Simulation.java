@@ -21,29 +21,50 @@ public final class Simulation {
     public static RunTotals run(Scenario scenario, TraceListener listener) {
         Engine engine = new Engine();
         ServerModel server = new ServerModel(engine, scenario, listener);
+        runOn(engine, server, scenario);
+        return server.totals();
+    }
+
+    /**
+     * Feeds the arrivals and a program's tasks to {@code server} and runs
+     * {@code engine} until nothing is scheduled.
+     *
+     * @throws DeadlockException if a program's tasks were left waiting for ever
+     */
+    private static void runOn(Engine engine, ServerModel server, Scenario scenario) {
         Workload workload = new Workload(scenario);
+        server.startTasks(workload, workload.count() + 1); // a program's tasks, ids after the requests'; first at a tie
         if (workload.closed()) {
             new ClosedLoop(engine, server, workload).start();
         } else {
             new OpenArrivals(engine, server, workload).scheduleNext();
         }
         engine.run();
-        return server.totals();
+        server.endTasks();
+    }
+
+    /** Runs and records; a deadlock is rethrown with the trace up to it. */
+    private static Trace recorded(Scenario run, String label) {
+        TraceRecorder recorder = new TraceRecorder();
+        Engine engine = new Engine();
+        ServerModel server = new ServerModel(engine, run, recorder);
+        try {
+            runOn(engine, server, run);
+        } catch (DeadlockException e) {
+            recorder.deadlocked(e.getMessage());
+            throw e.withTrace(recorder.toTrace(run, label, server.totals()));
+        }
+        return recorder.toTrace(run, label, server.totals());
     }
 
     /** Runs to completion and keeps every request and span. */
     public static Trace trace(Scenario scenario) {
-        TraceRecorder recorder = new TraceRecorder();
-        RunTotals totals = run(scenario, recorder);
-        return recorder.toTrace(scenario, totals);
+        return recorded(scenario, scenario.server().policy().displayName());
     }
 
     /** Runs the scenario under one compare variant, labelled with it. */
     public static Trace trace(Scenario scenario, Variant variant) {
-        Scenario run = scenario.under(variant);
-        TraceRecorder recorder = new TraceRecorder();
-        RunTotals totals = run(run, recorder);
-        return recorder.toTrace(run, variant.label(), totals);
+        return recorded(scenario.under(variant), variant.label());
     }
 
     /** Runs the scenario under each of its compare variants, in order: the same requests, each variant's server. */

@@ -36,6 +36,9 @@ public final class Workload {
     private final RandomGenerator typeStream;
     private final RandomGenerator durationStream;
     private final SplittableGenerator thinkRoot;
+    /** The tasks' durations: their own stream, drawn kind by kind and task by task when the run starts. */
+    private final RandomGenerator taskStream;
+    private final Distribution[][] taskDurations;
     private final double[] cumulativeWeights;
     private final Distribution[][] durations;
     private final List<Arrivals.At> explicitSorted;
@@ -50,6 +53,10 @@ public final class Workload {
         this.typeStream = root.split();
         this.durationStream = root.split();
         this.thinkRoot = root.split();
+        this.taskStream = root.split(); // split last: the streams above stay as they were before tasks existed
+        this.taskDurations = scenario.tasks().stream()
+                .map(t -> t.unrolled().stream().map(st -> st.ms() == null ? ZERO : st.ms()).toArray(Distribution[]::new))
+                .toArray(Distribution[][]::new);
         List<RequestType> types = scenario.requestTypes();
         this.cumulativeWeights = new double[types.size()];
         this.durations = new Distribution[types.size()][];
@@ -68,6 +75,23 @@ public final class Workload {
         } else {
             this.explicitSorted = List.of();
         }
+    }
+
+    private static final Distribution ZERO = new Distribution.Constant(0);
+
+    /**
+     * The sampled durations of the next task of kind {@code kind} (index into
+     * the scenario's tasks): one per unrolled step, 0 for puts and gets. The
+     * run draws every task's durations before it starts, kind by kind in file
+     * order and task by task, so every policy sees the same ones.
+     */
+    double[] nextTaskDurations(int kind) {
+        Distribution[] steps = taskDurations[kind];
+        double[] ms = new double[steps.length];
+        for (int s = 0; s < ms.length; s++) {
+            ms[s] = steps[s].sample(taskStream);
+        }
+        return ms;
     }
 
     /** A sampled request before scheduling: its type and the duration of each segment. */

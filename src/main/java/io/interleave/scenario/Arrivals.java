@@ -46,13 +46,17 @@ public sealed interface Arrivals {
         }
     }
 
-    /** Requests at the listed times, of the listed types. */
+    /**
+     * Requests at the listed times, of the listed types. The list may be empty
+     * only in a scenario with tasks (the scenario checks it): a program of
+     * tasks without requests.
+     */
     record Explicit(@Bounds(max = Limits.MAX_EXPLICIT_ARRIVALS) List<At> at) implements Arrivals {
+        /** No requests at all: what a scenario with tasks reads when it leaves {@code arrivals} out. */
+        public static final Explicit NONE = new Explicit(List.of());
+
         public Explicit {
             at = List.copyOf(at);
-            if (at.isEmpty()) {
-                throw new IllegalArgumentException("at: must not be empty");
-            }
             if (at.size() > Limits.MAX_EXPLICIT_ARRIVALS) {
                 throw new IllegalArgumentException("at: at most " + Limits.MAX_EXPLICIT_ARRIVALS + " entries allowed, was " + at.size());
             }

@@ -232,6 +232,23 @@ final class JsonObjects {
         }
     }
 
+    /**
+     * The arrivals: left out, they are {@link Arrivals.Explicit#NONE}, which
+     * the scenario accepts only when it has tasks.
+     */
+    static final class ArrivalsReader extends Discriminated {
+        private static final long serialVersionUID = 1L;
+
+        ArrivalsReader() {
+            super(Arrivals.class, "must be an object");
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return Arrivals.Explicit.NONE;
+        }
+    }
+
     /** A duration: a plain number is a constant, otherwise an object named by {@code dist}. */
     static final class Durations extends Discriminated {
         private static final long serialVersionUID = 1L;

@@ -22,10 +22,15 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
                        @JsonProperty(defaultValue = "1") long seed,
                        Server server,
                        @JsonProperty(defaultValue = "[]") @Bounds(max = Limits.MAX_RESOURCES) List<Resource> resources,
-                       @Bounds(max = Limits.MAX_REQUEST_TYPES) List<RequestType> requestTypes,
-                       Arrivals arrivals,
                        @JsonProperty(defaultValue = "[]") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-                       @Bounds(max = Variant.MAX_VARIANTS) List<Variant> variants) {
+                       @Bounds(max = Limits.MAX_REQUEST_TYPES) List<RequestType> requestTypes,
+                       @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoArrivals.class) Arrivals arrivals,
+                       @JsonProperty(defaultValue = "[]") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                       @Bounds(max = Variant.MAX_VARIANTS) List<Variant> variants,
+                       @JsonProperty(defaultValue = "[]") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                       @Bounds(max = Limits.MAX_REQUEST_TYPES) List<Task> tasks,
+                       @JsonProperty(defaultValue = "[]") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                       @Bounds(max = Limits.MAX_RESOURCES) List<TaskQueue> queues) {
     /** The only schema version this program reads and writes. */
     public static final int SCHEMA = 1;
 
@@ -37,11 +42,20 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
         resources = List.copyOf(resources);
         requestTypes = List.copyOf(requestTypes);
         variants = List.copyOf(variants);
+        tasks = List.copyOf(tasks);
+        queues = List.copyOf(queues);
+        boolean program = !tasks.isEmpty();
+        if (arrivals == Arrivals.Explicit.NONE && !program) {
+            throw new IllegalArgumentException("arrivals: is required (only a scenario with tasks may leave it out)");
+        }
+        if (arrivals instanceof Arrivals.Explicit e && e.at().isEmpty() && !program && arrivals != Arrivals.Explicit.NONE) {
+            throw new IllegalArgumentException("arrivals.at: must not be empty");
+        }
         if (resources.size() > Limits.MAX_RESOURCES) {
             throw new IllegalArgumentException("resources: at most " + Limits.MAX_RESOURCES + " allowed, was " + resources.size());
         }
-        if (requestTypes.isEmpty()) {
-            throw new IllegalArgumentException("requestTypes: must not be empty");
+        if (requestTypes.isEmpty() && !program) {
+            throw new IllegalArgumentException("requestTypes: must not be empty (only a scenario with tasks may leave it out)");
         }
         if (requestTypes.size() > Limits.MAX_REQUEST_TYPES) {
             throw new IllegalArgumentException("requestTypes: at most " + Limits.MAX_REQUEST_TYPES + " allowed, was " + requestTypes.size());
@@ -84,9 +98,10 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
                     throw new IllegalArgumentException("arrivals.at[" + i + "].type: unknown request type '" + type + "'");
                 }
             }
-        } else if (totalWeight <= 0) {
+        } else if (totalWeight <= 0 && arrivals.count() > 0) {
             throw new IllegalArgumentException("requestTypes: at least one weight must be > 0");
         }
+        Programs.check(requestTypes, tasks, queues);
         if (!variants.isEmpty()) {
             if (variants.size() < Variant.MIN_VARIANTS || variants.size() > Variant.MAX_VARIANTS) {
                 throw new IllegalArgumentException("variants: must hold " + Variant.MIN_VARIANTS + " to "
@@ -117,6 +132,45 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
     public Scenario(String name, String description, long seed, Server server,
                     List<Resource> resources, List<RequestType> requestTypes, Arrivals arrivals) {
         this(name, description, seed, server, resources, requestTypes, arrivals, List.of());
+    }
+
+    /** A scenario without tasks or queues. */
+    public Scenario(String name, String description, long seed, Server server,
+                    List<Resource> resources, List<RequestType> requestTypes, Arrivals arrivals, List<Variant> variants) {
+        this(name, description, seed, server, resources, requestTypes, arrivals, variants, List.of(), List.of());
+    }
+
+    /** Whether this scenario is a program of tasks (it has at least one task). */
+    public boolean hasTasks() {
+        return !tasks.isEmpty();
+    }
+
+    /** The index of the queue with this name. */
+    public OptionalInt queueIndex(String queueName) {
+        for (int i = 0; i < queues.size(); i++) {
+            if (queues.get(i).name().equals(queueName)) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** This scenario with these tasks and queues (checked together). */
+    public Scenario withProgram(List<Task> newTasks, List<TaskQueue> newQueues) {
+        return new Scenario(name, description, seed, server, resources, requestTypes, arrivals, variants, newTasks, newQueues);
+    }
+
+    /** Leaves {@code arrivals} out of a written file when a program of tasks has none. */
+    static final class NoArrivals {
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Arrivals.Explicit e && e.at().isEmpty();
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /**
@@ -153,31 +207,31 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
     }
 
     public Scenario withServer(Server s) {
-        return new Scenario(name, description, seed, s, resources, requestTypes, arrivals, variants);
+        return new Scenario(name, description, seed, s, resources, requestTypes, arrivals, variants, tasks, queues);
     }
 
     public Scenario withSeed(long s) {
-        return new Scenario(name, description, s, server, resources, requestTypes, arrivals, variants);
+        return new Scenario(name, description, s, server, resources, requestTypes, arrivals, variants, tasks, queues);
     }
 
     public Scenario withArrivals(Arrivals a) {
-        return new Scenario(name, description, seed, server, resources, requestTypes, a, variants);
+        return new Scenario(name, description, seed, server, resources, requestTypes, a, variants, tasks, queues);
     }
 
     public Scenario withRequestTypes(List<RequestType> types) {
-        return new Scenario(name, description, seed, server, resources, types, arrivals, variants);
+        return new Scenario(name, description, seed, server, resources, types, arrivals, variants, tasks, queues);
     }
 
     public Scenario withResources(List<Resource> rs) {
-        return new Scenario(name, description, seed, server, rs, requestTypes, arrivals, variants);
+        return new Scenario(name, description, seed, server, rs, requestTypes, arrivals, variants, tasks, queues);
     }
 
     public Scenario withName(String n) {
-        return new Scenario(n, description, seed, server, resources, requestTypes, arrivals, variants);
+        return new Scenario(n, description, seed, server, resources, requestTypes, arrivals, variants, tasks, queues);
     }
 
     public Scenario withVariants(List<Variant> vs) {
-        return new Scenario(name, description, seed, server, resources, requestTypes, arrivals, vs);
+        return new Scenario(name, description, seed, server, resources, requestTypes, arrivals, vs, tasks, queues);
     }
 
     public Scenario withPolicy(Policy policy) {

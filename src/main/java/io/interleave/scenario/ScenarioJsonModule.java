@@ -75,7 +75,7 @@ final class ScenarioJsonModule extends SimpleModule {
                 return new JsonObjects.Durations();
             }
             if (raw == Arrivals.class) {
-                return new JsonObjects.Discriminated(Arrivals.class, "must be an object");
+                return new JsonObjects.ArrivalsReader();
             }
             return null;
         }

@@ -13,7 +13,11 @@ public enum SpanState {
     /** Waiting for a slot of a resource such as a connection pool. */
     WAITING_RESOURCE("waiting-resource", "Waiting for resource"),
     /** In a blocking call: holds its thread or loop, no CPU. */
-    BLOCKED("blocked", "Blocked");
+    BLOCKED("blocked", "Blocked"),
+    /** A task waits to put an item on a full queue (it lets go of its loop; under sync it holds its thread). */
+    WAITING_PUT("waiting-put", "Waiting to put"),
+    /** A task waits to get an item from an empty queue (it lets go of its loop; under sync it holds its thread). */
+    WAITING_GET("waiting-get", "Waiting to get");
 
     private final String csvName;
     private final String displayName;

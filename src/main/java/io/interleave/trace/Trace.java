@@ -24,6 +24,7 @@ public final class Trace {
     private final List<Integer> usedPoolThreads;
     private final double[] eventTimes;
     private final Causes causes;
+    private final Program program;
 
     /**
      * @param scenario the scenario as run (its server holds the policy)
@@ -56,6 +57,17 @@ public final class Trace {
      */
     public Trace(Scenario scenario, String label, List<RequestRecord> requests, List<Span> spans, RunTotals totals,
                  Causes causes) {
+        this(scenario, label, requests, spans, totals, causes, Program.NONE);
+    }
+
+    /**
+     * A run that may hold a program of tasks: its tasks' spans are among
+     * {@code spans} (under the tasks' ids, after the requests'), and
+     * {@code program} holds the tasks, the items and the queue lengths.
+     */
+    public Trace(Scenario scenario, String label, List<RequestRecord> requests, List<Span> spans, RunTotals totals,
+                 Causes causes, Program program) {
+        this.program = Objects.requireNonNull(program, "program");
         this.causes = Objects.requireNonNull(causes, "causes");
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.label = Objects.requireNonNull(label, "label");
@@ -70,9 +82,11 @@ public final class Trace {
         Arrays.sort(sorted, Comparator.comparingInt(Span::requestId).thenComparingDouble(Span::startMs)
                 .thenComparingInt(Span::branchIndex)); // a gather's branches that start together: the request's own span, then branch order
         this.spans = List.of(sorted);
-        this.firstSpanOfRequest = new int[this.requests.size() + 2];
+        // ids past the requests' are a program's tasks: their spans are indexed the same way
+        int lastId = Math.max(this.requests.size(), sorted.length == 0 ? 0 : sorted[sorted.length - 1].requestId());
+        this.firstSpanOfRequest = new int[lastId + 2];
         int s = 0;
-        for (int id = 1; id <= this.requests.size() + 1; id++) {
+        for (int id = 1; id <= lastId + 1; id++) {
             while (s < sorted.length && sorted[s].requestId() < id) {
                 s++;
             }
@@ -147,9 +161,9 @@ public final class Trace {
         return spans;
     }
 
-    /** The spans of one request in time order; together they tile [arrival, finish]. */
+    /** The spans of one request (or task of a program) in time order; together they tile [arrival, finish]. */
     public List<Span> spansOf(int requestId) {
-        if (requestId < 1 || requestId > requests.size()) {
+        if (requestId < 1 || requestId > firstSpanOfRequest.length - 2) {
             throw new IndexOutOfBoundsException("no request R" + requestId + " (there are " + requests.size() + ")");
         }
         return spans.subList(firstSpanOfRequest[requestId], firstSpanOfRequest[requestId + 1]);
@@ -179,6 +193,11 @@ public final class Trace {
     }
 
     /** Why the engine made requests wait, and when workers went idle (empty for a trace built by hand). */
+    public Program program() {
+        return program;
+    }
+
+    /** Why the engine made requests wait, as it ran. */
     public Causes causes() {
         return causes;
     }

@@ -86,6 +86,22 @@ public interface TraceListener {
         return false;
     }
 
+    /** A task of a program of tasks ran its last step. */
+    default void task(TaskRecord task) {
+    }
+
+    /** An item is done: its consumer finished processing it, or the run ended with it unconsumed. */
+    default void item(ItemRecord item) {
+    }
+
+    /** Queue {@code queue} holds {@code length} items from {@code timeMs} on. */
+    default void queueChanged(int queue, double timeMs, int length) {
+    }
+
+    /** Task {@code taskId} took item {@code itemId} off a queue at {@code timeMs}, after it waited there {@code queuedMs}. */
+    default void takes(int taskId, int itemId, double timeMs, double queuedMs) {
+    }
+
     /** A listener that tells both of two listeners. */
     static TraceListener both(TraceListener a, TraceListener b) {
         return new TraceListener() {
@@ -149,6 +165,30 @@ public interface TraceListener {
             @Override
             public boolean wantsCauses() {
                 return a.wantsCauses() || b.wantsCauses();
+            }
+
+            @Override
+            public void task(TaskRecord task) {
+                a.task(task);
+                b.task(task);
+            }
+
+            @Override
+            public void item(ItemRecord item) {
+                a.item(item);
+                b.item(item);
+            }
+
+            @Override
+            public void queueChanged(int queue, double timeMs, int length) {
+                a.queueChanged(queue, timeMs, length);
+                b.queueChanged(queue, timeMs, length);
+            }
+
+            @Override
+            public void takes(int taskId, int itemId, double timeMs, double queuedMs) {
+                a.takes(taskId, itemId, timeMs, queuedMs);
+                b.takes(taskId, itemId, timeMs, queuedMs);
             }
         };
     }

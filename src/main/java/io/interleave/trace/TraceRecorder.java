@@ -11,6 +11,10 @@ public final class TraceRecorder implements TraceListener {
     private final List<RequestRecord> requests = new ArrayList<>();
     private final List<Span> spans = new ArrayList<>();
     private final Causes.Builder causes = new Causes.Builder();
+    private final List<TaskRecord> tasks = new ArrayList<>();
+    private final List<ItemRecord> items = new ArrayList<>();
+    private final List<QueueChange> changes = new ArrayList<>();
+    private String deadlock;
 
     @Override
     public void span(int requestId, SpanState state, double startMs, double endMs,
@@ -59,6 +63,26 @@ public final class TraceRecorder implements TraceListener {
     }
 
     @Override
+    public void task(TaskRecord task) {
+        tasks.add(task);
+    }
+
+    @Override
+    public void item(ItemRecord item) {
+        items.add(item);
+    }
+
+    @Override
+    public void queueChanged(int queue, double timeMs, int length) {
+        changes.add(new QueueChange(queue, timeMs, length));
+    }
+
+    /** The run stopped in a deadlock, for this reason: the trace keeps it. */
+    public void deadlocked(String message) {
+        this.deadlock = message;
+    }
+
+    @Override
     public boolean wantsCauses() {
         return true;
     }
@@ -72,6 +96,14 @@ public final class TraceRecorder implements TraceListener {
     public Trace toTrace(Scenario scenario, String label, RunTotals totals) {
         List<RequestRecord> byId = new ArrayList<>(requests);
         byId.sort(Comparator.comparingInt(RequestRecord::id));
-        return new Trace(scenario, label, byId, spans, totals, causes.build());
+        if (tasks.isEmpty() && items.isEmpty() && changes.isEmpty() && deadlock == null) {
+            return new Trace(scenario, label, byId, spans, totals, causes.build());
+        }
+        List<TaskRecord> taskById = new ArrayList<>(tasks);
+        taskById.sort(Comparator.comparingInt(TaskRecord::id));
+        List<ItemRecord> itemById = new ArrayList<>(items);
+        itemById.sort(Comparator.comparingInt(ItemRecord::id));
+        return new Trace(scenario, label, byId, spans, totals, causes.build(),
+                new Program(taskById, itemById, changes, java.util.Optional.ofNullable(deadlock)));
     }
 }

@@ -20,5 +20,9 @@ public enum WaitCause {
     /** Waits for a slot of a resource (the resource's index; the holders of its slots, its capacity). */
     SLOT,
     /** Turned away at arrival: the queue was full (the queue limit). */
-    QUEUE_FULL
+    QUEUE_FULL,
+    /** A task waits to get from an empty queue (the queue's index); it resumes with an item, put by the task it names. */
+    ITEM,
+    /** A task waits to put on a full queue (the queue's index, its capacity); it resumes when a get makes room. */
+    ROOM
 }

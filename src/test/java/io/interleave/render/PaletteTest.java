@@ -22,18 +22,21 @@ class PaletteTest {
 
     @ParameterizedTest
     @MethodSource("palettes")
-    @DisplayName("every state has its own colour, distinct from the rejection marker and the background")
+    @DisplayName("every state has its own colour (the two queue states share yellow, told apart by their patterns), distinct from the rejection marker and the background")
     void distinctColours(Palette p) {
         Set<Rgb> colours = Arrays.stream(SpanState.values()).map(s -> p.fill(s).color()).collect(Collectors.toSet());
-        assertThat(colours).hasSize(SpanState.values().length);
+        assertThat(colours).hasSize(SpanState.values().length - 1);
+        assertThat(p.fill(SpanState.WAITING_PUT).color()).isEqualTo(p.fill(SpanState.WAITING_GET).color());
+        assertThat(p.fill(SpanState.WAITING_PUT).pattern()).isNotEqualTo(p.fill(SpanState.WAITING_GET).pattern());
         assertThat(colours).doesNotContain(p.rejected(), p.background(), p.laneBackground());
     }
 
     @ParameterizedTest
     @MethodSource("palettes")
-    @DisplayName("queued, waiting for a resource and blocked carry a pattern, each a different one; compute and wait are solid")
+    @DisplayName("queued, waiting for a resource, blocked, waiting to put and waiting to get carry a pattern (the first three each a different one); compute and wait are solid")
     void patterns(Palette p) {
-        Set<SpanState> patterned = EnumSet.of(SpanState.QUEUED, SpanState.WAITING_RESOURCE, SpanState.BLOCKED);
+        Set<SpanState> patterned = EnumSet.of(SpanState.QUEUED, SpanState.WAITING_RESOURCE, SpanState.BLOCKED,
+                SpanState.WAITING_PUT, SpanState.WAITING_GET);
         for (SpanState s : SpanState.values()) {
             if (patterned.contains(s)) {
                 assertThat(p.fill(s).pattern()).as(s.name()).isNotEqualTo(FillPattern.SOLID);
@@ -41,7 +44,8 @@ class PaletteTest {
                 assertThat(p.fill(s).pattern()).as(s.name()).isEqualTo(FillPattern.SOLID);
             }
         }
-        assertThat(patterned.stream().map(s -> p.fill(s).pattern()).collect(Collectors.toSet())).hasSize(3);
+        assertThat(EnumSet.of(SpanState.QUEUED, SpanState.WAITING_RESOURCE, SpanState.BLOCKED).stream()
+                .map(s -> p.fill(s).pattern()).collect(Collectors.toSet())).hasSize(3);
     }
 
     @ParameterizedTest

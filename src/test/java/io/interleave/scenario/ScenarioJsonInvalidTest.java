@@ -193,7 +193,7 @@ class ScenarioJsonInvalidTest {
 
             # empty lists, unknown names, rules between fields
             /requestTypes/0/segments              | []                     | requestTypes[0].segments: must not be empty
-            /requestTypes                         | []                     | requestTypes: must not be empty
+            /requestTypes                         | []                     | requestTypes: must not be empty (only a scenario with tasks may leave it out)
             /arrivals                             | {"pattern": "explicit", "at": []}                          | arrivals.at: must not be empty
             /requestTypes/0/segments/1/on         | "cache"                | requestTypes[0].segments[1].on: unknown resource 'cache'
             /requestTypes/0/segments/1/on         | ""                     | requestTypes[0].segments[1].on: must not be empty
@@ -229,14 +229,14 @@ class ScenarioJsonInvalidTest {
             /server                               | <remove>               | server: is required
             /server/policy                        | <remove>               | server.policy: is required
             /resources/0/name                     | <remove>               | resources[0].name: is required
-            /requestTypes                         | <remove>               | requestTypes: is required
+            /requestTypes                         | <remove>               | requestTypes: must not be empty (only a scenario with tasks may leave it out)
             /requestTypes/0/name                  | <remove>               | requestTypes[0].name: is required
             /requestTypes/0/segments              | <remove>               | requestTypes[0].segments: is required
             /requestTypes/0/segments/3/kind       | <remove>               | requestTypes[0].segments[3].kind: is required
             /requestTypes/0/segments/3/ms         | <remove>               | requestTypes[0].segments[3].ms: is required
             /requestTypes/0/segments/1/ms/dist    | <remove>               | requestTypes[0].segments[1].ms.dist: is required
             /requestTypes/0/segments/2/ms/max     | <remove>               | requestTypes[0].segments[2].ms.max: is required
-            /arrivals                             | <remove>               | arrivals: is required
+            /arrivals                             | <remove>               | arrivals: is required (only a scenario with tasks may leave it out)
             /arrivals/pattern                     | <remove>               | arrivals.pattern: is required
             /arrivals/ratePerSec                  | <remove>               | arrivals.ratePerSec: is required
             /arrivals/count                       | <remove>               | arrivals.count: is required

@@ -7,7 +7,11 @@ import io.interleave.scenario.Resource;
 import io.interleave.scenario.Segment;
 import io.interleave.scenario.SegmentKind;
 import io.interleave.scenario.Server;
+import io.interleave.scenario.TaskStep;
 import io.interleave.trace.Causes;
+import io.interleave.trace.ItemRecord;
+import io.interleave.trace.TaskIds;
+import io.interleave.trace.TaskRecord;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Span;
 import io.interleave.trace.SpanState;
@@ -45,6 +49,9 @@ public final class Narrator {
     private final Map<String, Resource> resources = new HashMap<>();
 
     private final Causes causes;
+    /** A program's tasks, in id order (none without tasks), and their kinds' steps as they run. */
+    private final List<TaskIds.Named> tasks;
+    private final Map<Integer, List<TaskStep>> unrolled = new HashMap<>();
 
     private Narrator(Trace trace) {
         this.trace = trace;
@@ -54,6 +61,7 @@ public final class Narrator {
             resources.put(r.name(), r);
         }
         this.causes = trace.causes();
+        this.tasks = trace.scenario().hasTasks() ? TaskIds.of(trace.scenario()) : List.of();
     }
 
     /** The narration of a whole trace, up to {@link #MAX_LINES} instants. */
@@ -97,6 +105,22 @@ public final class Narrator {
                 starts.add(new Step(spans.get(i), i));
             }
         }
+        // a program's tasks: their spans, ends, and the items their consumers take
+        List<Step> taskStarts = new ArrayList<>();
+        for (TaskIds.Named n : tasks) {
+            List<Span> spans = taskSpans(n.id());
+            for (int i = 0; i < spans.size() && spans.get(i).startMs() <= cutoff; i++) {
+                taskStarts.add(new Step(spans.get(i), i));
+            }
+        }
+        taskStarts.sort(Comparator.comparingDouble((Step st) -> st.span().startMs()).thenComparingInt(st -> st.span().requestId()));
+        List<TaskRecord> taskEnds = new ArrayList<>(trace.program().tasks());
+        taskEnds.sort(Comparator.comparingDouble(TaskRecord::finishMs).thenComparingInt(TaskRecord::id));
+        List<ItemRecord> takes = new ArrayList<>(trace.program().consumed());
+        takes.sort(Comparator.comparingDouble(ItemRecord::gotMs).thenComparingInt(ItemRecord::id));
+        int ts = 0;
+        int te = 0;
+        int tk = 0;
         Comparator<Step> byRequest = Comparator.comparingInt(s -> s.span().requestId());
         starts.sort(Comparator.comparingDouble((Step s) -> s.span().startMs()).thenComparing(byRequest));
         arrivals.sort(Comparator.comparingDouble(RequestRecord::arrivalMs).thenComparingInt(RequestRecord::id));
@@ -146,6 +170,18 @@ public final class Narrator {
                 }
                 boolean arriving = step.index() == 0 && arrivedNow.contains(step.span().requestId());
                 clauses.add(arriving ? arrival(step.span()) : transition(step));
+            }
+            for (; te < taskEnds.size() && taskEnds.get(te).finishMs() <= t; te++) {
+                TaskRecord done = taskEnds.get(te);
+                clauses.add(new Ordered(0, new Clause(done.id(), NarrationKind.COMPLETED, done.name() + " is done")));
+            }
+            for (; tk < takes.size() && takes.get(tk).gotMs() <= t; tk++) {
+                ItemRecord item = takes.get(tk);
+                clauses.add(new Ordered(1, new Clause(item.consumer(), NarrationKind.RUNNING, taskName(item.consumer()) + " takes item "
+                        + item.id() + " (waited " + TimeText.duration(item.queuedMs()) + " in the queue)")));
+            }
+            for (; ts < taskStarts.size() && taskStarts.get(ts).span().startMs() <= t; ts++) {
+                clauses.add(taskStep(taskStarts.get(ts)));
             }
             clauses.addAll(idle(t));
             if (!clauses.isEmpty()) {
@@ -304,6 +340,8 @@ public final class Narrator {
             case WAIT -> awaits(sp);
             case WAITING_RESOURCE -> slotWhy(sp);
             case BLOCKED -> blocks(sp);
+            case WAITING_PUT -> "it waits to put an item: the queue is full";
+            case WAITING_GET -> "it waits for an item: the queue is empty";
         };
         return new Ordered(2, new Clause(sp.requestId(), NarrationKind.ARRIVED, r + " arrives; " + then));
     }
@@ -402,6 +440,10 @@ public final class Narrator {
                     : new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, r + " " + awaits(sp)));
             case WAITING_RESOURCE -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_RESOURCE, r + " " + slotWhy(sp)));
             case BLOCKED -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.BLOCKED, r + " " + blocks(sp)));
+            case WAITING_PUT -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING,
+                    r + " waits to put an item: the queue is full" + (sync ? " (it holds its thread)" : " (the loop moves on)")));
+            case WAITING_GET -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING,
+                    r + " waits for an item: the queue is empty" + (sync ? " (it holds its thread)" : " (the loop moves on)")));
             case READY -> {
                 if (prev.state() == SpanState.COMPUTE && prev.segment() == sp.segment()) {
                     yield new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, r + "'s time slice is up; it " + cpuWhy(sp)));
@@ -515,6 +557,8 @@ public final class Narrator {
             case WAITING_RESOURCE -> rq + " holds it while waiting for a " + resourceOf(h).orElse("resource") + " slot";
             case READY -> rq + " holds it, waiting for a core";
             case QUEUED -> "busy with " + rq;
+            case WAITING_PUT -> rq + " holds it, waiting to put on a full queue";
+            case WAITING_GET -> rq + " holds it, waiting for an item";
         });
     }
 
@@ -523,6 +567,50 @@ public final class Narrator {
     /** "both" or "all 4". */
     private static String all(int n) {
         return n == 2 ? "both" : "all " + n;
+    }
+
+    /** The spans of task {@code id}; none if it has none. */
+    private List<Span> taskSpans(int id) {
+        try {
+            return trace.spansOf(id);
+        } catch (IndexOutOfBoundsException e) {
+            return List.of(); // every step of it took no time
+        }
+    }
+
+    private String taskName(int id) {
+        return tasks.stream().filter(n -> n.id() == id).map(TaskIds.Named::name).findFirst().orElse("task " + id);
+    }
+
+    /** What a task's span says as it begins: what the task does now, and that it starts if it is its first. */
+    private Ordered taskStep(Step step) {
+        Span sp = step.span();
+        TaskIds.Named task = tasks.stream().filter(n -> n.id() == sp.requestId()).findFirst().orElseThrow();
+        List<TaskStep> steps = unrolled.computeIfAbsent(task.kind(), k -> trace.scenario().tasks().get(k).unrolled());
+        TaskStep current = sp.segment() >= 0 && sp.segment() < steps.size() ? steps.get(sp.segment()) : null;
+        String what = current == null ? "its last step" : current.label().filter(l -> !l.isBlank()).orElse(current.kind().jsonName());
+        String queue = current != null && current.queue().isPresent() ? "'" + current.queue().get() + "'" : "the queue";
+        String who = task.name();
+        String holds = sync ? " (it holds its thread)" : " (the loop moves on)";
+        Ordered o = switch (sp.state()) {
+            case COMPUTE -> new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, worker(sp) + " runs " + who + " (" + what + ")"));
+            case WAIT -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, who + (sync ? " waits (" : " awaits (") + what + ")"));
+            case BLOCKED -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.BLOCKED, who + " blocks (" + what + ")"));
+            case WAITING_PUT -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, who + " waits to put: " + queue + " is full" + holds));
+            case WAITING_GET -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, who + " waits for an item: " + queue + " is empty" + holds));
+            case WAITING_RESOURCE -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_RESOURCE, who + " waits for a slot"));
+            case READY -> new Ordered(4, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, who + " is ready, waiting for "
+                    + (sync ? "a core" : worker(sp) + " or a core")));
+            case QUEUED -> new Ordered(4, new Clause(sp.requestId(), NarrationKind.QUEUED, who + (sync ? " waits for a free thread" : " waits to start")));
+        };
+        if (step.index() == 0) {
+            return new Ordered(2, new Clause(sp.requestId(), NarrationKind.ARRIVED, who + " starts; " + lowerFirst(o.clause().text())));
+        }
+        return o;
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String label(Span sp) {
