@@ -1,8 +1,12 @@
 package io.interleave.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -11,12 +15,15 @@ import java.util.regex.Pattern;
  * @param name unique name
  * @param color display colour as {@code #RRGGBB}
  * @param weight relative share of arrivals (> 0 for the type to be drawn)
- * @param segments the ordered steps, at least one
+ * @param segments the ordered steps, at least one; left out of the file when the type is given as code
+ * @param code the type as a Python handler ({@link HandlerCode}), if it was given so: its segments are read
+ *             from it, and the file keeps the code (not the segments) when saved
  */
 public record RequestType(String name,
                           @JsonProperty(defaultValue = "\"#0072B2\"") String color,
                           @JsonProperty(defaultValue = "1") double weight,
-                          @Bounds(max = Limits.MAX_SEGMENTS) List<Segment> segments) {
+                          @JsonProperty(defaultValue = "[]") @Bounds(max = Limits.MAX_SEGMENTS) List<Segment> segments,
+                          @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<String> code) {
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
     public RequestType {
@@ -29,6 +36,19 @@ public record RequestType(String name,
         if (weight > 1e6) {
             throw new IllegalArgumentException("weight: must be <= 1000000, was " + weight);
         }
+        Objects.requireNonNull(code, "code");
+        if (code.isPresent()) {
+            List<Segment> read;
+            try {
+                read = HandlerCode.segments(code.get());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("code: " + e.getMessage(), e);
+            }
+            if (segments != null && !segments.isEmpty() && !segments.equals(read)) {
+                throw new IllegalArgumentException("segments: leave segments out when the type is given as code");
+            }
+            segments = read;
+        }
         segments = List.copyOf(segments);
         if (segments.isEmpty()) {
             throw new IllegalArgumentException("segments: must not be empty");
@@ -36,6 +56,16 @@ public record RequestType(String name,
         if (segments.size() > Limits.MAX_SEGMENTS) {
             throw new IllegalArgumentException("segments: at most " + Limits.MAX_SEGMENTS + " allowed, was " + segments.size());
         }
+    }
+
+    /** A type given as segments. */
+    public RequestType(String name, String color, double weight, List<Segment> segments) {
+        this(name, color, weight, segments, Optional.empty());
+    }
+
+    /** A type given as code: its segments are read from {@code code} (see {@link HandlerCode#segments}). */
+    public static RequestType ofCode(String name, String color, double weight, String code) {
+        return new RequestType(name, color, weight, List.of(), Optional.of(code));
     }
 
     /** Mean total compute per request (every branch of a gather counted). */
@@ -51,14 +81,20 @@ public record RequestType(String name,
     }
 
     public RequestType withWeight(double newWeight) {
-        return new RequestType(name, color, newWeight, segments);
+        return new RequestType(name, color, newWeight, segments, code);
     }
 
+    /** This type with other segments, given as segments (any code it was given as is dropped). */
     public RequestType withSegments(List<Segment> newSegments) {
-        return new RequestType(name, color, weight, newSegments);
+        return new RequestType(name, color, weight, newSegments, Optional.empty());
     }
 
     public RequestType withName(String newName) {
-        return new RequestType(newName, color, weight, segments);
+        return new RequestType(newName, color, weight, segments, code);
+    }
+
+    /** This type given as {@code newCode}: its segments are read from it (an {@link IllegalArgumentException} saying where the code is wrong otherwise). */
+    public RequestType withCode(String newCode) {
+        return new RequestType(name, color, weight, List.of(), Optional.of(newCode));
     }
 }
