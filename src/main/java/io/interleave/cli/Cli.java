@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code simulate}, {@code presets} and the rest. Exit codes 0, 2 (bad input), 1 (failure). */
 @Command(name = "interleave", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Simulates how a web server schedules requests. With no arguments, opens the window.",
-        subcommands = {SimulateCommand.class, RenderCommand.class, SweepCommand.class, PresetsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, RenderCommand.class, SweepCommand.class, PresetsCommand.class, CodeCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILURE = 1;
