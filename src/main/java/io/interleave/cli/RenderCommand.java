@@ -2,6 +2,7 @@ package io.interleave.cli;
 
 import io.interleave.files.AtomicOutput;
 import io.interleave.engine.Simulation;
+import io.interleave.render.CodePanel;
 import io.interleave.render.Palette;
 import io.interleave.render.TimelineExport;
 import io.interleave.render.ViewMode;
@@ -47,6 +48,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "Pixel density for slides and projectors: 1, 2 or 3 (1 to 4).")
     double scale;
 
+    @Option(names = "--code", description = "Add the request types' handlers as Python under the timeline (the first two variants side by side with --compare).")
+    boolean code;
+
     @Override
     public Integer call() throws IOException {
         String format = OutputPaths.pictureFormat("--out", out);
@@ -72,14 +76,26 @@ public final class RenderCommand implements Callable<Integer> {
         TimelineExport export = new TimelineExport(traces, mode, width, 1, Palette.LIGHT);
         byte[] bytes;
         try {
-            bytes = format.equals("png") ? export.png(scale) : export.svg(scale).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            bytes = code ? withCode(export, traces, format)
+                    : format.equals("png") ? export.png(scale) : export.svg(scale).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         AtomicOutput.write(out, bytes);
+        double pictureHeight = code ? Math.ceil(export.height() + codePanel(traces).height()) : export.height();
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "wrote %s (%d x %d)%n", out, Math.round(export.width() * scale), Math.round(export.height() * scale));
+        stdout.printf(Locale.ROOT, "wrote %s (%d x %d)%n", out, Math.round(export.width() * scale), Math.round(pictureHeight * scale));
         stdout.flush();
         return 0;
+    }
+
+    /** {@code --code}: the picture with the handlers' panel under the timeline. */
+    private byte[] withCode(TimelineExport export, List<Trace> traces, String format) {
+        CodePanel panel = codePanel(traces);
+        return format.equals("png") ? panel.png(export, scale) : panel.svg(export, scale).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private CodePanel codePanel(List<Trace> traces) {
+        return CodePanel.forPicture(traces, width, 1, Palette.LIGHT);
     }
 }
