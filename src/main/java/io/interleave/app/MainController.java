@@ -193,6 +193,20 @@ public final class MainController {
         }
     }
 
+    /** View ▸ Code (F12): the handlers as Python, in step with the playhead, in a window beside the timeline. */
+    @FXML
+    private void showCode() {
+        if (codeWindow == null) {
+            ClassroomViewModel classroom = vm.classroom();
+            codeWindow = io.interleave.app.code.CodeWindow.create(root.getScene() == null ? null : root.getScene().getWindow(),
+                    new io.interleave.app.code.CodeViewModel(vm), classroom.textScaleProperty(), classroom.paletteProperty());
+        }
+        codeWindow.show();
+        codeWindow.toFront();
+    }
+
+    private javafx.stage.Stage codeWindow;
+
     @FXML
     private void toggleFocus() {
         vm.panels().toggleFocus();
