@@ -22,6 +22,8 @@ public final class CodeViewModel {
     private final ReadOnlyObjectWrapper<List<List<List<List<CodeBadges.Badge>>>>> badges = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<LineRef> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Span>> selectedSpans = new ReadOnlyObjectWrapper<>(List.of());
+    /** Whether the view is shown: a hidden view does no work as the playhead moves. */
+    private boolean active = true;
 
     public CodeViewModel(CodeSource source) {
         this.source = source;
@@ -43,7 +45,18 @@ public final class CodeViewModel {
         refreshBadges();
     }
 
+    /** Shown or hidden: a hidden code view stops following the playhead, and catches up when shown again. */
+    public void setActive(boolean shown) {
+        active = shown;
+        if (shown) {
+            refreshBadges();
+        }
+    }
+
     private void refreshBadges() {
+        if (!active) {
+            return;
+        }
         double t = source.playback().playheadMsProperty().get();
         badges.set(columns.get().stream().map(c -> c.at(t)).toList());
     }

@@ -47,7 +47,7 @@ public final class CodeWindow {
     public static Stage create(Window owner, CodeViewModel vm, ObservableDoubleValue textScale, ObservableObjectValue<Palette> palette) {
         CodeWindow view = new CodeWindow(vm, textScale, palette);
         ScrollPane scroll = new ScrollPane(view.root());
-        scroll.setFitToWidth(true);
+        scroll.setFitToWidth(false); // a long line scrolls sideways rather than being cut short
         scroll.setId("codeScroll");
         Stage stage = new Stage();
         if (owner != null) {
@@ -55,6 +55,7 @@ public final class CodeWindow {
         }
         stage.setTitle("Code: the handlers as Python");
         stage.setScene(new Scene(scroll, 900, 560));
+        stage.showingProperty().addListener((obs, was, now) -> vm.setActive(now));
         return stage;
     }
 
@@ -98,12 +99,17 @@ public final class CodeWindow {
                 for (int l = 0; l < lines.size(); l++) {
                     Label code = new Label(lines.get(l).text());
                     boolean comment = lines.get(l).text().startsWith("#");
+                    code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…": every character of the code shows
                     code.setStyle("-fx-font-family: monospace; -fx-font-size: " + font() + "px;"
                             + (comment ? " -fx-opacity: 0.7;" : ""));
                     HBox badges = new HBox(4);
                     badges.setAlignment(Pos.CENTER_LEFT);
                     badges.getStyleClass().add("code-badges");
-                    HBox row = new HBox(12, code, badges);
+                    // the badges stand in a gutter before the code, so they show however long the line is
+                    badges.setMinWidth(font() * 7);
+                    badges.setPrefWidth(font() * 7);
+                    badges.setAlignment(Pos.CENTER_RIGHT);
+                    HBox row = new HBox(12, badges, code);
                     row.setAlignment(Pos.CENTER_LEFT);
                     row.getStyleClass().add("code-line");
                     row.setPadding(new Insets(0, 4, 0, 4));
@@ -150,6 +156,7 @@ public final class CodeWindow {
         Label label = new Label(b.text());
         label.getStyleClass().addAll("code-badge", "state-" + b.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         label.setUserData(b);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.setStyle("-fx-background-color: " + fill.color().hex() + "; -fx-text-fill: " + ink.hex()
                 + "; -fx-background-radius: 4; -fx-padding: 0 6 0 6; -fx-font-weight: bold; -fx-font-size: " + font() * 0.9 + "px;");
         label.setAccessibleText(b.text() + " " + stateWords(b.state()));

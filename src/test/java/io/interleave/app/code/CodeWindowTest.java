@@ -122,7 +122,7 @@ class CodeWindowTest {
             HBox columns = (HBox) robot.lookup("#codeView").queryAs(javafx.scene.layout.VBox.class).getChildren().get(0);
             javafx.scene.layout.VBox col = (javafx.scene.layout.VBox) columns.getChildren().get(column);
             for (Node n : col.getChildren()) {
-                if (n instanceof HBox row && ((Label) row.getChildren().get(0)).getText().strip().startsWith(start)) {
+                if (n instanceof HBox row && ((Label) row.getChildren().get(1)).getText().strip().startsWith(start)) {
                     // the first handler's line (the report type) unless only the lookup has it
                     return row;
                 }
@@ -134,7 +134,7 @@ class CodeWindowTest {
     /** The badges on that row as "R1 wait". */
     private static List<String> badges(FxRobot robot, int column, String start) throws Exception {
         HBox row = row(robot, column, start);
-        return WaitForAsyncUtils.asyncFx(() -> ((HBox) row.getChildren().get(1)).getChildren().stream()
+        return WaitForAsyncUtils.asyncFx(() -> ((HBox) row.getChildren().get(0)).getChildren().stream()
                 .map(n -> (Label) n).map(l -> l.getText() + " " + ((CodeBadges.Badge) l.getUserData()).state().name().toLowerCase(java.util.Locale.ROOT))
                 .toList()).get(5, TimeUnit.SECONDS);
     }
