@@ -22,6 +22,7 @@ public final class CodeViewModel {
     private final ReadOnlyObjectWrapper<List<List<List<List<CodeBadges.Badge>>>>> badges = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<LineRef> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Span>> selectedSpans = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<LineRef> hovered = new ReadOnlyObjectWrapper<>();
     /** Whether the view is shown: a hidden view does no work as the playhead moves. */
     private boolean active = true;
 
@@ -41,6 +42,7 @@ public final class CodeViewModel {
         }
         selected.set(null);
         selectedSpans.set(List.of());
+        hovered.set(null);
         columns.set(List.copyOf(cs));
         refreshBadges();
     }
@@ -90,6 +92,24 @@ public final class CodeViewModel {
         } else {
             selected.set(ref);
             selectedSpans.set(columns.get().get(column).spansOf(handler, line));
+        }
+    }
+
+    /** The line of the bar the pointer rests on in the timeline, or null. */
+    public ReadOnlyObjectProperty<LineRef> hoveredProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    /**
+     * The pointer rests on a bar of trace {@code traceIndex} (a request of type {@code type}): its line is
+     * highlighted; a trace beyond the two columns shown, or no bar, highlights none.
+     */
+    public void hover(int traceIndex, int type, java.util.Optional<Span> span) {
+        if (span.isEmpty() || traceIndex < 0 || traceIndex >= columns.get().size()
+                || type < 0 || type >= columns.get().get(traceIndex).handlers().size()) {
+            hovered.set(null);
+        } else {
+            hovered.set(lineOf(traceIndex, type, span.get()));
         }
     }
 

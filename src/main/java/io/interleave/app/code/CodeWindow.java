@@ -28,6 +28,8 @@ import javafx.stage.Window;
  */
 public final class CodeWindow {
     static final double BASE_FONT = 15;
+    private static final javafx.css.PseudoClass HOVERED = javafx.css.PseudoClass.getPseudoClass("hovered-bar");
+    private static final javafx.css.PseudoClass CHOSEN = javafx.css.PseudoClass.getPseudoClass("chosen");
 
     private final CodeViewModel vm;
     private final ObservableDoubleValue textScale;
@@ -66,6 +68,7 @@ public final class CodeWindow {
         vm.columnsProperty().addListener((obs, old, now) -> rebuild());
         vm.badgesProperty().addListener((obs, old, now) -> refreshBadges());
         vm.selectedProperty().addListener((obs, old, now) -> refreshSelection());
+        vm.hoveredProperty().addListener((obs, old, now) -> refreshSelection());
         textScale.addListener((obs, old, now) -> rebuild());
         palette.addListener((obs, old, now) -> rebuild());
         rebuild();
@@ -169,11 +172,16 @@ public final class CodeWindow {
 
     private void refreshSelection() {
         CodeViewModel.LineRef sel = vm.selectedProperty().get();
+        CodeViewModel.LineRef hover = vm.hoveredProperty().get();
         for (int c = 0; c < rows.size(); c++) {
             for (int h = 0; h < rows.get(c).size(); h++) {
                 for (int l = 0; l < rows.get(c).get(h).size(); l++) {
-                    boolean on = sel != null && sel.equals(new CodeViewModel.LineRef(c, h, l));
-                    rows.get(c).get(h).get(l).setBackground(on
+                    CodeViewModel.LineRef here = new CodeViewModel.LineRef(c, h, l);
+                    boolean on = here.equals(sel) || here.equals(hover);
+                    HBox row = rows.get(c).get(h).get(l);
+                    row.pseudoClassStateChanged(HOVERED, here.equals(hover));
+                    row.pseudoClassStateChanged(CHOSEN, here.equals(sel));
+                    row.setBackground(on
                             ? new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
                                     Color.web(palette.get().sectionBand().hex()), null, null))
                             : null);

@@ -111,6 +111,31 @@ class CodeWindowTest {
         assertThat(vm.selectedSpansProperty().get()).isEmpty();
     }
 
+    @Test
+    @DisplayName("hovering a bar highlights its line: R3's wait in the event loop run lights the lookup's await line, no bar none")
+    void hoverHighlightsTheBarsLine(FxRobot robot) throws Exception {
+        Trace loop = source.traces.get().get(1);
+        io.interleave.trace.Span r3Wait = loop.spans().stream()
+                .filter(s -> s.requestId() == 3 && s.state() == SpanState.WAIT).findFirst().orElseThrow();
+        robot.interact(() -> vm.hover(1, 1, java.util.Optional.of(r3Wait)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.hoveredProperty().get()).isEqualTo(new CodeViewModel.LineRef(1, 1, 4));
+        HBox lookupAwait = WaitForAsyncUtils.asyncFx(() -> {
+            HBox columns = (HBox) robot.lookup("#codeView").queryAs(javafx.scene.layout.VBox.class).getChildren().get(0);
+            return (HBox) ((javafx.scene.layout.VBox) columns.getChildren().get(1)).getChildren().stream()
+                    .filter(n -> n instanceof HBox row && ((Label) row.getChildren().get(1)).getText().strip().startsWith("await db_query()  # wait 28 ms"))
+                    .findFirst().orElseThrow();
+        }).get(5, TimeUnit.SECONDS);
+        assertThat(onFx(() -> lookupAwait.getBackground() != null
+                && lookupAwait.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("hovered-bar")))).isTrue();
+        assertThat(onFx(() -> row(robot, 1, "await db_query()  # wait 80 ms").getBackground() == null)).isTrue();
+
+        robot.interact(() -> vm.hover(1, 1, java.util.Optional.empty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.hoveredProperty().get()).isNull();
+        assertThat(onFx(() -> lookupAwait.getBackground() == null)).isTrue();
+    }
+
     private void seek(FxRobot robot, double ms) {
         robot.interact(() -> source.playback.seek(ms));
         WaitForAsyncUtils.waitForFxEvents();
