@@ -65,6 +65,22 @@ class ArchitectureTest {
             .because("the window builds its parts and hands each what it needs; a part that imports the window cycles with it");
 
     /**
+     * The handler-code package (Python syntax and the comment form) sits inside the scenario layer, below
+     * the scenario records: the scenario reader uses it to read {@code "code"}, so it must use nothing of
+     * the project itself, or scenario and scenario.code would depend on each other.
+     */
+    static final ArchRule CODE_PACKAGE_STANDS_ALONE = noClasses()
+            .that().resideInAPackage("io.interleave.scenario.code")
+            .should().dependOnClassesThat(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>(
+                    "are in another package of io.interleave") {
+                @Override
+                public boolean test(com.tngtech.archunit.core.domain.JavaClass c) {
+                    return c.getPackageName().startsWith("io.interleave") && !c.getPackageName().equals("io.interleave.scenario.code");
+                }
+            })
+            .because("the scenario reader uses the code parser; the parser using the scenario would make a cycle");
+
+    /**
      * The layers, bottom to top: files (imports nothing of the project), scenario, trace,
      * engine, stats, render, then cli and app side by side (neither uses the other), then
      * Main. Each layer may use only the layers below it.
@@ -165,6 +181,24 @@ class ArchitectureTest {
         assertThat(result.getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("MetricsImportsAppFixture").contains("io.interleave.app.AppViewModel"))
                 .allSatisfy(line -> assertThat(line).contains("MetricsImportsAppFixture"));
+    }
+
+    @Test
+    @DisplayName("the handler-code package uses no other package of the program (the scenario reader uses it)")
+    void codePackageStandsAlone() {
+        assertThat(production.stream().filter(c -> c.getPackageName().equals("io.interleave.scenario.code")).count()).isPositive();
+        CODE_PACKAGE_STANDS_ALONE.check(production);
+    }
+
+    @Test
+    @DisplayName("the code-package rule really fails when the parser reaches up into the scenario records")
+    void codePackageRuleCatchesAViolation() {
+        EvaluationResult result = CODE_PACKAGE_STANDS_ALONE.evaluate(productionWith("CodeImportsScenarioFixture"));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("CodeImportsScenarioFixture").contains("io.interleave.scenario.Segment"))
+                .allSatisfy(line -> assertThat(line).contains("CodeImportsScenarioFixture"));
     }
 
     @Test

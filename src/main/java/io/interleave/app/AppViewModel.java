@@ -39,7 +39,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * thread; the child view models hold the controls, the playback and the
  * metrics.
  */
-public final class AppViewModel implements MetricsSource, NarrationSource, ControlsSource, FilesSource {
+public final class AppViewModel implements MetricsSource, NarrationSource, ControlsSource, FilesSource,
+        io.interleave.app.code.CodeSource {
     /** The preset the window opens with. */
     public static final String FIRST_PRESET = "three-requests";
 

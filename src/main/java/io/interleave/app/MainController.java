@@ -193,6 +193,24 @@ public final class MainController {
         }
     }
 
+    /** View ▸ Code (F12): the handlers as Python, in step with the playhead, in a window beside the timeline. */
+    @FXML
+    private void showCode() {
+        if (codeWindow == null) {
+            ClassroomViewModel classroom = vm.classroom();
+            io.interleave.app.code.CodeViewModel code = new io.interleave.app.code.CodeViewModel(vm);
+            // hovering a bar in the timeline highlights its line
+            timeline.hoveredProperty().addListener((obs, old, hit) -> code.hover(hit.map(h -> h.traceIndex()).orElse(-1),
+                    hit.map(h -> h.request().type()).orElse(-1), hit.flatMap(h -> h.span())));
+            codeWindow = io.interleave.app.code.CodeWindow.create(root.getScene() == null ? null : root.getScene().getWindow(),
+                    code, classroom.textScaleProperty(), classroom.paletteProperty());
+        }
+        codeWindow.show();
+        codeWindow.toFront();
+    }
+
+    private javafx.stage.Stage codeWindow;
+
     @FXML
     private void toggleFocus() {
         vm.panels().toggleFocus();

@@ -31,6 +31,7 @@ public final class Cli {
         commands.put("render", RenderCommand::new);
         commands.put("sweep", SweepCommand::new);
         commands.put("presets", PresetsCommand::new);
+        commands.put("code", CodeCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(commands);
     }

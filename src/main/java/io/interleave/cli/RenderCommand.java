@@ -3,6 +3,7 @@ package io.interleave.cli;
 import io.interleave.files.AtomicOutput;
 import io.interleave.engine.Simulation;
 import io.interleave.render.Animation;
+import io.interleave.render.CodePanel;
 import io.interleave.render.Palette;
 import io.interleave.render.TimeScale;
 import io.interleave.render.TimelineAnimation;
@@ -163,10 +164,17 @@ public final class RenderCommand implements Callable<Integer> {
                 : export.svg(scale, playhead).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    @Option(names = "--code", description = "Add the request types' handlers as Python under the timeline (the first two variants side by side with --compare).")
+    boolean code;
+
     @Override
     public Integer call() throws IOException {
         String format = outputFormat();
         boolean animation = checkPlaybackFlags(format);
+        if (code && (animation || atMs != null)) {
+            throw new UsageException("--code: draws the handlers under the finished picture; leave it out with "
+                    + (atMs != null ? "--at" : "an animation"));
+        }
         ViewMode mode = switch (view.toLowerCase(Locale.ROOT)) {
             case "requests" -> ViewMode.REQUESTS;
             case "workers" -> ViewMode.WORKERS;
@@ -196,15 +204,26 @@ public final class RenderCommand implements Callable<Integer> {
         }
         byte[] bytes;
         try {
-            bytes = animation ? animationBytes(export, format) : stillBytes(export, format);
+            bytes = code ? withCode(export, traces, format) : animation ? animationBytes(export, format) : stillBytes(export, format);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         AtomicOutput.write(out, bytes);
+        double pictureHeight = code ? Math.ceil(export.height() + codePanel(traces).height()) : export.height();
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "wrote %s (%d x %d%s)%n", out, Math.round(export.width() * scale), Math.round(export.height() * scale),
+        stdout.printf(Locale.ROOT, "wrote %s (%d x %d%s)%n", out, Math.round(export.width() * scale), Math.round(pictureHeight * scale),
                 animation ? animationSummary(format, bytes.length) : "");
         stdout.flush();
         return 0;
+    }
+
+    /** {@code --code}: the picture with the handlers' panel under the timeline. */
+    private byte[] withCode(TimelineExport export, List<Trace> traces, String format) {
+        CodePanel panel = codePanel(traces);
+        return format.equals("png") ? panel.png(export, scale) : panel.svg(export, scale).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private CodePanel codePanel(List<Trace> traces) {
+        return CodePanel.forPicture(traces, width, 1, Palette.LIGHT);
     }
 }

@@ -43,6 +43,7 @@ final class ScenarioJsonModule extends SimpleModule {
         super.setupModule(context);
         context.addDeserializers(new Readers());
         context.addBeanDeserializerModifier(new RecordReaders());
+        context.addBeanSerializerModifier(new CodeJson());
     }
 
     private static boolean ofTheFormat(Class<?> type) {

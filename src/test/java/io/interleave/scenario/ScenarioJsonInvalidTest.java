@@ -231,7 +231,7 @@ class ScenarioJsonInvalidTest {
             /resources/0/name                     | <remove>               | resources[0].name: is required
             /requestTypes                         | <remove>               | requestTypes: must not be empty (only a scenario with tasks may leave it out)
             /requestTypes/0/name                  | <remove>               | requestTypes[0].name: is required
-            /requestTypes/0/segments              | <remove>               | requestTypes[0].segments: is required
+            /requestTypes/0/segments              | <remove>               | requestTypes[0].segments: must not be empty
             /requestTypes/0/segments/3/kind       | <remove>               | requestTypes[0].segments[3].kind: is required
             /requestTypes/0/segments/3/ms         | <remove>               | requestTypes[0].segments[3].ms: is required
             /requestTypes/0/segments/1/ms/dist    | <remove>               | requestTypes[0].segments[1].ms.dist: is required

@@ -1,0 +1,192 @@
+package io.interleave.app.code;
+
+import io.interleave.render.Fill;
+import io.interleave.render.Palette;
+import io.interleave.scenario.code.CodeLine;
+import io.interleave.trace.SpanState;
+import java.util.List;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableObjectValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * View ▸ Code: the handlers as Python beside the timeline, in a window of its
+ * own so the timeline keeps its size (on a projector, put it on the other
+ * half of the screen). Each line carries badges for the requests on it at the
+ * playhead, in the timeline's state colours; a click on a line chooses it and
+ * the view model holds its bars. The type grows with projector mode.
+ */
+public final class CodeWindow {
+    static final double BASE_FONT = 15;
+    private static final javafx.css.PseudoClass HOVERED = javafx.css.PseudoClass.getPseudoClass("hovered-bar");
+    private static final javafx.css.PseudoClass CHOSEN = javafx.css.PseudoClass.getPseudoClass("chosen");
+
+    private final CodeViewModel vm;
+    private final ObservableDoubleValue textScale;
+    private final ObservableObjectValue<Palette> palette;
+    private final HBox columns = new HBox();
+    /** Per column, handler and line: the badge box of that line. */
+    private List<List<List<HBox>>> badgeBoxes = List.of();
+    private List<List<List<HBox>>> rows = List.of();
+
+    CodeWindow(CodeViewModel vm, ObservableDoubleValue textScale, ObservableObjectValue<Palette> palette) {
+        this.vm = vm;
+        this.textScale = textScale;
+        this.palette = palette;
+    }
+
+    /** The window (made once by the caller, shown again later). */
+    public static Stage create(Window owner, CodeViewModel vm, ObservableDoubleValue textScale, ObservableObjectValue<Palette> palette) {
+        CodeWindow view = new CodeWindow(vm, textScale, palette);
+        ScrollPane scroll = new ScrollPane(view.root());
+        scroll.setFitToWidth(false); // a long line scrolls sideways rather than being cut short
+        scroll.setId("codeScroll");
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle("Code: the handlers as Python");
+        stage.setScene(new Scene(scroll, 900, 560));
+        stage.showingProperty().addListener((obs, was, now) -> vm.setActive(now));
+        return stage;
+    }
+
+    /** The view's content (also usable on its own, as the tests do). */
+    public VBox root() {
+        columns.setSpacing(24);
+        columns.setPadding(new Insets(12));
+        vm.columnsProperty().addListener((obs, old, now) -> rebuild());
+        vm.badgesProperty().addListener((obs, old, now) -> refreshBadges());
+        vm.selectedProperty().addListener((obs, old, now) -> refreshSelection());
+        vm.hoveredProperty().addListener((obs, old, now) -> refreshSelection());
+        textScale.addListener((obs, old, now) -> rebuild());
+        palette.addListener((obs, old, now) -> rebuild());
+        rebuild();
+        VBox root = new VBox(columns);
+        root.setId("codeView");
+        return root;
+    }
+
+    private double font() {
+        return BASE_FONT * textScale.get();
+    }
+
+    private void rebuild() {
+        columns.getChildren().clear();
+        List<CodeBadges> cs = vm.columnsProperty().get();
+        List<List<List<HBox>>> boxes = new java.util.ArrayList<>();
+        List<List<List<HBox>>> allRows = new java.util.ArrayList<>();
+        for (int c = 0; c < cs.size(); c++) {
+            VBox column = new VBox(2);
+            HBox.setHgrow(column, Priority.ALWAYS);
+            Label title = new Label("Handlers · " + cs.get(c).title());
+            title.setStyle("-fx-font-weight: bold; -fx-font-size: " + font() + "px;");
+            column.getChildren().add(title);
+            List<List<HBox>> columnBoxes = new java.util.ArrayList<>();
+            List<List<HBox>> columnRows = new java.util.ArrayList<>();
+            List<CodeBadges.Handler> handlers = cs.get(c).handlers();
+            for (int h = 0; h < handlers.size(); h++) {
+                List<HBox> handlerBoxes = new java.util.ArrayList<>();
+                List<HBox> handlerRows = new java.util.ArrayList<>();
+                List<CodeLine> lines = handlers.get(h).lines();
+                for (int l = 0; l < lines.size(); l++) {
+                    Label code = new Label(lines.get(l).text());
+                    boolean comment = lines.get(l).text().startsWith("#");
+                    code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…": every character of the code shows
+                    code.setStyle("-fx-font-family: monospace; -fx-font-size: " + font() + "px;"
+                            + (comment ? " -fx-opacity: 0.7;" : ""));
+                    HBox badges = new HBox(4);
+                    badges.setAlignment(Pos.CENTER_LEFT);
+                    badges.getStyleClass().add("code-badges");
+                    // the badges stand in a gutter before the code, so they show however long the line is
+                    badges.setMinWidth(font() * 7);
+                    badges.setPrefWidth(font() * 7);
+                    badges.setAlignment(Pos.CENTER_RIGHT);
+                    HBox row = new HBox(12, badges, code);
+                    row.setAlignment(Pos.CENTER_LEFT);
+                    row.getStyleClass().add("code-line");
+                    row.setPadding(new Insets(0, 4, 0, 4));
+                    int col = c;
+                    int handler = h;
+                    int line = l;
+                    row.setOnMouseClicked(e -> vm.toggleLine(col, handler, line));
+                    column.getChildren().add(row);
+                    handlerBoxes.add(badges);
+                    handlerRows.add(row);
+                }
+                column.getChildren().add(new Label(" "));
+                columnBoxes.add(handlerBoxes);
+                columnRows.add(handlerRows);
+            }
+            columns.getChildren().add(column);
+            boxes.add(columnBoxes);
+            allRows.add(columnRows);
+        }
+        badgeBoxes = boxes;
+        rows = allRows;
+        refreshBadges();
+        refreshSelection();
+    }
+
+    private void refreshBadges() {
+        List<List<List<List<CodeBadges.Badge>>>> all = vm.badgesProperty().get();
+        for (int c = 0; c < badgeBoxes.size() && c < all.size(); c++) {
+            for (int h = 0; h < badgeBoxes.get(c).size(); h++) {
+                for (int l = 0; l < badgeBoxes.get(c).get(h).size(); l++) {
+                    HBox box = badgeBoxes.get(c).get(h).get(l);
+                    box.getChildren().clear();
+                    for (CodeBadges.Badge b : all.get(c).get(h).get(l)) {
+                        box.getChildren().add(badge(b));
+                    }
+                }
+            }
+        }
+    }
+
+    private Label badge(CodeBadges.Badge b) {
+        Fill fill = b.held() ? palette.get().heldWait() : palette.get().fill(b.state());
+        io.interleave.render.Rgb ink = palette.get().textOn(fill.color());
+        Label label = new Label(b.text());
+        label.getStyleClass().addAll("code-badge", "state-" + b.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        label.setUserData(b);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setStyle("-fx-background-color: " + fill.color().hex() + "; -fx-text-fill: " + ink.hex()
+                + "; -fx-background-radius: 4; -fx-padding: 0 6 0 6; -fx-font-weight: bold; -fx-font-size: " + font() * 0.9 + "px;");
+        label.setAccessibleText(b.text() + " " + stateWords(b.state()));
+        return label;
+    }
+
+    private static String stateWords(SpanState s) {
+        return s.toString();
+    }
+
+    private void refreshSelection() {
+        CodeViewModel.LineRef sel = vm.selectedProperty().get();
+        CodeViewModel.LineRef hover = vm.hoveredProperty().get();
+        for (int c = 0; c < rows.size(); c++) {
+            for (int h = 0; h < rows.get(c).size(); h++) {
+                for (int l = 0; l < rows.get(c).get(h).size(); l++) {
+                    CodeViewModel.LineRef here = new CodeViewModel.LineRef(c, h, l);
+                    boolean on = here.equals(sel) || here.equals(hover);
+                    HBox row = rows.get(c).get(h).get(l);
+                    row.pseudoClassStateChanged(HOVERED, here.equals(hover));
+                    row.pseudoClassStateChanged(CHOSEN, here.equals(sel));
+                    row.setBackground(on
+                            ? new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                                    Color.web(palette.get().sectionBand().hex()), null, null))
+                            : null);
+                }
+            }
+        }
+    }
+}

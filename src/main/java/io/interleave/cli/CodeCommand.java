@@ -1,0 +1,50 @@
+package io.interleave.cli;
+
+import io.interleave.scenario.HandlerCode;
+import io.interleave.scenario.RequestType;
+import io.interleave.scenario.Scenario;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code code}: prints each request type's handler as the Python it stands for under the server's policy. */
+@Command(name = "code", mixinStandardHelpOptions = true,
+        description = "Prints each request type of a scenario as a Python handler: a def under sync, "
+                + "an async def with await on every wait under the event loop; comments give kind, duration and resource.")
+public final class CodeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file, or preset:NAME.")
+    String scenarioArg;
+
+    @Option(names = "--policy", paramLabel = "sync|event-loop|event-loop+pool", description = "Write the handlers for this policy instead of the server's.")
+    String policy;
+
+    @Option(names = "--type", paramLabel = "NAME", description = "Print only the request type of this name.")
+    String type;
+
+    @Override
+    public Integer call() {
+        Scenario scenario = SimulateCommand.Overrides.apply(ScenarioSource.load(scenarioArg), policy, null, null, null, null, null);
+        List<RequestType> types = scenario.requestTypes();
+        if (type != null) {
+            types = types.stream().filter(t -> t.name().equals(type)).toList();
+            if (types.isEmpty()) {
+                throw new UsageException("--type: no request type named '" + type + "' (known: "
+                        + String.join(", ", scenario.requestTypes().stream().map(RequestType::name).toList()) + ")");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (int i = 0; i < types.size(); i++) {
+            out.print((i == 0 ? "" : "\n") + HandlerCode.text(types.get(i), scenario.server(), scenario.resources()));
+        }
+        out.flush();
+        return 0;
+    }
+}

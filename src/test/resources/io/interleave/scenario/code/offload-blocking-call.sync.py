@@ -1,0 +1,15 @@
+# server: sync (threads), 1 thread on 1 core
+# each request holds its thread from start to end, waits included
+def handle_page(request):
+    parse_request()  # compute 3 ms "parse request"
+    db_query()       # wait 40 ms on database "db query"
+    render_page()    # compute 3 ms "render page"
+
+# server: sync (threads), 1 thread on 1 core
+# each request holds its thread from start to end, waits included
+# no thread pool: a call marked offload runs in place
+def handle_legacy(request):
+    parse_request()  # compute 3 ms "parse request"
+    time.sleep()     # block 150 ms offload
+    render_page()    # compute 3 ms "render page"
+

@@ -1,0 +1,7 @@
+# server: event loop + thread pool, 1 loop on 1 core, 40 pool threads
+# an await lets the loop run other requests; a plain call holds it
+async def handle_page(request):
+    parse_request()   # compute 4 ms "parse request"
+    await db_query()  # wait 100 ms on database (2 slots) "db query"
+    render_page()     # compute 4 ms "render page"
+
