@@ -74,6 +74,10 @@ public final class HandlerCode {
         if (style == CodeWriter.Style.SYNC && type.segments().stream().anyMatch(Segment::isGather)) {
             header.add("the thread runs gather(...)'s calls one after another");
         }
+        type.timeoutMs().ifPresent(t -> header.add("the client gives up after " + io.interleave.time.TimeText.duration(t) + "; "
+                + (style == CodeWriter.Style.SYNC ? "the thread works on to the end for nobody"
+                        : type.cancelOnTimeout() ? "the server cancels the task at its next await"
+                        : "the handler runs on to the end for nobody")));
         boolean offloads = Segment.steps(type.segments()).stream().anyMatch(s -> s.segment().offload());
         if (offloads && !policy.hasPool()) {
             header.add("no thread pool: a call marked offload runs in place");

@@ -41,6 +41,29 @@ class CodeViewWindowTest {
                 .anyMatch(l -> l.getText().strip().startsWith("db_query()") && l.getText().contains("# wait 80 ms on database")))).isTrue();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closeTheCodeWindow(FxRobot robot) {
+        // a window left open would stay on the shared headless screen for the next test classes
+        robot.interact(() -> new java.util.ArrayList<>(Window.getWindows()).stream()
+                .filter(w -> w instanceof Stage s && "Code: the handlers as Python".equals(s.getTitle()))
+                .forEach(Window::hide));
+    }
+
+    @Test
+    @DisplayName("the code window stays inside the screen")
+    void codeWindowOnScreen(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#timeline").tryQuery().isPresent()));
+        robot.press(KeyCode.F12).release(KeyCode.F12);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && "Code: the handlers as Python".equals(s.getTitle()) && s.isShowing())));
+        assertThat(onFx(() -> {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            return Window.getWindows().stream().filter(w -> w instanceof Stage s && "Code: the handlers as Python".equals(s.getTitle()))
+                    .allMatch(w -> w.getX() >= screen.getMinX() && w.getY() >= screen.getMinY()
+                            && w.getX() + w.getWidth() <= screen.getMaxX() + 0.5 && w.getY() + w.getHeight() <= screen.getMaxY() + 0.5);
+        })).isTrue();
+    }
+
     private static boolean onFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         return WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS);
     }

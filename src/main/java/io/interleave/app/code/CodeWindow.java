@@ -56,9 +56,33 @@ public final class CodeWindow {
             stage.initOwner(owner);
         }
         stage.setTitle("Code: the handlers as Python");
-        stage.setScene(new Scene(scroll, 900, 560));
+        javafx.geometry.Rectangle2D screen = screenOf(owner);
+        stage.setScene(new Scene(scroll, Math.min(900, screen.getWidth()), Math.min(560, screen.getHeight())));
+        stage.setOnShown(e -> keepOnScreen(stage, screenOf(owner)));
         stage.showingProperty().addListener((obs, was, now) -> vm.setActive(now));
         return stage;
+    }
+
+    /** The visual bounds of the screen the owner is on (the primary screen without one). */
+    private static javafx.geometry.Rectangle2D screenOf(Window owner) {
+        if (owner != null) {
+            var screens = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
+                    Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()));
+            if (!screens.isEmpty()) {
+                return screens.get(0).getVisualBounds();
+            }
+        }
+        return javafx.stage.Screen.getPrimary().getVisualBounds();
+    }
+
+    /** A window never hangs off the screen (on a projector its title bar and edges stay reachable). */
+    static void keepOnScreen(Stage stage, javafx.geometry.Rectangle2D screen) {
+        double w = Math.min(stage.getWidth(), screen.getWidth());
+        double h = Math.min(stage.getHeight(), screen.getHeight());
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - w)));
+        stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - h)));
     }
 
     /** The view's content (also usable on its own, as the tests do). */
