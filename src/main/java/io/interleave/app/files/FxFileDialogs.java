@@ -65,6 +65,30 @@ public final class FxFileDialogs implements FileDialogs {
         return answer == restore ? Restore.RESTORE : answer == discard ? Restore.DISCARD : Restore.LATER;
     }
 
+    /** Radio buttons 1x, 2x, 3x in {@code group} (ids PREFIX1..3, the scale as user data), {@code selected} chosen. */
+    private static HBox scaleButtons(ToggleGroup group, String idPrefix, int selected) {
+        HBox row = new HBox(12);
+        for (int s = 1; s <= 3; s++) {
+            RadioButton b = new RadioButton(s + "x");
+            b.setId(idPrefix + s);
+            b.setUserData(s);
+            b.setToggleGroup(group);
+            b.setSelected(s == selected);
+            row.getChildren().add(b);
+        }
+        return row;
+    }
+
+    /** The whole run or the current view, one of the two chosen. */
+    private static void rangeButtons(RadioButton whole, String wholeId, RadioButton current, String currentId, boolean currentChosen) {
+        ToggleGroup ranges = new ToggleGroup();
+        whole.setId(wholeId);
+        current.setId(currentId);
+        whole.setToggleGroup(ranges);
+        current.setToggleGroup(ranges);
+        (currentChosen ? current : whole).setSelected(true);
+    }
+
     @Override
     public Optional<ExportOptions> askExportOptions(String format, ExportOptions last) {
         Dialog<ExportOptions> dialog = new Dialog<>();
@@ -73,23 +97,10 @@ public final class FxFileDialogs implements FileDialogs {
         dialog.setHeaderText("Export the timeline as " + format);
         dialog.getDialogPane().getStyleClass().add("export-dialog");
         ToggleGroup scales = new ToggleGroup();
-        HBox scaleRow = new HBox(12);
-        for (int s = 1; s <= 3; s++) {
-            RadioButton b = new RadioButton(s + "x");
-            b.setId("scale" + s);
-            b.setUserData(s);
-            b.setToggleGroup(scales);
-            b.setSelected(s == last.scale());
-            scaleRow.getChildren().add(b);
-        }
-        ToggleGroup ranges = new ToggleGroup();
+        HBox scaleRow = scaleButtons(scales, "scale", last.scale());
         RadioButton whole = new RadioButton("Whole run");
-        whole.setId("wholeRun");
         RadioButton current = new RadioButton("Current view (the visible time range and zoom)");
-        current.setId("currentView");
-        whole.setToggleGroup(ranges);
-        current.setToggleGroup(ranges);
-        (last.currentView() ? current : whole).setSelected(true);
+        rangeButtons(whole, "wholeRun", current, "currentView", last.currentView());
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
@@ -122,23 +133,10 @@ public final class FxFileDialogs implements FileDialogs {
         svg.setToggleGroup(formats);
         (last.svg() ? svg : gif).setSelected(true);
         ToggleGroup scales = new ToggleGroup();
-        HBox scaleRow = new HBox(12);
-        for (int s = 1; s <= 3; s++) {
-            RadioButton b = new RadioButton(s + "x");
-            b.setId("animationScale" + s);
-            b.setUserData(s);
-            b.setToggleGroup(scales);
-            b.setSelected(s == last.scale());
-            scaleRow.getChildren().add(b);
-        }
-        ToggleGroup ranges = new ToggleGroup();
+        HBox scaleRow = scaleButtons(scales, "animationScale", last.scale());
         RadioButton whole = new RadioButton("Whole run");
-        whole.setId("animationWholeRun");
         RadioButton current = new RadioButton("Current view (the visible time range)");
-        current.setId("animationCurrentView");
-        whole.setToggleGroup(ranges);
-        current.setToggleGroup(ranges);
-        (last.currentView() ? current : whole).setSelected(true);
+        rangeButtons(whole, "animationWholeRun", current, "animationCurrentView", last.currentView());
         javafx.scene.control.Spinner<Double> seconds = new javafx.scene.control.Spinner<>(1, io.interleave.render.Animation.MAX_SECONDS, last.seconds(), 1);
         seconds.setId("animationSeconds");
         seconds.setEditable(true);
