@@ -108,9 +108,17 @@ public final class MetricRows {
         for (int c = 1; c < figures.size(); c++) {
             ProgramFigures a = figures.get(0);
             ProgramFigures b = figures.get(c);
+            List<String> parts = new ArrayList<>();
+            if (a.items().consumed() > 0 && b.items().consumed() > 0) {
+                parts.add("mean item latency " + difference(Kind.TIME, a.items().meanMs(), b.items().meanMs()));
+            } else {
+                parts.add(String.format(Locale.ROOT, "%,d items processed against %,d", b.items().consumed(), a.items().consumed()));
+            }
+            if (!Double.isNaN(a.makespanMs()) && !Double.isNaN(b.makespanMs())) {
+                parts.add("makespan " + difference(Kind.TIME, a.makespanMs(), b.makespanMs()));
+            }
             String verdict = a.items().consumed() == 0 && b.items().consumed() == 0 ? "nothing processed yet to compare"
-                    : "mean item latency " + difference(Kind.TIME, a.items().meanMs(), b.items().meanMs())
-                    + ", makespan " + difference(Kind.TIME, a.makespanMs(), b.makespanMs());
+                    : String.join(", ", parts);
             lines.add(labels.get(c) + " vs " + labels.get(0) + ": " + verdict);
         }
         return String.join("\n", lines);

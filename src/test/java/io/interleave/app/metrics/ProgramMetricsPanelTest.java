@@ -142,5 +142,6 @@ class ProgramMetricsPanelTest {
         assertThat(text(robot, "#value-items-consumed-0")).isEqualTo("0");
         assertThat(text(robot, "#value-makespan-0")).isEqualTo("–");
         assertThat(text(robot, "#value-item-max-1")).isEqualTo(TimeText.duration(250));
+        assertThat(text(robot, "#headline")).isEqualTo("asyncio (one loop) vs Sync (one thread): 20 items processed against 0");
     }
 }
