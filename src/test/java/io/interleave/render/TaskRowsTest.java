@@ -112,6 +112,19 @@ class TaskRowsTest {
     }
 
     @Test
+    @DisplayName("the picture's table gives a program's items instead of requests: made, consumed, item latency, makespan")
+    void table() throws Exception {
+        Scenario s = example();
+        String svg = new TimelineExport(Simulation.compare(s), ViewMode.REQUESTS, 1600, 1, Palette.LIGHT).svg(1);
+        List<String> cells = elements(parse(svg), "text", "metrics").stream().map(Element::getTextContent).toList();
+        assertThat(cells).containsSubsequence("Variant", "Items made", "Consumed", "Mean item latency", "p50", "p95", "Max",
+                "Makespan", "CPU", "Workers busy");
+        assertThat(cells).containsSubsequence("Sync (one thread)", "40", "40", "15.3 s", "15.2 s", "19.7 s", "20.2 s", "30 s");
+        assertThat(cells).containsSubsequence("asyncio (one loop)", "40", "40", "250 ms", "250 ms", "250 ms", "250 ms", "20 s");
+        assertThat(cells).doesNotContain("Rejected", "Throughput");
+    }
+
+    @Test
     @DisplayName("a put on a full queue draws 'span waiting-put' bars in the producer's row, legend 'Waiting to put'")
     void waitingPut() throws Exception {
         Trace t = Simulation.trace(ScenarioJson.parse(TIGHT));

@@ -35,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @DisplayName("Metrics panel: a program of tasks shows its items and its queue's length")
 class ProgramMetricsPanelTest {
     static {
+        // as MetricsPanelTest: if this class starts the toolkit, its headless screen is large enough for that class's stages too
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
@@ -44,7 +45,7 @@ class ProgramMetricsPanelTest {
     void start(Stage stage) {
         vm = new AppViewModel();
         Parent root = Fxml.load(InterleaveApp.class, "MainWindow.fxml", vm);
-        Scene scene = new Scene(root, 1400, 900);
+        Scene scene = new Scene(root, 1200, 760); // within Monocle's default headless screen, whichever test started the toolkit
         scene.getStylesheets().add(InterleaveApp.class.getResource("interleave.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
