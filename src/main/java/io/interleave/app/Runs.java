@@ -1,6 +1,7 @@
 package io.interleave.app;
 
 import io.interleave.app.metrics.SimulationResult;
+import io.interleave.engine.DeadlockException;
 import io.interleave.engine.Simulation;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.Variant;
@@ -35,6 +36,9 @@ public final class Runs {
      */
     public static SimulationResult simulate(Scenario scenario, boolean compare, Progress progress, BooleanSupplier cancelled) {
         List<Variant> variants = compare ? scenario.compareVariants() : List.of();
+        if (scenario.hasTasks()) {
+            return program(scenario, compare, variants, cancelled);
+        }
         long total = (long) scenario.arrivals().count() * Math.max(1, variants.size());
         List<Trace> traces = new ArrayList<>();
         if (variants.isEmpty()) {
@@ -46,6 +50,33 @@ public final class Runs {
         }
         return new SimulationResult(scenario, compare, traces,
                 traces.stream().map(t -> SummaryCollector.of(t, 0)).toList());
+    }
+
+    /**
+     * A program of tasks: each run kept whole (its tasks, items and queue lengths); a run that
+     * deadlocks is kept up to the deadlock, its trace's program saying why (see {@link SimulationResult#deadlock()}).
+     */
+    private static SimulationResult program(Scenario scenario, boolean compare, List<Variant> variants, BooleanSupplier cancelled) {
+        List<Trace> traces = new ArrayList<>();
+        if (variants.isEmpty()) {
+            traces.add(upToDeadlock(() -> Simulation.trace(scenario)));
+        }
+        for (Variant variant : variants) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("superseded by a newer change");
+            }
+            traces.add(upToDeadlock(() -> Simulation.trace(scenario, variant)));
+        }
+        return new SimulationResult(scenario, compare, traces,
+                traces.stream().map(t -> SummaryCollector.of(t, 0)).toList());
+    }
+
+    private static Trace upToDeadlock(java.util.function.Supplier<Trace> run) {
+        try {
+            return run.get();
+        } catch (DeadlockException e) {
+            return e.trace().orElseThrow(() -> e);
+        }
     }
 
     private static Trace trace(Scenario scenario, String label, java.util.function.LongConsumer done, BooleanSupplier cancelled) {

@@ -44,8 +44,9 @@ public final class SimulationRunner {
 
     public SimulationRunner() {
         service.setOnSucceeded(e -> {
-            error.set("");
-            result.set(service.getValue());
+            SimulationResult value = service.getValue();
+            result.set(value);
+            error.set(value.deadlock().orElse("")); // a program that deadlocked shows its run up to then, and says why
         });
         service.setOnFailed(e -> {
             Throwable t = service.getException();
@@ -76,7 +77,7 @@ public final class SimulationRunner {
         return result.getReadOnlyProperty();
     }
 
-    /** Why the latest run failed, or "". */
+    /** Why the latest run failed, or why the program it ran stopped short (a deadlock), or "". */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }

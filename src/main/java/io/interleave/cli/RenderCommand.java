@@ -189,10 +189,6 @@ public final class RenderCommand implements Callable<Integer> {
         OutputPaths.writable("--out", out);
         OutputPaths.notTheInput("--out", out, scenarioArg);
         Scenario scenario = ScenarioSource.load(scenarioArg);
-        if (scenario.hasTasks()) {
-            throw new UsageException("render does not draw the tasks of a program of tasks yet; "
-                    + "use simulate with --spans and --items for its timeline and its items");
-        }
         if (scenario.arrivals().count() > MAX_REQUESTS) {
             throw new UsageException("render draws at most " + MAX_REQUESTS + " requests; this scenario sends "
                     + scenario.arrivals().count() + " (lower its count)");

@@ -5,9 +5,13 @@ import io.interleave.render.TimelineLayout.Hit;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Segment;
+import io.interleave.scenario.Task;
+import io.interleave.scenario.TaskStep;
+import io.interleave.scenario.TaskStepKind;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Span;
 import io.interleave.trace.SpanState;
+import io.interleave.trace.TaskIds;
 import io.interleave.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +33,10 @@ public final class HoverText {
      * </pre>
      */
     public static String describe(Trace trace, Hit hit) {
-        RequestRecord r = hit.request();
+        if (hit.request().isEmpty()) {
+            return describeTask(trace, hit);
+        }
+        RequestRecord r = hit.request().get();
         RequestType type = trace.scenario().requestTypes().get(r.type());
         String who = r.label() + " " + type.name();
         if (hit.span().isEmpty()) {
@@ -41,14 +48,7 @@ public final class HoverText {
         segmentLine(trace, type, span).ifPresent(lines::add);
         lines.add(TimeText.exact(span.startMs()) + " → " + TimeText.exact(span.endMs())
                 + ", " + TimeText.duration(span.durationMs()));
-        Policy policy = trace.scenario().server().policy();
-        List<String> where = new ArrayList<>();
-        span.worker().ifPresent(w -> where.add(TimelineLayout.workerName(policy, w)));
-        span.poolThread().ifPresent(p -> where.add(TimelineLayout.poolThreadName(p)));
-        span.core().ifPresent(c -> where.add("Core " + (c + 1)));
-        if (!where.isEmpty()) {
-            lines.add(String.join(", ", where));
-        }
+        whereLine(trace, span).ifPresent(lines::add);
         if (r.completed()) {
             lines.add("response " + TimeText.duration(r.responseMs()) + " (alone: " + TimeText.duration(r.aloneMs()) + ")");
         } else if (r.timedOut()) {
@@ -59,6 +59,54 @@ public final class HoverText {
             lines.add("wasted: its client had already gone");
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * A task of a program of tasks, for example:
+     * <pre>
+     * producer · Waiting to put
+     * put on 'items' (full)
+     * 1.5 s → 1.7 s, 200 ms
+     * Loop 1
+     * </pre>
+     */
+    private static String describeTask(Trace trace, Hit hit) {
+        Span span = hit.span().orElseThrow();
+        Optional<TaskIds.Named> task = TaskIds.find(trace.scenario(), hit.ownerId());
+        List<String> lines = new ArrayList<>();
+        lines.add(task.map(TaskIds.Named::name).orElse("task " + hit.ownerId()) + " · " + stateName(trace, span));
+        task.flatMap(t -> stepLine(trace.scenario().tasks().get(t.kind()), span)).ifPresent(lines::add);
+        lines.add(TimeText.exact(span.startMs()) + " → " + TimeText.exact(span.endMs())
+                + ", " + TimeText.duration(span.durationMs()));
+        whereLine(trace, span).ifPresent(lines::add);
+        return String.join("\n", lines);
+    }
+
+    /** What a task's step is: its label, else its kind; "put on 'items' (full)", "get from 'items' (empty)". */
+    private static Optional<String> stepLine(Task kind, Span span) {
+        List<TaskStep> steps = kind.unrolled();
+        if (span.segment() < 0 || span.segment() >= steps.size()) {
+            return Optional.empty();
+        }
+        TaskStep step = steps.get(span.segment());
+        if (step.kind() == TaskStepKind.PUT || step.kind() == TaskStepKind.GET) {
+            String q = "'" + step.queue().orElse("?") + "'";
+            return Optional.of(step.kind() == TaskStepKind.PUT
+                    ? "put on " + q + (span.state() == SpanState.WAITING_PUT ? " (full)" : "")
+                    : "get from " + q + (span.state() == SpanState.WAITING_GET ? " (empty)" : ""));
+        }
+        String label = step.label().filter(l -> !l.isBlank()).orElse(step.kind().jsonName());
+        return Optional.of(span.state() == SpanState.QUEUED || span.state() == SpanState.READY ? "next: " + label : label);
+    }
+
+    /** "Thread 1, Core 1": where a span ran. */
+    private static Optional<String> whereLine(Trace trace, Span span) {
+        Policy policy = trace.scenario().server().policy();
+        List<String> where = new ArrayList<>();
+        span.worker().ifPresent(w -> where.add(TimelineLayout.workerName(policy, w)));
+        span.poolThread().ifPresent(p -> where.add(TimelineLayout.poolThreadName(p)));
+        span.core().ifPresent(c -> where.add("Core " + (c + 1)));
+        return where.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", where));
     }
 
     /** "Compute", "Blocked"; a wait says whether it holds its worker: "Wait, holds thread" or "Wait, frees loop", as the legend does. */

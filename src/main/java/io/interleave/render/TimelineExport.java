@@ -341,6 +341,9 @@ public final class TimelineExport {
     }
 
     private static final String[] COLUMNS = {"Policy", "Mean", "p50", "p95", "Max", "Slowdown", "Throughput", "CPU", "Workers busy", "Rejected"};
+    /** A program of tasks: its items instead of requests. */
+    private static final String[] PROGRAM_COLUMNS = {"Policy", "Items made", "Consumed", "Mean item latency", "p50", "p95", "Max",
+        "Makespan", "CPU", "Workers busy"};
     private static final String[] TIMEOUT_COLUMNS = {"Timed out", "Goodput", "Wasted CPU"};
 
     private static String[] concat(String[] a, String[] b) {
@@ -361,7 +364,8 @@ public final class TimelineExport {
         double right = width - 16 * s;
         // a scenario whose clients give up adds who timed out, what was answered in time, and the CPU spent for nobody
         boolean timeouts = traces.stream().anyMatch(t -> t.scenario().requestTypes().stream().anyMatch(io.interleave.scenario.RequestType::hasTimeout));
-        String[] columns = timeouts ? concat(COLUMNS, TIMEOUT_COLUMNS) : COLUMNS;
+        boolean program = traces.stream().anyMatch(t -> t.scenario().hasTasks());
+        String[] columns = program ? PROGRAM_COLUMNS : timeouts ? concat(COLUMNS, TIMEOUT_COLUMNS) : COLUMNS;
         String[] headers = columns.clone();
         if (traces.size() > 1) {
             headers[0] = "Variant";
@@ -378,7 +382,12 @@ public final class TimelineExport {
                 percent(m.cpuUtilization()), percent(m.workerUtilization()),
                 Long.toString(m.rejected())
             };
-            if (timeouts) {
+            if (program) { // a program of tasks: its items' figures (latency: made to processed) and the run's length
+                io.interleave.stats.ItemSummary items = io.interleave.stats.ItemSummary.of(t.program().items());
+                rows[i] = new String[] {rows[i][0], Integer.toString(items.made()), Integer.toString(items.consumed()),
+                    ms(items.meanMs()), ms(items.p50Ms()), ms(items.p95Ms()), ms(items.maxMs()), ms(t.endMs()),
+                    percent(m.cpuUtilization()), percent(m.workerUtilization())};
+            } else if (timeouts) {
                 rows[i] = concat(rows[i], new String[] {Long.toString(m.timedOut()),
                         String.format(Locale.ROOT, "%.1f/s", m.goodputPerSec()), ms(m.wastedCpuMs())});
             }

@@ -5,6 +5,7 @@ import io.interleave.scenario.Server;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Span;
 import io.interleave.trace.SpanState;
+import io.interleave.trace.TaskIds;
 import io.interleave.trace.Trace;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +58,9 @@ public final class TimelineLayout {
         /** A thread of the pool that runs offloaded calls: {@code index} is the pool thread, 0-based. */
         POOL_THREAD,
         /** A CPU core: {@code index} is the core, 0-based. */
-        CORE
+        CORE,
+        /** One task of a program of tasks (requests view, after the requests): {@code index} is its id. */
+        TASK
     }
 
     /**
@@ -66,7 +69,7 @@ public final class TimelineLayout {
      * @param section index into {@link #sections()}
      * @param position 0-based position within its section
      * @param kind what it shows
-     * @param index request id, worker, pool thread or core
+     * @param index request id, worker, pool thread, core or task id
      * @param top canvas y of its top edge while its section is not scrolled
      */
     public record Row(int section, int position, RowKind kind, int index, double top) {
@@ -129,10 +132,24 @@ public final class TimelineLayout {
      *
      * @param traceIndex which trace
      * @param row the row
-     * @param request the request the span belongs to, or the rejected request
+     * @param ownerId the id of the request or task the span belongs to, or of the rejected request
+     * @param request that request; empty when the span is a task's
      * @param span the span, empty for a rejection marker
      */
-    public record Hit(int traceIndex, Row row, RequestRecord request, Optional<Span> span) {
+    public record Hit(int traceIndex, Row row, int ownerId, Optional<RequestRecord> request, Optional<Span> span) {
+        public Hit {
+            Objects.requireNonNull(row, "row");
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(span, "span");
+            if (request.isEmpty() && span.isEmpty()) {
+                throw new IllegalArgumentException("a hit on a task must be on one of its spans");
+            }
+        }
+
+        /** A request's span, or its rejection marker (empty span). */
+        public Hit(int traceIndex, Row row, RequestRecord request, Optional<Span> span) {
+            this(traceIndex, row, request.id(), Optional.of(request), span);
+        }
     }
 
     private record Entry(LegendKind kind, Optional<SpanState> state, String label) {
@@ -160,6 +177,8 @@ public final class TimelineLayout {
     private final TextStyle titleStyle;
     private final TextStyle barLabelStyle;
     private final double tickMinSpacing;
+    /** Each trace's tasks, looked up once (the layout is rebuilt often but asks for them per row). */
+    private final java.util.Map<Trace, List<TaskIds.Named>> taskCache = new java.util.IdentityHashMap<>();
 
     private TimelineLayout(List<Trace> traces, ViewMode mode, double width, double height, double textScale,
                            TextMeasure measure, boolean export, boolean fitRows) {
@@ -514,8 +533,43 @@ public final class TimelineLayout {
 
     private int rowCountOf(Trace t) {
         return mode == ViewMode.REQUESTS
-                ? t.requests().size()
+                ? t.requests().size() + tasksOf(t).size()
                 : t.scenario().server().workers() + t.usedPoolThreads().size() + t.scenario().server().cores();
+    }
+
+    /** The tasks of a trace's program, in id order (none for a run of requests only). */
+    private List<TaskIds.Named> tasksOf(Trace t) {
+        return taskCache.computeIfAbsent(t, k -> k.scenario().hasTasks() ? TaskIds.of(k.scenario()) : List.of());
+    }
+
+    /** The task with this id in a trace's program, if it is one. */
+    private Optional<TaskIds.Named> taskOf(Trace t, int id) {
+        List<TaskIds.Named> tasks = tasksOf(t);
+        if (tasks.isEmpty()) {
+            return Optional.empty();
+        }
+        int at = id - tasks.get(0).id();
+        return at >= 0 && at < tasks.size() ? Optional.of(tasks.get(at)) : Optional.empty();
+    }
+
+    /**
+     * What a span's owner is called: "R3" for a request, the task's name
+     * ("producer 2") for a task of a program.
+     */
+    public String ownerLabel(Trace t, int id) {
+        if (id >= 1 && id <= t.requests().size()) {
+            return t.request(id).label();
+        }
+        return taskOf(t, id).map(TaskIds.Named::name).orElse("#" + id);
+    }
+
+    /** The spans of request or task {@code id}: none for a task that never ran (a partial run). */
+    private static List<Span> spansOfId(Trace t, int id) {
+        try {
+            return t.spansOf(id);
+        } catch (IndexOutOfBoundsException e) {
+            return List.of();
+        }
     }
 
     /** The row at a position in a section. */
@@ -526,7 +580,10 @@ public final class TimelineLayout {
         }
         double top = sec.rowsTop() + position * rowHeight;
         if (mode == ViewMode.REQUESTS) {
-            return new Row(section, position, RowKind.REQUEST, position + 1, top);
+            int requests = sec.trace().requests().size();
+            return position < requests
+                    ? new Row(section, position, RowKind.REQUEST, position + 1, top)
+                    : new Row(section, position, RowKind.TASK, tasksOf(sec.trace()).get(position - requests).id(), top);
         }
         int workers = sec.trace().scenario().server().workers();
         List<Integer> pool = sec.trace().usedPoolThreads();
@@ -558,13 +615,23 @@ public final class TimelineLayout {
         return row.top() - clampScroll(row.section(), scroll);
     }
 
-    /** The row showing request {@code requestId} (requests view) in a trace's section. */
+    /** The row showing request {@code requestId}, or the task with that id (requests view), in a trace's section. */
     public Optional<Row> requestRow(int traceIndex, int requestId) {
         if (mode != ViewMode.REQUESTS || traceIndex < 0 || traceIndex >= sections.size()) {
             return Optional.empty();
         }
         Section sec = sections.get(traceIndex);
-        return requestId >= 1 && requestId <= sec.rowCount() ? Optional.of(row(traceIndex, requestId - 1)) : Optional.empty();
+        int requests = sec.trace().requests().size();
+        if (requestId >= 1 && requestId <= requests) {
+            return Optional.of(row(traceIndex, requestId - 1));
+        }
+        List<TaskIds.Named> tasks = tasksOf(sec.trace());
+        for (int k = 0; k < tasks.size(); k++) {
+            if (tasks.get(k).id() == requestId) {
+                return Optional.of(row(traceIndex, requests + k));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The lane of a worker (thread or loop) in a trace's section (workers view). */
@@ -669,7 +736,7 @@ public final class TimelineLayout {
     public List<Span> spansOf(Row row) {
         Trace t = sections.get(row.section()).trace();
         return switch (row.kind()) {
-            case REQUEST -> t.spansOf(row.index());
+            case REQUEST, TASK -> spansOfId(t, row.index());
             case WORKER -> t.workerLane(row.index());
             case POOL_THREAD -> t.poolLane(row.index());
             case CORE -> t.coreLane(row.index());
@@ -679,11 +746,11 @@ public final class TimelineLayout {
     /** Whether {@code span} is drawn in {@code row}. */
     public boolean shows(Row row, Span span) {
         Trace t = sections.get(row.section()).trace();
-        if (span.requestId() < 1 || span.requestId() > t.requests().size()) {
+        if (span.requestId() < 1 || span.requestId() > t.requests().size() && taskOf(t, span.requestId()).isEmpty()) {
             return false;
         }
         return switch (row.kind()) {
-            case REQUEST -> span.requestId() == row.index() && t.spansOf(row.index()).contains(span);
+            case REQUEST, TASK -> span.requestId() == row.index() && spansOfId(t, row.index()).contains(span);
             case WORKER -> span.holdsWorker() && span.worker().orElse(-1) == row.index();
             case POOL_THREAD -> span.poolThread().orElse(-1) == row.index();
             case CORE -> span.core().orElse(-1) == row.index();
@@ -697,11 +764,12 @@ public final class TimelineLayout {
                 : Optional.empty();
     }
 
-    /** "R3" for a request row, "Thread 1", "Loop 1", "Pool 1" or "Core 1" for a lane. */
+    /** "R3" for a request row, the task's name for a task row, "Thread 1", "Loop 1", "Pool 1" or "Core 1" for a lane. */
     public String rowLabel(Row row) {
         Trace t = sections.get(row.section()).trace();
         return switch (row.kind()) {
             case REQUEST -> t.request(row.index()).label();
+            case TASK -> ownerLabel(t, row.index());
             case WORKER -> workerName(t.scenario().server().policy(), row.index());
             case POOL_THREAD -> poolThreadName(row.index());
             case CORE -> "Core " + (row.index() + 1);
@@ -751,6 +819,9 @@ public final class TimelineLayout {
         double widest = 0;
         for (Trace t : traces) {
             if (mode == ViewMode.REQUESTS) {
+                for (TaskIds.Named task : tasksOf(t)) {
+                    widest = Math.max(widest, measure.textWidth(task.name(), labelStyle));
+                }
                 if (t.requests().isEmpty()) {
                     continue;
                 }
@@ -788,7 +859,9 @@ public final class TimelineLayout {
         boolean rejected = false;
         boolean completed = false;
         boolean wasted = false;
+        boolean requests = false;
         for (Trace t : traces) {
+            requests |= !t.requests().isEmpty();
             Policy policy = t.scenario().server().policy();
             List<Span> shown = new ArrayList<>();
             if (mode == ViewMode.REQUESTS) {
@@ -834,7 +907,7 @@ public final class TimelineLayout {
         }
         if (mode == ViewMode.WORKERS) {
             entries.add(new Entry(LegendKind.IDLE, Optional.empty(), "Idle"));
-        } else {
+        } else if (requests) { // a program of tasks alone has no arrivals nor responses to mark
             entries.add(new Entry(LegendKind.ARRIVAL, Optional.empty(), "Arrives"));
             entries.add(new Entry(LegendKind.RESPONSE, Optional.empty(), "Response"));
             if (completed) {
@@ -957,6 +1030,8 @@ public final class TimelineLayout {
         if (best == null || bestDistance > tolerance) {
             return Optional.empty();
         }
-        return Optional.of(new Hit(row.section(), row, trace.request(best.requestId()), Optional.of(best)));
+        int owner = best.requestId();
+        Optional<RequestRecord> r = owner >= 1 && owner <= trace.requests().size() ? Optional.of(trace.request(owner)) : Optional.empty();
+        return Optional.of(new Hit(row.section(), row, owner, r, Optional.of(best)));
     }
 }

@@ -145,7 +145,9 @@ public final class TimelinePainter {
         if (layout.mode() == ViewMode.REQUESTS && rh >= 3) {
             g.tag("ghost");
             for (int p : drawn) {
-                paintGhost(g, layout, section.trace().request(p + 1), rowY(base, p, rh), scale, playhead);
+                if (p < section.trace().requests().size()) { // a task of a program has no time alone to race
+                    paintGhost(g, layout, section.trace().request(p + 1), rowY(base, p, rh), scale, playhead);
+                }
             }
         }
         for (int p : drawn) {
@@ -173,13 +175,17 @@ public final class TimelinePainter {
         g.restore();
     }
 
-    /** What {@link DrawingSurface#tag} names a row's background: "row" for a request, "row lane pool-thread" for a pool thread's lane. */
+    /**
+     * What {@link DrawingSurface#tag} names a row's background: "row" for a request, "row task" for a task of a
+     * program, "row lane pool-thread" for a pool thread's lane.
+     */
     static String rowTag(RowKind kind) {
         return switch (kind) {
             case REQUEST -> "row";
             case WORKER -> "row lane worker";
             case POOL_THREAD -> "row lane pool-thread";
             case CORE -> "row lane core";
+            case TASK -> "row task";
         };
     }
 
@@ -250,6 +256,11 @@ public final class TimelinePainter {
         Rgb colour = palette.text();
         if (row.kind() == RowKind.REQUEST && section.trace().request(row.index()).arrivalMs() > playhead) {
             colour = palette.mutedText();
+        } else if (row.kind() == RowKind.TASK) {
+            List<Span> spans = layout.spansOf(row);
+            if (spans.isEmpty() || spans.get(0).startMs() > playhead) { // not started yet
+                colour = palette.mutedText();
+            }
         }
         if (every > 1) {
             // Thinned labels are taller than their rows: the tick points at exactly the row named, and
@@ -275,7 +286,7 @@ public final class TimelinePainter {
     }
 
     private void paintRowBackground(DrawingSurface g, TimelineLayout layout, Row row, double y) {
-        if (row.kind() == RowKind.REQUEST) {
+        if (row.kind() == RowKind.REQUEST || row.kind() == RowKind.TASK) {
             if (row.position() % 2 == 1 && layout.rowHeight() >= 6) {
                 g.fillRect(0, y, layout.width(), layout.rowHeight(), palette.stripe());
             }
@@ -299,7 +310,7 @@ public final class TimelinePainter {
         double barTop = layout.rowHeight() < 1 ? rowY : Math.round(rowY + (layout.rowHeight() - bh) / 2);
         double left = layout.plotLeft();
         boolean outlined = bh >= 10;
-        boolean lane = row.kind() != RowKind.REQUEST;
+        boolean lane = row.kind() != RowKind.REQUEST && row.kind() != RowKind.TASK;
         PixelColumn column = new PixelColumn(lane, scale, left);
         // A request with a gather: its row splits into one thin sub-bar per branch while the gather runs.
         int branches = lane ? 0 : branchCount(spans);
@@ -361,7 +372,7 @@ public final class TimelinePainter {
             }
             if (lane) {
                 g.timing(Timing.appears(b));
-                paintBarLabel(g, layout, trace.request(span.requestId()).label(), x0, x1, barTop, bh, fill);
+                paintBarLabel(g, layout, layout.ownerLabel(trace, span.requestId()), x0, x1, barTop, bh, fill);
             }
             g.timing(null);
         }

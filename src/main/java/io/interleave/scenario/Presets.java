@@ -12,7 +12,8 @@ public final class Presets {
     /** Preset ids in lesson order; each is {@code presets/ID.json} beside this class. */
     private static final List<String> IDS = List.of(
             "three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy",
-            "offload-blocking-call", "open-all-sockets", "slow-database", "timeouts-under-overload");
+            "offload-blocking-call", "open-all-sockets", "slow-database", "timeouts-under-overload",
+            "producer-consumer");
 
     private Presets() {
     }

@@ -34,4 +34,40 @@ class RunsTest {
                 .isInstanceOf(CancellationException.class);
         assertThat(seen.get()).isBetween(4096L, 5120L);
     }
+
+    static final String DEADLOCK = """
+            {"schema": 1, "name": "a consumer that wants one item too many",
+             "server": {"policy": "event-loop", "workers": 1, "cores": 1},
+             "queues": [{"name": "items"}],
+             "tasks": [
+               {"name": "producer", "steps": [{"kind": "compute", "ms": 100}, {"kind": "put", "queue": "items"}]},
+               {"name": "consumer", "steps": [{"kind": "get", "queue": "items", "repeat": 2}]}]}
+            """;
+
+    @Test
+    @DisplayName("a program of tasks runs in the window under each variant, keeping its tasks, items and queue lengths")
+    void program() {
+        Scenario example = io.interleave.scenario.ScenarioJson.read(java.nio.file.Path.of("examples", "producer-consumer.json"));
+        SimulationResult r = Runs.simulate(example, true, (d, t) -> { }, () -> false);
+        assertThat(r.traces()).extracting(io.interleave.trace.Trace::label).containsExactly("Sync (one thread)", "asyncio (one loop)");
+        assertThat(r.traces()).extracting(io.interleave.trace.Trace::endMs).containsExactly(30_000.0, 20_000.0);
+        assertThat(r.traces()).allSatisfy(t -> {
+            assertThat(t.program().tasks()).hasSize(2);
+            assertThat(t.program().items()).hasSize(40);
+            assertThat(t.program().changes()).isNotEmpty();
+        });
+        assertThat(r.deadlock()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a program that deadlocks is kept up to that instant, and the result says why")
+    void deadlock() {
+        Scenario stuck = io.interleave.scenario.ScenarioJson.parse(DEADLOCK);
+        SimulationResult r = Runs.simulate(stuck, false, (d, t) -> { }, () -> false);
+        assertThat(r.traces()).hasSize(1);
+        assertThat(r.traces().get(0).endMs()).isEqualTo(100);
+        assertThat(r.traces().get(0).program().items()).hasSize(1);
+        assertThat(r.deadlock()).contains("deadlock at 100 ms: every task waits and nothing else can happen: "
+                + "consumer waits to get from 'items' (empty)");
+    }
 }

@@ -57,6 +57,20 @@ class SimulationRunnerTest {
         assertThat(onFx(() -> runner.errorProperty().get())).isEmpty();
     }
 
+    @Test
+    @DisplayName("a program that deadlocks: the run up to then is the result, and the deadlock's line is the runner's error")
+    void deadlock() throws Exception {
+        SimulationRunner runner = onFx(SimulationRunner::new);
+        onFx(() -> {
+            runner.requestNow(io.interleave.scenario.ScenarioJson.parse(RunsTest.DEADLOCK), false);
+            return true;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> runner.resultProperty().get()) != null);
+        assertThat(onFx(() -> runner.errorProperty().get()))
+                .isEqualTo("deadlock at 100 ms: every task waits and nothing else can happen: consumer waits to get from 'items' (empty)");
+        assertThat(onFx(() -> runner.resultProperty().get().traces().get(0).program().deadlock())).isPresent();
+    }
+
     private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
     }

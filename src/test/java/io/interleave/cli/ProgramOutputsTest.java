@@ -101,13 +101,36 @@ class ProgramOutputsTest {
     }
 
     @Test
-    @DisplayName("render refuses a program of tasks with one line, and writes nothing")
-    void renderRefuses() {
+    @DisplayName("render draws a program of tasks: an SVG of both variants whose rows are the tasks")
+    void renderDrawsTasks() throws IOException {
+        Path svg = dir.resolve("t.svg");
+        Result r = run("render", "examples/producer-consumer.json", "--compare", "--out", svg.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).startsWith("wrote " + svg);
+        String text = Files.readString(svg);
+        assertThat(text).contains("class=\"row-label\"").contains(">producer<").contains(">consumer<")
+                .contains("class=\"span waiting-get\"");
+    }
+
+    @Test
+    @DisplayName("render plays a program of tasks as an animated GIF, with the narration's captions")
+    void renderAnimatesTasks() throws IOException {
+        Path gif = dir.resolve("t.gif");
+        Result r = run("render", "examples/producer-consumer.json", "--out", gif.toString(), "--duration", "1", "--fps", "5",
+                "--hold", "0", "--captions", "--width", "800");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        byte[] bytes = Files.readAllBytes(gif);
+        assertThat(new String(bytes, 0, 6, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GIF89a");
+    }
+
+    @Test
+    @DisplayName("render of a program that deadlocks exits 2 with the deadlock's one line, and writes nothing")
+    void renderDeadlock() {
         Path png = dir.resolve("t.png");
-        Result r = run("render", CliRunner.fixture("producer-consumer.json").toString(), "--out", png.toString());
+        Result r = run("render", CliRunner.fixture("deadlock.json").toString(), "--out", png.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("interleave: render does not draw the tasks of a program of tasks yet; "
-                + "use simulate with --spans and --items for its timeline and its items");
+        assertThat(r.errLines()).containsExactly("interleave: deadlock at 100 ms: every task waits and nothing else can happen: "
+                + "consumer waits to get from 'items' (empty)");
         assertThat(png).doesNotExist();
     }
 

@@ -38,7 +38,7 @@ class ProducerConsumerExampleTest {
 
     private static String section() throws IOException {
         String guide = Files.readString(GUIDE).replaceAll("\\s+", " ");
-        int start = guide.indexOf("## Producer and consumer on a queue");
+        int start = guide.indexOf("## 10. Producer and consumer on a queue");
         assertThat(start).as("docs/teaching.md has the lesson's section").isNotNegative();
         int end = guide.indexOf("## ", start + 3);
         return end < 0 ? guide.substring(start) : guide.substring(start, end);

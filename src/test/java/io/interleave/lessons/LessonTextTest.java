@@ -38,7 +38,8 @@ class LessonTextTest {
             "offload-blocking-call", OffloadTextTest.class,
             "open-all-sockets", GatherTextTest.class,
             "slow-database", SlowDatabaseTextTest.class,
-            "timeouts-under-overload", TimeoutsTextTest.class);
+            "timeouts-under-overload", TimeoutsTextTest.class,
+            "producer-consumer", ProducerConsumerTextTest.class);
 
     private static final Pattern QUOTE = Pattern.compile("(teaching\\.md )?“([^”]+)”");
 

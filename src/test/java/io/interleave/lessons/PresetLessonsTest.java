@@ -25,10 +25,10 @@ class PresetLessonsTest {
     }
 
     @Test
-    @DisplayName("the nine lessons are listed in order, each names itself and says what to notice")
+    @DisplayName("the ten lessons are listed in order, each names itself and says what to notice")
     void everyPreset() {
         assertThat(Presets.ids()).containsExactly("three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy",
-                "offload-blocking-call", "open-all-sockets", "slow-database", "timeouts-under-overload");
+                "offload-blocking-call", "open-all-sockets", "slow-database", "timeouts-under-overload", "producer-consumer");
         for (String id : Presets.ids()) {
             Scenario s = Presets.load(id).orElseThrow();
             assertThat(s.description()).as(id).startsWith("What to notice:").hasSizeGreaterThan(120);
@@ -37,10 +37,15 @@ class PresetLessonsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("lessons")
-    @DisplayName("a lesson is readable from the back of a classroom: at most 12 requests, 2 to 4 compared servers with distinct labels")
+    @DisplayName("a lesson is readable from the back of a classroom: at most 12 requests (or tasks, for a program of tasks), "
+            + "2 to 4 compared servers with distinct labels")
     void readable(String id) {
         Scenario s = Presets.load(id).orElseThrow();
-        assertThat(s.arrivals().count()).as(id).isBetween(3, 12);
+        if (s.hasTasks()) {
+            assertThat(s.arrivals().count() + s.tasks().stream().mapToInt(io.interleave.scenario.Task::count).sum()).as(id).isBetween(2, 12);
+        } else {
+            assertThat(s.arrivals().count()).as(id).isBetween(3, 12);
+        }
         assertThat(s.compareVariants()).as(id).hasSizeBetween(Variant.MIN_VARIANTS, Variant.MAX_VARIANTS);
         assertThat(s.compareVariants()).extracting(Variant::label).doesNotHaveDuplicates();
         // the server a lesson opens on (before Compare) is one of the servers it compares

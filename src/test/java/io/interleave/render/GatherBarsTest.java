@@ -94,7 +94,7 @@ class GatherBarsTest {
             var hit = layout.hitAt(x, top + bh * (2 * b + 1) / 6, export.timeScale(), new double[0], 1000).orElseThrow();
             assertThat(hit.span()).isPresent();
             assertThat(hit.span().get().branchIndex()).as("sub-bar %d", b).isEqualTo(b);
-            assertThat(hit.request().id()).isEqualTo(1);
+            assertThat(hit.request().orElseThrow().id()).isEqualTo(1);
         }
         var own = layout.hitAt(layout.plotLeft() + export.timeScale().toX(1), top + bh / 2, export.timeScale(), new double[0], 1000);
         assertThat(own.orElseThrow().span().orElseThrow().state()).isEqualTo(SpanState.COMPUTE);

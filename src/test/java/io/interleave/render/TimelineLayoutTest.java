@@ -101,7 +101,7 @@ class TimelineLayoutTest {
         Optional<Hit> hit = l.hitAt(l.plotLeft() + scale.toX(50), y, scale, new double[0], Double.POSITIVE_INFINITY);
         assertThat(hit).isPresent();
         assertThat(hit.get().span().orElseThrow().state()).isEqualTo(SpanState.WAIT);
-        assertThat(hit.get().request().id()).isEqualTo(1);
+        assertThat(hit.get().request().orElseThrow().id()).isEqualTo(1);
         // Past the playhead nothing is drawn, so nothing is found.
         assertThat(l.hitAt(l.plotLeft() + scale.toX(50), y, scale, new double[0], 30)).isEmpty();
         // Right of R1's end (100 ms) its row is empty.

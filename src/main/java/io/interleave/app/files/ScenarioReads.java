@@ -87,12 +87,7 @@ final class ScenarioReads {
 
     private Outcome readNow(Path path) {
         try {
-            Scenario scenario = reader.read(path);
-            if (scenario.hasTasks()) { // the timeline has no rows for tasks yet: refuse, as for a file it cannot open
-                return new Outcome(null, path + ": a program of tasks; the window does not show programs of tasks yet "
-                        + "(use simulate with --spans and --items)", false);
-            }
-            return new Outcome(scenario, null, false);
+            return new Outcome(reader.read(path), null, false);
         } catch (InvalidScenarioException e) {
             return new Outcome(null, e.getMessage(), e.getCause() instanceof NoSuchFileException);
         } catch (RuntimeException e) {

@@ -70,6 +70,31 @@ public final class ChartData {
     }
 
     /**
+     * Each item's latency (made to processed) in the order the items were made, as {@link #responseBars} does for
+     * requests: only items processed by {@code atMs} have a height; beyond {@value #MAX_BARS} items each bar is the
+     * mean of a group. Categories are the items' numbers ("7", "41–80").
+     */
+    public static Bars itemBars(Trace trace, double atMs) {
+        List<io.interleave.trace.ItemRecord> items = trace.program().items();
+        int group = Math.max(1, (items.size() + MAX_BARS - 1) / MAX_BARS);
+        List<Bar> bars = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += group) {
+            int to = Math.min(items.size(), from + group);
+            double sum = 0;
+            int n = 0;
+            for (io.interleave.trace.ItemRecord item : items.subList(from, to)) {
+                if (item.consumed() && item.doneMs() <= atMs) {
+                    sum += item.latencyMs();
+                    n++;
+                }
+            }
+            String category = group == 1 ? Integer.toString(items.get(from).id()) : items.get(from).id() + "–" + items.get(to - 1).id();
+            bars.add(new Bar(category, n == 0 ? 0 : sum / n));
+        }
+        return new Bars(bars, group);
+    }
+
+    /**
      * One run's response bars as playback moves, kept in step with the
      * completions: moving on by k completions costs O(k), not a pass over
      * every request (a step back starts again from none).
@@ -157,6 +182,25 @@ public final class ChartData {
         /** The line of {@code trace}. */
         public static InFlight of(Trace trace) {
             return new InFlight(steps(trace), trace.endMs());
+        }
+
+        /**
+         * The length of a program's queues over time (all its queues together): the items waiting in them,
+         * from {@link io.interleave.trace.Program#changes()}, as the same step line.
+         */
+        public static InFlight queueLength(Trace trace) {
+            int queues = trace.scenario().queues().size();
+            int[] length = new int[Math.max(1, queues)];
+            int total = 0;
+            List<Point> steps = new ArrayList<>();
+            for (io.interleave.trace.QueueChange c : trace.program().changes()) {
+                int before = total;
+                total += c.length() - length[c.queue()];
+                length[c.queue()] = c.length();
+                steps.add(new Point(c.timeMs(), before));
+                steps.add(new Point(c.timeMs(), total));
+            }
+            return new InFlight(steps, trace.endMs());
         }
 
         private boolean sliced() {

@@ -90,6 +90,10 @@ public final class MetricsController {
             }
             chart.setLegendVisible(false); // the table's column headers are the key: each in its variant's colour
         }
+        // a program of tasks: its items' latency and its queues' length instead of requests
+        responseChart.setTitle(panel.program() ? "Item latency" : "Response times");
+        inFlightChart.setTitle(panel.program() ? "Queue length" : "In flight");
+        inFlightAxis.setLabel(panel.program() ? "items" : "requests");
         requestAxis.setLabel(panel.responseAxisLabel());
         requestAxis.setTickLabelsVisible(panel.responseBars().get(0).data().size() <= 40);
         showBars(panel.responseBars());

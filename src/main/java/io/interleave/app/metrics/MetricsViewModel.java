@@ -49,10 +49,12 @@ public final class MetricsViewModel {
      * @param responseAxisLabel what the bar chart's categories are
      * @param inFlight requests in flight over time up to the playhead, one series per variant
      * @param endMs where the in-flight chart's time axis ends: the end of the longest run
+     * @param program a program of tasks: the rows are its items' figures, the bars each item's latency, and
+     *                the line the length of its queues over time instead of requests in flight
      */
     public record Panel(String caption, boolean soFar, List<Column> columns, List<MetricRows.Row> rows, String headline,
                         List<Series<ChartData.Bar>> responseBars, String responseAxisLabel,
-                        List<Series<ChartData.Point>> inFlight, double endMs) {
+                        List<Series<ChartData.Point>> inFlight, double endMs, boolean program) {
         public Panel {
             columns = List.copyOf(columns);
             rows = List.copyOf(rows);
@@ -120,6 +122,9 @@ public final class MetricsViewModel {
         if (Double.isNaN(atMs)) {
             throw new IllegalArgumentException("atMs: must be a number");
         }
+        if (runs.stream().anyMatch(r -> r.trace.scenario().hasTasks())) {
+            return programPanelAt(runs, atMs);
+        }
         List<Column> columns = runs.stream().map(r -> new Column(r.trace.label(), r.trace.scenario().server().policy())).toList();
         List<Summary> summaries = new ArrayList<>();
         List<OptionalLong> outOf = new ArrayList<>();
@@ -144,7 +149,49 @@ public final class MetricsViewModel {
         boolean timeouts = runs.stream().anyMatch(r -> r.trace.scenario().requestTypes().stream().anyMatch(io.interleave.scenario.RequestType::hasTimeout));
         List<MetricRows.Row> rows = SlowdownRows.addTo(MetricRows.of(summaries, outOf, timeouts), slowdownMeans, slowdownMaxes);
         return new Panel(caption(runs, summaries, soFar, atMs), soFar, columns, rows, MetricRows.headline(labels, summaries),
-                bars, axis, inFlight, runs.stream().mapToDouble(r -> r.trace.endMs()).max().orElse(0));
+                bars, axis, inFlight, runs.stream().mapToDouble(r -> r.trace.endMs()).max().orElse(0), false);
+    }
+
+    /**
+     * A program of tasks: its items' figures as far as the playhead (made: put on a queue by then; consumed:
+     * processed by then), each item's latency as a bar, and its queues' length over time.
+     */
+    private static Panel programPanelAt(List<Run> runs, double atMs) {
+        List<Column> columns = runs.stream().map(r -> new Column(r.trace.label(), r.trace.scenario().server().policy())).toList();
+        List<MetricRows.ProgramFigures> figures = new ArrayList<>();
+        List<Series<ChartData.Bar>> bars = new ArrayList<>();
+        List<Series<ChartData.Point>> queued = new ArrayList<>();
+        boolean soFar = false;
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            boolean whole = run.whole(atMs);
+            soFar |= !whole;
+            figures.add(new MetricRows.ProgramFigures(itemsAt(run.trace, atMs), whole ? run.trace.endMs() : Double.NaN));
+            bars.add(new Series<>(run.trace.label(), columns.get(i).policy(), ChartData.itemBars(run.trace, atMs).bars()));
+            queued.add(new Series<>(run.trace.label(), columns.get(i).policy(), run.queueLength().upTo(atMs)));
+        }
+        int group = runs.get(0).trace.program().items().isEmpty() ? 1
+                : ChartData.itemBars(runs.get(0).trace, Double.POSITIVE_INFINITY).groupSize();
+        String axis = group == 1 ? "Item" : "Items in the order made (mean of each group of " + group + ")";
+        List<String> labels = columns.stream().map(Column::label).toList();
+        String caption = !soFar ? "Whole run" : "So far, at " + TimeText.readout(atMs) + (runs.size() == 1
+                ? ": " + figures.get(0).items().consumed() + " of " + runs.get(0).trace.program().items().size() + " items processed" : "");
+        return new Panel(caption, soFar, columns, MetricRows.ofProgram(figures), MetricRows.programHeadline(labels, figures),
+                bars, axis, queued, runs.stream().mapToDouble(r -> r.trace.endMs()).max().orElse(0), true);
+    }
+
+    /** A program's item figures at {@code atMs}: the items put by then, those processed by then counted as consumed. */
+    static io.interleave.stats.ItemSummary itemsAt(Trace trace, double atMs) {
+        List<io.interleave.trace.ItemRecord> items = new ArrayList<>();
+        for (io.interleave.trace.ItemRecord item : trace.program().items()) {
+            if (item.putMs() > atMs) {
+                continue;
+            }
+            items.add(item.consumed() && item.doneMs() <= atMs ? item
+                    : new io.interleave.trace.ItemRecord(item.id(), item.queue(), item.producer(), item.madeMs(), item.putMs(),
+                    0, Double.NaN, Double.NaN));
+        }
+        return io.interleave.stats.ItemSummary.of(items);
     }
 
     /** "So far, at 18.0 ms: 2 of 3 done" (the count only for one run), or "Whole run". */
@@ -173,10 +220,20 @@ public final class MetricsViewModel {
         private ChartData.Bars bars;
         private int barsFor = Integer.MIN_VALUE;
 
+        private ChartData.InFlight queueLength;
+
         Run(Trace trace, Summary summary) {
             this.trace = trace;
             this.summary = summary;
             this.inFlight = ChartData.InFlight.of(trace);
+        }
+
+        /** A program's queue length over time, worked out once. */
+        ChartData.InFlight queueLength() {
+            if (queueLength == null) {
+                queueLength = ChartData.InFlight.queueLength(trace);
+            }
+            return queueLength;
         }
 
         boolean whole(double atMs) {

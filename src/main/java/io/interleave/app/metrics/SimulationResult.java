@@ -18,4 +18,19 @@ public record SimulationResult(Scenario scenario, boolean compare, List<Trace> t
                     + traces.size() + " traces and " + summaries.size() + " summaries");
         }
     }
+
+    /**
+     * Why a program of tasks stopped short, if a run of it deadlocked: the engine's one line
+     * ("deadlock at 100 ms: every task waits …"), after the variant's label when comparing. That
+     * run's trace holds it up to that instant.
+     */
+    public java.util.Optional<String> deadlock() {
+        for (Trace t : traces) {
+            if (t.program().deadlock().isPresent()) {
+                String message = t.program().deadlock().get();
+                return java.util.Optional.of(compare ? t.label() + ": " + message : message);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

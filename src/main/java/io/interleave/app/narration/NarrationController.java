@@ -30,6 +30,7 @@ public final class NarrationController {
     @FXML private ComboBox<Integer> pauseRequest;
     @FXML private CheckBox pauseRejection;
     @FXML private CheckBox pauseTimeout;
+    @FXML private CheckBox pauseQueueFull;
     @FXML private TextField pauseTime;
     @FXML private Label pauseStatus;
 
@@ -80,10 +81,25 @@ public final class NarrationController {
         vm.shownProperty().addListener((obs, old, now) -> selectShown(now.intValue()));
 
         pauseRequest.setItems(vm.requestChoices());
-        pauseRequest.setConverter(new RequestConverter());
+        pauseRequest.setConverter(new RequestConverter(vm.programProperty().get()));
         pauseRequest.valueProperty().bindBidirectional(vm.pauseRequestProperty());
         pauseRejection.selectedProperty().bindBidirectional(vm.pauseOnRejectionProperty());
         pauseTimeout.selectedProperty().bindBidirectional(vm.pauseOnTimeoutProperty());
+        pauseQueueFull.selectedProperty().bindBidirectional(vm.pauseOnQueueFullProperty());
+        // a program of tasks has no requests to reject or time out, but queues that fill
+        pauseQueueFull.visibleProperty().bind(vm.programProperty());
+        for (CheckBox box : List.of(pauseRejection, pauseTimeout)) {
+            box.visibleProperty().bind(vm.programProperty().not());
+        }
+        for (CheckBox box : List.of(pauseRejection, pauseTimeout, pauseQueueFull)) {
+            box.managedProperty().bind(box.visibleProperty());
+        }
+        vm.programProperty().addListener((obs, was, now) -> {
+            pauseRequest.setConverter(new RequestConverter(now)); // "item 7" rather than "R7"
+            String tip = now ? "Pause when this item is consumed" : "Pause when this request is done";
+            pauseRequest.setAccessibleText(tip);
+            pauseRequest.getTooltip().setText(tip);
+        });
         pauseTime.textProperty().bindBidirectional(vm.pauseTimeProperty());
         vm.pauseTimeValidProperty().addListener((obs, was, ok) -> pauseTime.pseudoClassStateChanged(INVALID, !ok));
         pauseStatus.textProperty().bind(vm.statusProperty());
@@ -127,14 +143,21 @@ public final class NarrationController {
 
     /** 0 reads "none"; others "R7". */
     private static final class RequestConverter extends StringConverter<Integer> {
+        /** Items of a program of tasks ("item 7") rather than requests ("R7"). */
+        private final boolean items;
+
+        RequestConverter(boolean items) {
+            this.items = items;
+        }
+
         @Override
         public String toString(Integer id) {
-            return id == null || id <= 0 ? "none" : "R" + id;
+            return id == null || id <= 0 ? "none" : items ? "item " + id : "R" + id;
         }
 
         @Override
         public Integer fromString(String text) {
-            String s = text == null ? "" : text.strip().replaceFirst("^[Rr]", "");
+            String s = text == null ? "" : text.strip().replaceFirst("^(?i)(item\\s*|R)", "");
             try {
                 return Integer.parseInt(s);
             } catch (NumberFormatException e) {

@@ -81,6 +81,9 @@ public final class NarrationViewModel {
     private final ObjectProperty<Integer> pauseRequest = new SimpleObjectProperty<>(this, "pauseRequest", 0);
     private final BooleanProperty pauseOnRejection = new SimpleBooleanProperty(this, "pauseOnRejection", false);
     private final BooleanProperty pauseOnTimeout = new SimpleBooleanProperty(this, "pauseOnTimeout", false);
+    private final BooleanProperty pauseOnQueueFull = new SimpleBooleanProperty(this, "pauseOnQueueFull", false);
+    /** Whether the runs are of a program of tasks: then the picker's choices are items, "when item N is consumed". */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper program = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "program", false);
     private final StringProperty pauseTime = new SimpleStringProperty(this, "pauseTime", "");
     private final ReadOnlyBooleanWrapper pauseTimeValid = new ReadOnlyBooleanWrapper(this, "pauseTimeValid", true);
     private final ReadOnlyObjectWrapper<Breakpoints> breakpoints = new ReadOnlyObjectWrapper<>(this, "breakpoints", Breakpoints.NONE);
@@ -105,6 +108,7 @@ public final class NarrationViewModel {
         pauseRequest.addListener((obs, old, now) -> updateBreakpoints());
         pauseOnRejection.addListener((obs, old, now) -> updateBreakpoints());
         pauseOnTimeout.addListener((obs, old, now) -> updateBreakpoints());
+        pauseOnQueueFull.addListener((obs, old, now) -> updateBreakpoints());
         pauseTime.addListener((obs, old, now) -> updateBreakpoints());
         playback.setStops((from, to) -> {
             Optional<Breakpoints.Hit> hit = breakpoints.get().firstBetween(currentTraces(), from, to);
@@ -167,7 +171,12 @@ public final class NarrationViewModel {
         });
         policies.set(t.stream().map(tr -> tr.scenario().server().policy()).toList());
         labels.set(t.stream().map(Trace::label).toList());
-        int choices = Math.min(t.isEmpty() ? 0 : t.get(0).requests().size(), MAX_REQUEST_CHOICES);
+        boolean tasks = !t.isEmpty() && t.get(0).scenario().hasTasks();
+        int choices = Math.min(t.isEmpty() ? 0 : tasks ? t.get(0).program().items().size() : t.get(0).requests().size(), MAX_REQUEST_CHOICES);
+        if (program.get() != tasks) {
+            pauseRequest.set(0); // a request's number is not an item's
+            program.set(tasks);
+        }
         Integer chosen = pauseRequest.get();
         if (requestChoices.size() != choices + 1) {
             // Replacing the items may clear a picker's value: the choice is put back below if the new run has it.
@@ -204,6 +213,16 @@ public final class NarrationViewModel {
         return pauseOnRejection;
     }
 
+    /** Pause whenever a put finds a program's queue full. */
+    public BooleanProperty pauseOnQueueFullProperty() {
+        return pauseOnQueueFull;
+    }
+
+    /** Whether the runs are a program of tasks: the picker then chooses an item ("when item N is consumed"). */
+    public javafx.beans.property.ReadOnlyBooleanProperty programProperty() {
+        return program.getReadOnlyProperty();
+    }
+
     /** Pause whenever a request's client gives up (times out). */
     public BooleanProperty pauseOnTimeoutProperty() {
         return pauseOnTimeout;
@@ -232,8 +251,11 @@ public final class NarrationViewModel {
         Integer r = pauseRequest.get();
         OptionalDouble at = parseTime(pauseTime.get());
         pauseTimeValid.set(at != null);
-        breakpoints.set(new Breakpoints(r == null || r <= 0 ? OptionalInt.empty() : OptionalInt.of(r),
-                pauseOnRejection.get(), at == null ? OptionalDouble.empty() : at, pauseOnTimeout.get()));
+        OptionalInt chosen = r == null || r <= 0 ? OptionalInt.empty() : OptionalInt.of(r);
+        boolean items = program.get();
+        breakpoints.set(new Breakpoints(items ? OptionalInt.empty() : chosen, pauseOnRejection.get(),
+                at == null ? OptionalDouble.empty() : at, pauseOnTimeout.get(), items ? chosen : OptionalInt.empty(),
+                pauseOnQueueFull.get()));
     }
 
     /** Empty for blank, null for text that is not a time. */

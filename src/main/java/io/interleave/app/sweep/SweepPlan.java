@@ -93,6 +93,9 @@ public record SweepPlan(double from, double to, double step, int replications, i
      * per second, by {@link Capacity}); infinite where nothing limits it.
      */
     public static double[] capacities(Scenario scenario) {
+        if (scenario.hasTasks()) {
+            return new double[0]; // a program of tasks has no arrival rate to sweep
+        }
         Scenario swept = Sweep.prepare(scenario, DEFAULT_REQUESTS);
         return swept.compareVariants().stream().mapToDouble(v -> Capacity.of(swept.under(v)).perSecond()).toArray();
     }

@@ -62,6 +62,10 @@ public final class SweepViewModel {
      * @param fxThread where results are published (Platform::runLater in the window)
      * @param threads simulation threads per sweep
      */
+    /** Why a program of tasks is not swept (as the command line's sweep says). */
+    static final String PROGRAM = "A sweep varies the arrival rate; a program of tasks has none (its tasks start at given times). "
+            + "Use Compare in the main window instead.";
+
     public SweepViewModel(ObservableValue<Scenario> scenario, Executor background, Executor fxThread, int threads) {
         this.scenario = scenario;
         this.background = background;
@@ -100,6 +104,10 @@ public final class SweepViewModel {
     public void run() {
         Optional<SweepPlan> p = plan();
         if (p.isEmpty()) {
+            return;
+        }
+        if (scenario.getValue().hasTasks()) {
+            error.set(PROGRAM);
             return;
         }
         cancel();
@@ -189,6 +197,9 @@ public final class SweepViewModel {
 
     /** Explains what the sweep sends for this scenario and which variants it compares. */
     static String noteFor(Scenario s) {
+        if (s.hasTasks()) {
+            return PROGRAM;
+        }
         Arrivals a = s.arrivals();
         String variants = " Each rate runs every compare variant on the same requests: "
                 + String.join(", ", s.compareVariants().stream().map(Variant::label).toList()) + ".";

@@ -1,7 +1,11 @@
 package io.interleave.trace.narration;
 
 import io.interleave.time.TimeText;
+import io.interleave.trace.ItemRecord;
 import io.interleave.trace.RequestRecord;
+import io.interleave.trace.Span;
+import io.interleave.trace.SpanState;
+import io.interleave.trace.TaskIds;
 import io.interleave.trace.Trace;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +25,12 @@ import java.util.OptionalInt;
  * @param anyRejection pause whenever a request is rejected
  * @param atMs pause when the playhead reaches this time; empty for none
  * @param anyTimeout pause whenever a request's client gives up (its type's timeout passes before the response)
+ * @param itemConsumed a program of tasks: pause when this item (1-based, in the order made) is consumed, that is
+ *                     when its consumer takes it off the queue; empty for none
+ * @param queueFull a program of tasks: pause whenever a put finds its queue full (a producer starts waiting to put)
  */
-public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalDouble atMs, boolean anyTimeout) {
+public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalDouble atMs, boolean anyTimeout,
+                          OptionalInt itemConsumed, boolean queueFull) {
     /** Never pause. */
     public static final Breakpoints NONE = new Breakpoints(OptionalInt.empty(), false, OptionalDouble.empty());
 
@@ -31,9 +39,18 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
         this(requestId, anyRejection, atMs, false);
     }
 
+    /** Breakpoints about requests only (none about a program's items or queues). */
+    public Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalDouble atMs, boolean anyTimeout) {
+        this(requestId, anyRejection, atMs, anyTimeout, OptionalInt.empty(), false);
+    }
+
     public Breakpoints {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(atMs, "atMs");
+        Objects.requireNonNull(itemConsumed, "itemConsumed");
+        if (itemConsumed.isPresent() && itemConsumed.getAsInt() < 1) {
+            throw new IllegalArgumentException("itemConsumed: must be >= 1, was " + itemConsumed.getAsInt());
+        }
         if (requestId.isPresent() && requestId.getAsInt() < 1) {
             throw new IllegalArgumentException("requestId: must be >= 1, was " + requestId.getAsInt());
         }
@@ -52,24 +69,32 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
     }
 
     public Breakpoints withRequest(OptionalInt id) {
-        return new Breakpoints(id, anyRejection, atMs, anyTimeout);
+        return new Breakpoints(id, anyRejection, atMs, anyTimeout, itemConsumed, queueFull);
     }
 
     public Breakpoints withAnyRejection(boolean on) {
-        return new Breakpoints(requestId, on, atMs, anyTimeout);
+        return new Breakpoints(requestId, on, atMs, anyTimeout, itemConsumed, queueFull);
     }
 
     public Breakpoints withAtMs(OptionalDouble ms) {
-        return new Breakpoints(requestId, anyRejection, ms, anyTimeout);
+        return new Breakpoints(requestId, anyRejection, ms, anyTimeout, itemConsumed, queueFull);
     }
 
     public Breakpoints withAnyTimeout(boolean on) {
-        return new Breakpoints(requestId, anyRejection, atMs, on);
+        return new Breakpoints(requestId, anyRejection, atMs, on, itemConsumed, queueFull);
+    }
+
+    public Breakpoints withItemConsumed(OptionalInt item) {
+        return new Breakpoints(requestId, anyRejection, atMs, anyTimeout, item, queueFull);
+    }
+
+    public Breakpoints withQueueFull(boolean on) {
+        return new Breakpoints(requestId, anyRejection, atMs, anyTimeout, itemConsumed, on);
     }
 
     /** Whether any breakpoint is set. */
     public boolean any() {
-        return requestId.isPresent() || anyRejection || atMs.isPresent() || anyTimeout;
+        return requestId.isPresent() || anyRejection || atMs.isPresent() || anyTimeout || itemConsumed.isPresent() || queueFull;
     }
 
     /**
@@ -107,6 +132,23 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
                 Hit gaveUp = firstTimeout(trace, fromMs, toMs, where);
                 if (gaveUp != null) {
                     best = earlier(best, gaveUp);
+                }
+            }
+        }
+        for (Trace trace : traces) {
+            String where = traces.size() > 1 ? " · " + policyWords(trace) : "";
+            List<ItemRecord> items = trace.program().items();
+            if (itemConsumed.isPresent() && itemConsumed.getAsInt() <= items.size()) {
+                ItemRecord item = items.get(itemConsumed.getAsInt() - 1);
+                if (item.consumed() && item.gotMs() > fromMs && item.gotMs() <= toMs) {
+                    best = earlier(best, new Hit(item.gotMs(), TaskIds.find(trace.scenario(), item.consumer())
+                            .map(TaskIds.Named::name).orElse("a consumer") + " takes item " + item.id() + where));
+                }
+            }
+            if (queueFull) {
+                Hit full = firstFullQueue(trace, fromMs, toMs, where);
+                if (full != null) {
+                    best = earlier(best, full);
                 }
             }
         }
@@ -173,6 +215,34 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
             double at = r.arrivalMs() + timeouts[r.type()];
             if (at > fromMs && at <= toMs && (best == null || at < best.timeMs())) {
                 best = new Hit(at, r.label() + "'s client gave up after " + TimeText.exact(timeouts[r.type()]) + where);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The first put in (from, to] that found its queue full: where a producer starts to wait to put
+     * ("'items' is full: producer 2 waits to put").
+     */
+    private static Hit firstFullQueue(Trace trace, double fromMs, double toMs, String where) {
+        if (!trace.scenario().hasTasks()) {
+            return null;
+        }
+        Hit best = null;
+        for (TaskIds.Named task : TaskIds.of(trace.scenario())) {
+            List<Span> spans;
+            try {
+                spans = trace.spansOf(task.id());
+            } catch (IndexOutOfBoundsException e) {
+                continue; // a task with no span of its own
+            }
+            for (Span sp : spans) {
+                if (sp.startMs() > toMs) {
+                    break;
+                }
+                if (sp.state() == SpanState.WAITING_PUT && sp.startMs() > fromMs && (best == null || sp.startMs() < best.timeMs())) {
+                    best = new Hit(sp.startMs(), "the queue is full: " + task.name() + " waits to put" + where);
+                }
             }
         }
         return best;

@@ -87,10 +87,7 @@ class DocumentViewModelTest {
                 Arguments.of("zero mean", replace(good, "\"ms\": 10, \"label\": \"render page\"",
                         "\"ms\": { \"dist\": \"exponential\", \"mean\": 0 }, \"label\": \"render page\""),
                         "requestTypes[0].segments[2].ms.mean: must be > 0"),
-                Arguments.of("empty file", "", "file is empty"),
-                Arguments.of("a program of tasks", "{\"schema\": 1, \"server\": {\"policy\": \"sync\", \"workers\": 1, \"cores\": 1},"
-                        + " \"tasks\": [{\"name\": \"t\", \"steps\": [{\"kind\": \"wait\", \"ms\": 1}]}]}",
-                        "a program of tasks; the window does not show programs of tasks yet (use simulate with --spans and --items)"));
+                Arguments.of("empty file", "", "file is empty"));
     }
 
     private static String replace(String text, String from, String to) {

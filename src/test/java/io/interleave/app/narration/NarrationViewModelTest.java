@@ -121,4 +121,30 @@ class NarrationViewModelTest {
         assertThat(vm.lines()).anyMatch(l -> l.text().contains("the loop"));
         assertThat(vm.lines()).noneMatch(l -> l.text().contains("the thread"));
     }
+
+    @Test
+    @DisplayName("a program of tasks: the picker chooses an item, playback stops when it is consumed, and 'queue full' is offered")
+    void program() {
+        io.interleave.scenario.Scenario s = io.interleave.scenario.ScenarioJson.read(java.nio.file.Path.of("examples", "producer-consumer.json"));
+        List<Trace> traces = List.of(io.interleave.engine.Simulation.trace(s, s.compareVariants().get(1)));
+        PlaybackViewModel playback = new PlaybackViewModel();
+        playback.setTraces(traces);
+        NarrationViewModel vm = new NarrationViewModel(new SimpleObjectProperty<>(traces), playback);
+        assertThat(vm.programProperty().get()).isTrue();
+        assertThat(vm.requestChoices()).hasSize(41); // none, then items 1 to 40
+        vm.pauseRequestProperty().set(7);
+        assertThat(vm.breakpointsProperty().get().itemConsumed()).hasValue(7);
+        assertThat(vm.breakpointsProperty().get().requestId()).isEmpty();
+        vm.pauseOnQueueFullProperty().set(true);
+        assertThat(vm.breakpointsProperty().get().queueFull()).isTrue();
+        playback.setSpeed(16);
+        playback.restart();
+        playback.play();
+        long now = 0;
+        for (int i = 0; i < 100_000 && playback.playingProperty().get(); i++) {
+            playback.tick(now += FRAME);
+        }
+        assertThat(playback.playheadMsProperty().get()).isEqualTo(3_050);
+        assertThat(vm.statusProperty().get()).isEqualTo("Paused: consumer takes item 7");
+    }
 }

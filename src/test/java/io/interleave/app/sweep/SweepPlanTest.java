@@ -32,7 +32,7 @@ class SweepPlanTest {
     }
 
     static Stream<String> presets() {
-        return Presets.ids().stream();
+        return Presets.ids().stream().filter(id -> !Presets.load(id).orElseThrow().hasTasks()); // a program has no rate
     }
 
     @ParameterizedTest(name = "{0}")

@@ -130,4 +130,16 @@ class SweepViewModelTest {
         assertThat(vm.outcomeProperty().get()).isNull();
         assertThat(vm.statusProperty().get()).isEqualTo("Cancelled.");
     }
+
+    @Test
+    @DisplayName("a program of tasks (the producer-consumer lesson) is not swept: the note and Run say why, and nothing runs")
+    void program() {
+        Scenario lesson = io.interleave.scenario.Presets.load("producer-consumer").orElseThrow();
+        SweepViewModel vm = vm(lesson);
+        assertThat(vm.noteProperty().get()).isEqualTo(SweepViewModel.PROGRAM);
+        vm.run();
+        assertThat(vm.errorProperty().get()).isEqualTo(SweepViewModel.PROGRAM);
+        assertThat(background).isEmpty();
+        assertThat(vm.runningProperty().get()).isFalse();
+    }
 }
