@@ -201,7 +201,7 @@ public final class MainController {
             io.interleave.app.code.CodeViewModel code = new io.interleave.app.code.CodeViewModel(vm);
             // hovering a bar in the timeline highlights its line
             timeline.hoveredProperty().addListener((obs, old, hit) -> code.hover(hit.map(h -> h.traceIndex()).orElse(-1),
-                    hit.map(h -> h.request().type()).orElse(-1), hit.flatMap(h -> h.span())));
+                    hit.flatMap(h -> h.request()).map(r -> r.type()).orElse(-1), hit.flatMap(h -> h.span())));
             codeWindow = io.interleave.app.code.CodeWindow.create(root.getScene() == null ? null : root.getScene().getWindow(),
                     code, classroom.textScaleProperty(), classroom.paletteProperty());
         }
