@@ -159,7 +159,8 @@ public final class TimelineExport {
         g.fillRect(0, 0, width, titleHeight(), palette.background());
         g.text(traces.get(0).scenario().name(), 16 * s, 24 * s, TextStyle.bold(22 * s), palette.text(), TextAlign.LEFT);
         String subtitle = traces.size() > 1
-                ? "Same requests under " + andList(traces.stream().map(Trace::label).toList())
+                ? (traces.get(0).scenario().hasTasks() && traces.get(0).scenario().requestTypes().isEmpty()
+                        ? "Same program under " : "Same requests under ") + andList(traces.stream().map(Trace::label).toList())
                 : TimelineLayout.title(traces.get(0));
         g.text(subtitle, 16 * s, 50 * s, TextStyle.regular(14 * s), palette.mutedText(), TextAlign.LEFT);
         g.text("Interleave", width - 16 * s, 24 * s, TextStyle.regular(13 * s), palette.mutedText(), TextAlign.RIGHT);

@@ -108,7 +108,8 @@ class TaskRowsTest {
         List<Trace> both = Simulation.compare(s);
         String svg = new TimelineExport(both, ViewMode.REQUESTS, 1200, 1, Palette.LIGHT).svg(1);
         assertThat(rowLabels(parse(svg))).containsExactly("producer", "consumer", "producer", "consumer");
-        assertThat(svg).contains("Sync (one thread)").contains("asyncio (one loop)");
+        assertThat(svg).contains("Sync (one thread)").contains("asyncio (one loop)")
+                .contains("Same program under Sync (one thread)").doesNotContain("Same requests");
     }
 
     @Test
