@@ -40,6 +40,8 @@ public final class ControlsController {
     @FXML private Label resourcesTitle;
     @FXML private VBox resourcesBox;
     @FXML private ComboBox<String> patternChoice;
+    @FXML private Label arrivalsTitle;
+    @FXML private javafx.scene.layout.GridPane arrivalsForm;
     @FXML private Label patternError;
     @FXML private Label arrivalsNote;
     @FXML private Slider countSlider;
@@ -67,6 +69,10 @@ public final class ControlsController {
 
     @FXML
     private void initialize() {
+        for (javafx.scene.Node arrivals : List.of(arrivalsTitle, arrivalsForm)) {
+            arrivals.visibleProperty().bind(vm.hasArrivalsProperty());
+            arrivals.managedProperty().bind(vm.hasArrivalsProperty());
+        }
         policyButtons.getChildren().setAll(policyToggles(vm.policies()));
         selectPolicy(vm.policyProperty().get());
         vm.policyProperty().addListener((obs, old, now) -> selectPolicy(now));

@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
  */
 public final class ControlsViewModel {
     private final ObjectProperty<Scenario> scenario;
+    private final javafx.beans.property.BooleanProperty hasArrivals = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(this, "policy", Policy.SYNC);
     private final ObjectProperty<String> pattern = new SimpleObjectProperty<>(this, "pattern", "poisson");
     private final ObservableList<String> patterns = FXCollections.observableArrayList();
@@ -96,6 +97,11 @@ public final class ControlsViewModel {
         return f;
     }
 
+    /** Whether the scenario has requests whose arrivals the Arrivals section shapes (not a program of tasks alone). */
+    public javafx.beans.property.ReadOnlyBooleanProperty hasArrivalsProperty() {
+        return hasArrivals;
+    }
+
     /** Shows a new scenario (a preset or an opened file); its explicit arrivals can be gone back to. */
     public void load(Scenario s) {
         presetArrivals = s.arrivals() instanceof Arrivals.Explicit e ? e : null;
@@ -134,6 +140,8 @@ public final class ControlsViewModel {
         if (s == null) {
             return;
         }
+        // a program of tasks alone has no request arrivals to shape
+        hasArrivals.set(!s.requestTypes().isEmpty());
         lastRate = rateOf(s);
         refreshing = true;
         try {

@@ -28,6 +28,16 @@ class ControlsViewModelTest {
     }
 
     @Test
+    @DisplayName("a program of tasks alone has no Arrivals section; a lesson with requests has one")
+    void arrivalsOnlyForRequests() {
+        assertThat(vm.hasArrivalsProperty().get()).isTrue();
+        vm.load(Presets.load("producer-consumer").orElseThrow());
+        assertThat(vm.hasArrivalsProperty().get()).isFalse();
+        vm.load(LESSON);
+        assertThat(vm.hasArrivalsProperty().get()).isTrue();
+    }
+
+    @Test
     @DisplayName("the controls show the lesson")
     void showsTheScenario() {
         assertThat(vm.workers().textProperty().get()).isEqualTo("1");
