@@ -202,6 +202,9 @@ public final class MainController {
             // hovering a bar in the timeline highlights its line
             timeline.hoveredProperty().addListener((obs, old, hit) -> code.hover(hit.map(h -> h.traceIndex()).orElse(-1),
                     hit.flatMap(h -> h.request()).map(r -> r.type()).orElse(-1), hit.flatMap(h -> h.span())));
+            // clicking a line outlines its bars (the requests' time on it) in that variant's section
+            code.selectedSpansProperty().addListener((obs, old, spans) -> timeline.choose(
+                    code.selectedProperty().get() == null ? -1 : code.selectedProperty().get().column(), spans));
             codeWindow = io.interleave.app.code.CodeWindow.create(root.getScene() == null ? null : root.getScene().getWindow(),
                     code, classroom.textScaleProperty(), classroom.paletteProperty());
         }

@@ -86,6 +86,15 @@ public final class TimelinePainter {
      */
     public void paint(DrawingSurface g, TimelineLayout layout, TimeScale scale, double playheadMs,
                       double[] scrolls, Optional<Span> highlight) {
+        paint(g, layout, scale, playheadMs, scrolls, highlight, -1, List.of());
+    }
+
+    /**
+     * Paints the timeline with the bars {@code chosen} of section {@code chosenSection} outlined too (the
+     * requests' time on the line of code a click chose).
+     */
+    public void paint(DrawingSurface g, TimelineLayout layout, TimeScale scale, double playheadMs,
+                      double[] scrolls, Optional<Span> highlight, int chosenSection, java.util.Collection<Span> chosen) {
         double playhead = Double.isNaN(playheadMs) ? Double.POSITIVE_INFINITY : playheadMs;
         g.tag("background");
         g.fillRect(0, 0, layout.width(), layout.height(), palette.background());
@@ -93,7 +102,7 @@ public final class TimelinePainter {
 
         for (int i = 0; i < layout.sections().size(); i++) {
             double scroll = layout.clampScroll(i, i < scrolls.length ? scrolls[i] : 0);
-            paintSection(g, layout, i, scale, ticks, playhead, scroll, highlight);
+            paintSection(g, layout, i, scale, ticks, playhead, scroll, highlight, i == chosenSection ? chosen : List.of());
         }
 
         Optional<NowLabel> now = nowLabel(g, layout, scale, playhead);
@@ -105,7 +114,8 @@ public final class TimelinePainter {
     // --------------------------------------------------------------- sections
 
     private void paintSection(DrawingSurface g, TimelineLayout layout, int sectionIndex, TimeScale scale,
-                              List<TimeScale.Tick> ticks, double playhead, double scroll, Optional<Span> highlight) {
+                              List<TimeScale.Tick> ticks, double playhead, double scroll, Optional<Span> highlight,
+                              java.util.Collection<Span> chosen) {
         Section section = layout.sections().get(sectionIndex);
         // The title band is pinned at the top of the section's pane: it never scrolls away.
         double bandTop = section.top();
@@ -153,7 +163,7 @@ public final class TimelinePainter {
         for (int p : drawn) {
             Row row = layout.row(sectionIndex, p);
             double y = rowY(base, p, rh);
-            paintBars(g, layout, section.trace(), row, y, scale, playhead, highlight);
+            paintBars(g, layout, section.trace(), row, y, scale, playhead, highlight, chosen);
             if (row.kind() == RowKind.REQUEST && rh >= 1) {
                 paintRequestMarkers(g, layout, section.trace().request(row.index()), y, scale, playhead);
             }
@@ -299,7 +309,7 @@ public final class TimelinePainter {
     // ------------------------------------------------------------------- bars
 
     private void paintBars(DrawingSurface g, TimelineLayout layout, Trace trace, Row row, double rowY,
-                           TimeScale scale, double playhead, Optional<Span> highlight) {
+                           TimeScale scale, double playhead, Optional<Span> highlight, java.util.Collection<Span> chosen) {
         List<Span> spans = layout.spansOf(row);
         double lo = scale.startMs();
         double hi = Math.min(scale.endMs(), playhead);
@@ -378,19 +388,26 @@ public final class TimelinePainter {
         }
         column.flush(g, barTop, bh);
 
-        if (highlight.isPresent()) {
-            Span h = highlight.get();
-            if (layout.shows(row, h) && h.startMs() < hi && h.endMs() > lo) {
-                double x0 = left + scale.toX(Math.max(h.startMs(), lo));
-                double x1 = left + scale.toX(Math.min(h.endMs(), hi));
-                double w = Math.max(2, x1 - x0);
-                double lw = Math.max(2, 2.5 * layout.textScale());
-                boolean inBranch = branches > 0 && h.branchIndex() >= 0;
-                double top = inBranch ? barTop + h.branchIndex() * sub : barTop;
-                double height = inBranch ? sub : bh;
-                g.tag("highlight");
-                g.strokeRect(x0 - lw / 2, top - lw / 2, w + lw, height + lw, palette.text(), lw);
-            }
+        for (Span h : chosen) {
+            outline(g, layout, row, h, "chosen", lo, hi, scale, barTop, bh, branches, sub);
+        }
+        highlight.ifPresent(h -> outline(g, layout, row, h, "highlight", lo, hi, scale, barTop, bh, branches, sub));
+    }
+
+    /** Outlines span {@code h} if row {@code row} shows it in the visible range. */
+    private void outline(DrawingSurface g, TimelineLayout layout, Row row, Span h, String tag, double lo, double hi,
+                         TimeScale scale, double barTop, double bh, int branches, double sub) {
+        if (layout.shows(row, h) && h.startMs() < hi && h.endMs() > lo) {
+            double left = layout.plotLeft();
+            double x0 = left + scale.toX(Math.max(h.startMs(), lo));
+            double x1 = left + scale.toX(Math.min(h.endMs(), hi));
+            double w = Math.max(2, x1 - x0);
+            double lw = Math.max(2, 2.5 * layout.textScale());
+            boolean inBranch = branches > 0 && h.branchIndex() >= 0;
+            double top = inBranch ? barTop + h.branchIndex() * sub : barTop;
+            double height = inBranch ? sub : bh;
+            g.tag(tag);
+            g.strokeRect(x0 - lw / 2, top - lw / 2, w + lw, height + lw, palette.text(), lw);
         }
     }
 

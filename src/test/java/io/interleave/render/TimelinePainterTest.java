@@ -315,6 +315,23 @@ class TimelinePainterTest {
         });
     }
 
+    @Test
+    @DisplayName("the bars of a chosen line of code are outlined in their own section only")
+    void chosenBars() {
+        List<Trace> both = List.of(Fixtures.threeRequests(Policy.SYNC), Fixtures.threeRequests(Policy.EVENT_LOOP));
+        TimelineLayout layout = layout(both, ViewMode.REQUESTS, 1200, 600);
+        TimeScale scale = fitted(layout, Math.max(both.get(0).endMs(), both.get(1).endMs()));
+        List<Span> waits = List.of(both.get(1).spansOf(1).get(1), both.get(1).spansOf(2).get(1));
+        painter.paint(g, layout, scale, INF, new double[0], Optional.empty(), 1, waits);
+        long outlines = g.strokes.stream().filter(s -> "chosen".equals(s.tag()) && s.color().equals(P.text())).count();
+        assertThat(outlines).as("one outline per chosen bar").isEqualTo(2);
+
+        g.strokes.clear();
+        painter.paint(g, layout, scale, INF, new double[0], Optional.empty(), 0, waits);
+        assertThat(g.strokes.stream().filter(s -> "chosen".equals(s.tag())).count())
+                .as("the event loop's bars are not the sync section's").isZero();
+    }
+
     // ------------------------------------------------------------ issue 10
 
     private static List<Trace> blockingCallCompare() {

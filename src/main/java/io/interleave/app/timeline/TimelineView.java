@@ -321,7 +321,18 @@ public final class TimelineView extends Region {
         if (layout == null) {
             return;
         }
-        painter.paint(surface, layout, timeScale.get(), playheadMs.get(), scrolls(), hover.get().flatMap(Hit::span));
+        painter.paint(surface, layout, timeScale.get(), playheadMs.get(), scrolls(), hover.get().flatMap(Hit::span),
+                chosenSection, chosen);
+    }
+
+    private int chosenSection = -1;
+    private List<Span> chosen = List.of();
+
+    /** Outlines {@code spans} of section {@code section} (the bars of a line of code a click chose); none with an empty list. */
+    public void choose(int section, List<Span> spans) {
+        chosenSection = spans.isEmpty() ? -1 : section;
+        chosen = List.copyOf(spans);
+        repaint();
     }
 
     // ---------------------------------------------------------------- queries
