@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class ExportPicture {
     private final TimelineExport export;
     private final Optional<TimeScale> view;
+    /** The handlers' code under the timeline, or null. */
+    private final io.interleave.render.CodePanel code;
 
     /**
      * @param traces one trace, or both policies in compare mode
@@ -25,9 +27,16 @@ public final class ExportPicture {
      */
     public ExportPicture(List<Trace> traces, ViewMode mode, double width, double textScale, Palette palette,
                          boolean currentView, Optional<TimeScale> visible) {
+        this(traces, mode, width, textScale, palette, currentView, visible, false);
+    }
+
+    /** @param code with the request types' handlers as Python under the timeline (the first two variants side by side) */
+    public ExportPicture(List<Trace> traces, ViewMode mode, double width, double textScale, Palette palette,
+                         boolean currentView, Optional<TimeScale> visible, boolean code) {
         TimelineExport whole = new TimelineExport(traces, mode, width, textScale, palette);
         this.export = currentView && visible.isPresent() ? whole.over(visible.get().startMs(), visible.get().endMs()) : whole;
         this.view = currentView ? visible.map(v -> export.timeScale()) : Optional.empty();
+        this.code = code ? io.interleave.render.CodePanel.forPicture(traces, width, textScale, palette) : null;
     }
 
     public double width() {
@@ -35,7 +44,7 @@ public final class ExportPicture {
     }
 
     public double height() {
-        return export.height();
+        return code == null ? export.height() : Math.ceil(export.height() + code.height());
     }
 
     /** The time range drawn, if only part of the run. */
@@ -53,11 +62,11 @@ public final class ExportPicture {
     }
 
     public byte[] png(double scale) {
-        return export.png(scale);
+        return code == null ? export.png(scale) : code.png(export, scale);
     }
 
     public String svg(double scale) {
-        return export.svg(scale);
+        return code == null ? export.svg(scale) : code.svg(export, scale);
     }
 
     public void paint(DrawingSurface g) {

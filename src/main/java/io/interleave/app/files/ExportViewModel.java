@@ -227,7 +227,7 @@ public final class ExportViewModel {
     /** The picture of what is shown, with these options. */
     public ExportPicture picture(ExportOptions options) {
         return new ExportPicture(traces.get(), mode.getValue(), WIDTH, textScale.get(), palette.get(),
-                options.currentView(), Optional.ofNullable(visible.get()));
+                options.currentView(), Optional.ofNullable(visible.get()), options.code());
     }
 
     // ------------------------------------------------------------- helpers

@@ -108,11 +108,15 @@ public final class FxFileDialogs implements FileDialogs {
         grid.addRow(0, new Label("Scale"), scaleRow);
         grid.addRow(1, new Label("Range"), whole);
         grid.add(current, 1, 2);
+        javafx.scene.control.CheckBox code = new javafx.scene.control.CheckBox("The handlers' code under the timeline");
+        code.setId("withCode");
+        code.setSelected(last.code());
+        grid.addRow(3, new Label("Code"), code);
         dialog.getDialogPane().setContent(grid);
         ButtonType export = new ButtonType("Export…", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(export, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == export
-                ? new ExportOptions((Integer) scales.getSelectedToggle().getUserData(), current.isSelected())
+                ? new ExportOptions((Integer) scales.getSelectedToggle().getUserData(), current.isSelected(), code.isSelected())
                 : null);
         return dialog.showAndWait();
     }

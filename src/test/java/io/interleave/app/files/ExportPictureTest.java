@@ -56,6 +56,19 @@ class ExportPictureTest {
         assertThat(view.png(1)).isNotEqualTo(whole.png(1));
     }
 
+    @Test
+    @DisplayName("with the code option the picture is render --code's: the handlers of both variants under the timeline")
+    void withCode() throws Exception {
+        ExportPicture plain = new ExportPicture(BOTH, ViewMode.REQUESTS, 1600, 1, Palette.LIGHT, false, FIRST_50_MS);
+        ExportPicture code = new ExportPicture(BOTH, ViewMode.REQUESTS, 1600, 1, Palette.LIGHT, false, FIRST_50_MS, true);
+        assertThat(code.height()).isGreaterThan(plain.height() + 100);
+        assertThat(code.svg(1)).contains("def handle_report(request):").contains("async def handle_report(request):");
+        assertThat(code.png(1)).isEqualTo(io.interleave.render.CodePanel.forPicture(BOTH, 1600, 1, Palette.LIGHT)
+                .png(new TimelineExport(BOTH, ViewMode.REQUESTS, 1600, 1, Palette.LIGHT), 1));
+        var image = ImageIO.read(new ByteArrayInputStream(code.png(2)));
+        assertThat(image.getHeight()).isEqualTo((int) Math.round(Math.ceil(code.height()) * 2));
+    }
+
     /** The text of every SVG element whose class is {@code cssClass}. */
     static List<String> texts(String svg, String cssClass) throws Exception {
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
