@@ -14,4 +14,10 @@ public interface CodeSource {
     ReadOnlyObjectProperty<List<Trace>> tracesProperty();
 
     PlaybackViewModel playback();
+
+    /** The scenario as edited (its request types are what a handler typed as code replaces). */
+    ReadOnlyObjectProperty<io.interleave.scenario.Scenario> scenarioProperty();
+
+    /** Replaces request type {@code index}; throws IllegalArgumentException, naming what is wrong, if the scenario would be invalid. */
+    void replaceType(int index, io.interleave.scenario.RequestType type);
 }

@@ -47,6 +47,50 @@ public final class CodeViewModel {
         refreshBadges();
     }
 
+    /** The request types' names, in the scenario's order. */
+    public List<String> typeNames() {
+        io.interleave.scenario.Scenario s = source.scenarioProperty().get();
+        return s == null ? List.of() : s.requestTypes().stream().map(io.interleave.scenario.RequestType::name).toList();
+    }
+
+    /**
+     * The handler of request type {@code typeIndex} as code to edit, as the first column's server runs it
+     * (or the scenario's own server without a run).
+     */
+    public String codeOf(int typeIndex) {
+        io.interleave.scenario.Scenario s = source.scenarioProperty().get();
+        List<Trace> traces = source.tracesProperty().get();
+        io.interleave.scenario.Server server = traces == null || traces.isEmpty() ? s.server() : traces.get(0).scenario().server();
+        return io.interleave.scenario.HandlerCode.text(s.requestTypes().get(typeIndex), server, s.resources());
+    }
+
+    /**
+     * Request type {@code typeIndex} typed as {@code code}: on success the type becomes that code (its segments
+     * read from it) and the error is cleared; otherwise the type stays as it was and {@link #codeErrorProperty()}
+     * says where the code is wrong ("line 3, column 5: expected ...").
+     *
+     * @return whether the code was taken
+     */
+    public boolean applyCode(int typeIndex, String code) {
+        io.interleave.scenario.Scenario s = source.scenarioProperty().get();
+        try {
+            source.replaceType(typeIndex, s.requestTypes().get(typeIndex).withCode(code));
+            codeError.set("");
+            return true;
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage() == null ? "invalid" : e.getMessage();
+            codeError.set(m.startsWith("code: ") ? m.substring("code: ".length()) : m);
+            return false;
+        }
+    }
+
+    /** Why the last code typed was refused, or empty. */
+    public javafx.beans.property.ReadOnlyStringProperty codeErrorProperty() {
+        return codeError.getReadOnlyProperty();
+    }
+
+    private final javafx.beans.property.ReadOnlyStringWrapper codeError = new javafx.beans.property.ReadOnlyStringWrapper("");
+
     /** Shown or hidden: a hidden code view stops following the playhead, and catches up when shown again. */
     public void setActive(boolean shown) {
         active = shown;

@@ -57,7 +57,9 @@ public final class CodeWindow {
         }
         stage.setTitle("Code: the handlers as Python");
         javafx.geometry.Rectangle2D screen = screenOf(owner);
-        stage.setScene(new Scene(scroll, Math.min(900, screen.getWidth()), Math.min(560, screen.getHeight())));
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);
+        pane.setBottom(view.editor());
+        stage.setScene(new Scene(pane, Math.min(900, screen.getWidth()), Math.min(620, screen.getHeight())));
         stage.setOnShown(e -> keepOnScreen(stage, screenOf(owner)));
         stage.showingProperty().addListener((obs, was, now) -> vm.setActive(now));
         return stage;
@@ -83,6 +85,59 @@ public final class CodeWindow {
         stage.setHeight(h);
         stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - w)));
         stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - h)));
+    }
+
+    /**
+     * Typing a handler: choose a request type, edit its code, Apply. Code that does not read gives one line
+     * (line, column, what was expected) and the type stays as it was.
+     */
+    public VBox editor() {
+        javafx.scene.control.ComboBox<String> type = new javafx.scene.control.ComboBox<>();
+        type.setId("codeType");
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea();
+        text.setId("codeEditor");
+        text.setPrefRowCount(8);
+        text.setStyle("-fx-font-family: monospace; -fx-font-size: " + font() + "px;");
+        javafx.scene.control.Button apply = new javafx.scene.control.Button("Apply");
+        apply.setId("applyCode");
+        apply.setDefaultButton(false);
+        Label error = new Label();
+        error.setId("codeError");
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.codeErrorProperty());
+        Runnable names = () -> {
+            List<String> now = vm.typeNames();
+            int chosen = Math.max(0, type.getSelectionModel().getSelectedIndex());
+            if (!type.getItems().equals(now)) {
+                type.getItems().setAll(now);
+            }
+            if (!now.isEmpty()) {
+                type.getSelectionModel().select(Math.min(chosen, now.size() - 1));
+            }
+        };
+        names.run();
+        vm.columnsProperty().addListener((obs, old, now) -> names.run());
+        type.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0) {
+                text.setText(vm.codeOf(now.intValue()));
+            }
+        });
+        if (type.getSelectionModel().getSelectedIndex() >= 0) {
+            text.setText(vm.codeOf(type.getSelectionModel().getSelectedIndex()));
+        }
+        apply.setOnAction(e -> {
+            int index = type.getSelectionModel().getSelectedIndex();
+            if (index >= 0) {
+                vm.applyCode(index, text.getText());
+            }
+        });
+        HBox bar = new HBox(8, new Label("Edit the handler of"), type, apply);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, bar, text, error);
+        box.setPadding(new Insets(8, 12, 12, 12));
+        box.setId("codeEditBox");
+        return box;
     }
 
     /** The view's content (also usable on its own, as the tests do). */

@@ -58,6 +58,20 @@ class CodeWindowTest {
         public PlaybackViewModel playback() {
             return playback;
         }
+
+        final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
+
+        @Override
+        public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+            return scenario.getReadOnlyProperty();
+        }
+
+        @Override
+        public void replaceType(int index, io.interleave.scenario.RequestType type) {
+            List<io.interleave.scenario.RequestType> types = new java.util.ArrayList<>(scenario.get().requestTypes());
+            types.set(index, type);
+            scenario.set(scenario.get().withRequestTypes(types));
+        }
     }
 
     @Start
@@ -66,10 +80,35 @@ class CodeWindowTest {
         List<Trace> traces = List.of(Simulation.trace(lesson.withPolicy(Policy.SYNC)), Simulation.trace(lesson.withPolicy(Policy.EVENT_LOOP)));
         source.playback.open(traces);
         source.traces.set(traces);
+        source.scenario.set(lesson);
         vm = new CodeViewModel(source);
         CodeWindow view = new CodeWindow(vm, new SimpleDoubleProperty(1), new SimpleObjectProperty<>(Palette.LIGHT));
-        stage.setScene(new Scene(new javafx.scene.control.ScrollPane(view.root()), 1500, 900));
+        stage.setScene(new Scene(new javafx.scene.layout.VBox(new javafx.scene.control.ScrollPane(view.root()), view.editor()), 1500, 900));
         stage.show();
+    }
+
+    @Test
+    @DisplayName("typing a handler: good code becomes the type's segments; bad code says line and column and keeps the type")
+    void typingAHandler(FxRobot robot) throws Exception {
+        javafx.scene.control.TextArea editor = robot.lookup("#codeEditor").queryAs(javafx.scene.control.TextArea.class);
+        String before = WaitForAsyncUtils.asyncFx((java.util.concurrent.Callable<String>) editor::getText).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(before).contains("def handle_report(request):").contains("# wait 80 ms on database");
+        Scenario original = source.scenario.get();
+
+        robot.interact(() -> editor.setText(before.replace("# wait 80 ms on database", "# wait 120 ms on database")));
+        robot.clickOn("#applyCode");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(source.scenario.get().requestTypes().get(0).segments().get(1).ms().mean()).isEqualTo(120);
+        assertThat(source.scenario.get().requestTypes().get(0).code()).isPresent();
+        assertThat(robot.lookup("#codeError").queryAs(Label.class).getText()).isEmpty();
+
+        Scenario good = source.scenario.get();
+        robot.interact(() -> editor.setText("def handle_report(request):\n    db_query(  # wait 80 ms\n"));
+        robot.clickOn("#applyCode");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(source.scenario.get()).as("the last good type stays").isSameAs(good);
+        assertThat(robot.lookup("#codeError").queryAs(Label.class).getText()).startsWith("line 2, column").contains("expected");
+        assertThat(original.requestTypes().get(0).segments().get(1).ms().mean()).isEqualTo(80);
     }
 
     @Test
