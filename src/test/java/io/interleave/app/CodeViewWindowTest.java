@@ -18,9 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** View ▸ Code in the whole window: F12 opens the handlers of the lesson shown. */
 @ExtendWith(ApplicationExtension.class)
 class CodeViewWindowTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     @Start
     void start(Stage stage) {

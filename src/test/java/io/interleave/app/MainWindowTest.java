@@ -28,10 +28,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window end to end, headless: what a teacher clicks and what they then see. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    static {
-        // Monocle's headless screen is 1280 x 800 unless told otherwise; give the full window room when this class starts the toolkit.
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     private Stage stage;
 

@@ -42,9 +42,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window's layout on a projector: folding panels, the keyboard after a lesson is chosen, nothing cut. */
 @ExtendWith(ApplicationExtension.class)
 class WindowLayoutTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     private Stage stage;
     private AppViewModel vm;

@@ -23,6 +23,8 @@ public final class CodeViewModel {
     private final ReadOnlyObjectWrapper<LineRef> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Span>> selectedSpans = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<LineRef> hovered = new ReadOnlyObjectWrapper<>();
+    /** Why the last code typed was refused, or empty. */
+    private final javafx.beans.property.ReadOnlyStringWrapper codeError = new javafx.beans.property.ReadOnlyStringWrapper("");
     /** Whether the view is shown: a hidden view does no work as the playhead moves. */
     private boolean active = true;
 
@@ -88,8 +90,6 @@ public final class CodeViewModel {
     public javafx.beans.property.ReadOnlyStringProperty codeErrorProperty() {
         return codeError.getReadOnlyProperty();
     }
-
-    private final javafx.beans.property.ReadOnlyStringWrapper codeError = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     /** Shown or hidden: a hidden code view stops following the playhead, and catches up when shown again. */
     public void setActive(boolean shown) {

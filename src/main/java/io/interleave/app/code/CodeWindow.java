@@ -100,7 +100,6 @@ public final class CodeWindow {
         text.setStyle("-fx-font-family: monospace; -fx-font-size: " + font() + "px;");
         javafx.scene.control.Button apply = new javafx.scene.control.Button("Apply");
         apply.setId("applyCode");
-        apply.setDefaultButton(false);
         Label error = new Label();
         error.setId("codeError");
         error.getStyleClass().add("field-error");

@@ -45,9 +45,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Projector mode, themes, the shortcuts sheet, About, the sweep window and accessible names, headless. */
 @ExtendWith(ApplicationExtension.class)
 class ClassroomWindowTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     private Stage stage;
 

@@ -38,9 +38,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 @DisplayName("Code view: the requests on each line at the playhead, and a line's bars on a click")
 class CodeWindowTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     private final Source source = new Source();
     private CodeViewModel vm;

@@ -40,9 +40,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 @DisplayName("Controls: choosing any policy, the thread pool's size, a variant's policy")
 class PolicyControlsTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     private AppViewModel vm;
 

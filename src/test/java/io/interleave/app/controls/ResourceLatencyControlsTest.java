@@ -31,9 +31,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 @DisplayName("Controls: a resource's latency is fixed or shared, one click")
 class ResourceLatencyControlsTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     private AppViewModel vm;
 

@@ -32,9 +32,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** File ▸ Export Animation… in the window, headless, with the dialogs answered by the test. */
 @ExtendWith(ApplicationExtension.class)
 class AnimationExportWindowTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     @TempDir
     Path dir;

@@ -44,9 +44,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The File menu in the window, headless, with the dialogs answered by the test. */
 @ExtendWith(ApplicationExtension.class)
 class FilesWindowTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     @TempDir
     Path dir;

@@ -25,9 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window starts as it was left: projector mode, theme and folded panels from the configuration directory. */
 @ExtendWith(ApplicationExtension.class)
 class RememberedWindowTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     @TempDir
     static Path config;

@@ -36,9 +36,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window with its real dialogs: files that would hang a reader, and Reload preset, which must lose nothing. */
 @ExtendWith(ApplicationExtension.class)
 class WindowFileSafetyTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     private static final String REFUSED = ": is not a regular file (a pipe or a device); save the scenario to a file first";
 

@@ -48,10 +48,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class MetricsPanelTest {
-    static {
-        // Monocle's headless screen is 1280 x 800 unless told otherwise; a 1400 x 900 stage needs more (when this class starts the toolkit).
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     /** The height the panel is designed for with one or two variants (the divider's owner gives it this much at 1280 x 800). */
     static final double PANEL_HEIGHT = 230;

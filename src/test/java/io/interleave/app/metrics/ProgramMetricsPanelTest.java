@@ -34,10 +34,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 @DisplayName("Metrics panel: a program of tasks shows its items and its queue's length")
 class ProgramMetricsPanelTest {
-    static {
-        // as MetricsPanelTest: if this class starts the toolkit, its headless screen is large enough for that class's stages too
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     private AppViewModel vm;
 

@@ -20,9 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The narration and breakpoints in the whole window. */
 @ExtendWith(ApplicationExtension.class)
 class NarrationWindowTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     @Start
     void start(Stage stage) {

@@ -42,9 +42,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The sweep window on its own, headless: its buttons, its note and its chart at projector scale. */
 @ExtendWith(ApplicationExtension.class)
 class SweepWindowTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
 
     private final ClassroomViewModel classroom = new ClassroomViewModel();
     private final SimpleObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(SweepScenarios.mm1());
