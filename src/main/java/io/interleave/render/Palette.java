@@ -37,6 +37,7 @@ public final class Palette {
             .state(SpanState.BLOCKED, new Fill(OI_REDDISH_PURPLE, FillPattern.CROSSHATCHED, Rgb.hex("#6E2A52")))
             .state(SpanState.WAITING_PUT, new Fill(OI_YELLOW, FillPattern.DOTTED, Rgb.hex("#6B6000")))
             .state(SpanState.WAITING_GET, new Fill(OI_YELLOW, FillPattern.HATCHED, Rgb.hex("#6B6000")))
+            .state(SpanState.WAITING_GIL, new Fill(OI_SKY_BLUE, FillPattern.CROSSHATCHED, Rgb.hex("#1F4F6B")))
             .heldWait(new Fill(OI_BLUISH_GREEN, FillPattern.STRIPED, OI_YELLOW, Rgb.hex("#00624A")))
             .wasted(new Fill(OI_VERMILLION, FillPattern.CROSSHATCHED, Rgb.hex("#FFFFFF"), Rgb.hex("#7A3000")))
             .build();
@@ -54,6 +55,7 @@ public final class Palette {
             .state(SpanState.BLOCKED, new Fill(OI_REDDISH_PURPLE, FillPattern.CROSSHATCHED, Rgb.hex("#4A1636")))
             .state(SpanState.WAITING_PUT, new Fill(OI_YELLOW, FillPattern.DOTTED, Rgb.hex("#4A4300")))
             .state(SpanState.WAITING_GET, new Fill(OI_YELLOW, FillPattern.HATCHED, Rgb.hex("#4A4300")))
+            .state(SpanState.WAITING_GIL, new Fill(OI_SKY_BLUE, FillPattern.CROSSHATCHED, Rgb.hex("#12374C")))
             .heldWait(new Fill(OI_BLUISH_GREEN, FillPattern.STRIPED, OI_YELLOW, Rgb.hex("#7FD9BF")))
             .wasted(new Fill(OI_VERMILLION, FillPattern.CROSSHATCHED, BLACK, Rgb.hex("#FFB38A")))
             .build();

@@ -86,6 +86,16 @@ final class Checks {
         return value;
     }
 
+    /** A GIL switch interval: from the clock's resolution (1 µs) to {@link Limits#MAX_MS}. */
+    static double switchInterval(String field, double value) {
+        finite(field, value);
+        if (!(value >= Limits.CLOCK_RESOLUTION_MS && value <= Limits.MAX_MS)) {
+            throw new IllegalArgumentException(field + ": must be between " + plain(Limits.CLOCK_RESOLUTION_MS)
+                    + " (the clock's resolution, 1 µs) and " + plain(Limits.MAX_MS) + ", was " + plain(value));
+        }
+        return value;
+    }
+
     /** An arrival rate per second, from {@link Limits#MIN_RATE_PER_SEC} to {@link Limits#MAX_RATE_PER_SEC}. */
     static double ratePerSec(String field, double value) {
         finite(field, value);

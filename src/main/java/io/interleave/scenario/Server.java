@@ -17,6 +17,14 @@ import java.util.OptionalInt;
  * @param queueLimit requests allowed to wait for a thread (sync) or to wait to start on a loop; empty = unlimited
  * @param maxConcurrency event loop only: requests in flight on one loop; empty = unlimited
  * @param poolThreads event loop + thread pool only: threads that run offloaded segments (default 40, as Starlette's)
+ * @param processes sync only: worker processes (gunicorn's {@code -w}), each of {@code workers} threads, all taking
+ *                  requests from one accept queue; under an event loop each loop is its own process, so this is
+ *                  kept but unused (default 1)
+ * @param gil whether each process has a global interpreter lock (CPython), so that at most one of its threads
+ *            computes at a time; false for free-threaded Python (3.13t) and the default, so files without it keep
+ *            their exact times
+ * @param switchIntervalMs with a GIL: how long a computing thread keeps it while others wait for it
+ *                         ({@code sys.setswitchinterval}, default 5 ms)
  */
 public record Server(Policy policy,
                      @JsonProperty(defaultValue = "1") @Bounds(min = 1, max = Limits.MAX_WORKERS) int workers,
@@ -25,10 +33,17 @@ public record Server(Policy policy,
                      @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 0, max = Limits.MAX_REQUESTS) OptionalInt queueLimit,
                      @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 1, max = Limits.MAX_REQUESTS) OptionalInt maxConcurrency,
                      @JsonProperty(defaultValue = "" + Server.DEFAULT_POOL_THREADS)
-                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Server.DefaultPool.class) @Bounds(min = 1, max = Limits.MAX_WORKERS) int poolThreads) {
+                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Server.DefaultPool.class) @Bounds(min = 1, max = Limits.MAX_WORKERS) int poolThreads,
+                     @JsonProperty(defaultValue = "1")
+                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Server.OneProcess.class) @Bounds(min = 1, max = Limits.MAX_WORKERS) int processes,
+                     @JsonProperty(defaultValue = "false") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean gil,
+                     @JsonProperty(defaultValue = "" + Server.DEFAULT_SWITCH_INTERVAL_MS)
+                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Server.DefaultSwitchInterval.class) double switchIntervalMs) {
     public static final double DEFAULT_TIME_SLICE_MS = 5;
     /** Starlette's thread pool for plain {@code def} endpoints and {@code run_in_threadpool}. */
     public static final int DEFAULT_POOL_THREADS = 40;
+    /** CPython's {@code sys.getswitchinterval()}: 0.005 s. */
+    public static final double DEFAULT_SWITCH_INTERVAL_MS = 5;
 
     public Server {
         Objects.requireNonNull(policy, "policy");
@@ -38,6 +53,18 @@ public record Server(Policy policy,
         queueLimit.ifPresent(q -> Checks.inRange("queueLimit", q, 0, Limits.MAX_REQUESTS));
         maxConcurrency.ifPresent(m -> Checks.inRange("maxConcurrency", m, 1, Limits.MAX_REQUESTS));
         Checks.inRange("poolThreads", poolThreads, 1, Limits.MAX_WORKERS);
+        Checks.inRange("processes", processes, 1, Limits.MAX_WORKERS);
+        Checks.switchInterval("switchIntervalMs", switchIntervalMs);
+        if ((long) processes * workers > Limits.MAX_WORKERS) {
+            throw new IllegalArgumentException("processes: " + processes + " processes of " + workers
+                    + " threads are more than " + Limits.MAX_WORKERS + " threads");
+        }
+    }
+
+    /** A server of one process without a GIL (as every server before processes and the GIL). */
+    public Server(Policy policy, int workers, int cores, double timeSliceMs, OptionalInt queueLimit,
+                  OptionalInt maxConcurrency, int poolThreads) {
+        this(policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, 1, false, DEFAULT_SWITCH_INTERVAL_MS);
     }
 
     /** A server with the default thread pool ({@value #DEFAULT_POOL_THREADS} threads). */
@@ -51,31 +78,69 @@ public record Server(Policy policy,
     }
 
     public Server withPolicy(Policy p) {
-        return new Server(p, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
+        return new Server(p, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Server withWorkers(int w) {
-        return new Server(policy, w, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
+        return new Server(policy, w, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Server withCores(int c) {
-        return new Server(policy, workers, c, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
+        return new Server(policy, workers, c, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Server withTimeSliceMs(double slice) {
-        return new Server(policy, workers, cores, slice, queueLimit, maxConcurrency, poolThreads);
+        return new Server(policy, workers, cores, slice, queueLimit, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Server withQueueLimit(OptionalInt limit) {
-        return new Server(policy, workers, cores, timeSliceMs, limit, maxConcurrency, poolThreads);
+        return new Server(policy, workers, cores, timeSliceMs, limit, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Server withMaxConcurrency(OptionalInt max) {
-        return new Server(policy, workers, cores, timeSliceMs, queueLimit, max, poolThreads);
+        return new Server(policy, workers, cores, timeSliceMs, queueLimit, max, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Server withPoolThreads(int threads) {
-        return new Server(policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, threads);
+        return new Server(policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, threads, processes, gil, switchIntervalMs);
+    }
+
+    public Server withProcesses(int p) {
+        return new Server(policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, p, gil, switchIntervalMs);
+    }
+
+    public Server withGil(boolean g) {
+        return new Server(policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, g, switchIntervalMs);
+    }
+
+    public Server withSwitchIntervalMs(double interval) {
+        return new Server(policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, interval);
+    }
+
+    /** For the writer: one process is left out of files. */
+    static final class OneProcess {
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Integer i && i == 1;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
+
+    /** For the writer: the default switch interval is left out of files. */
+    static final class DefaultSwitchInterval {
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Double d && d == DEFAULT_SWITCH_INTERVAL_MS;
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(DEFAULT_SWITCH_INTERVAL_MS);
+        }
     }
 
     /** For the writer: the default pool is left out of files, so files without a pool read and write as before. */

@@ -31,7 +31,10 @@ public record Variant(String label, Optional<Policy> policy,
                       OptionalDouble timeSliceMs,
                       @Bounds(min = 0, max = Limits.MAX_REQUESTS) Optional<OptionalInt> queueLimit,
                       @Bounds(min = 1, max = Limits.MAX_REQUESTS) Optional<OptionalInt> maxConcurrency,
-                      @Bounds(min = 1, max = Limits.MAX_WORKERS) OptionalInt poolThreads) {
+                      @Bounds(min = 1, max = Limits.MAX_WORKERS) OptionalInt poolThreads,
+                      @Bounds(min = 1, max = Limits.MAX_WORKERS) OptionalInt processes,
+                      Optional<Boolean> gil,
+                      OptionalDouble switchIntervalMs) {
     /** The longest label: it has to fit above a section of the timeline and in a table column. */
     public static final int MAX_LABEL_LENGTH = 40;
     /** A comparison has at least this many variants... */
@@ -58,6 +61,18 @@ public record Variant(String label, Optional<Policy> policy,
         queueLimit.ifPresent(q -> q.ifPresent(v -> Checks.inRange("queueLimit", v, 0, Limits.MAX_REQUESTS)));
         maxConcurrency.ifPresent(m -> m.ifPresent(v -> Checks.inRange("maxConcurrency", v, 1, Limits.MAX_REQUESTS)));
         poolThreads.ifPresent(p -> Checks.inRange("poolThreads", p, 1, Limits.MAX_WORKERS));
+        Objects.requireNonNull(processes, "processes");
+        Objects.requireNonNull(gil, "gil");
+        Objects.requireNonNull(switchIntervalMs, "switchIntervalMs");
+        processes.ifPresent(p -> Checks.inRange("processes", p, 1, Limits.MAX_WORKERS));
+        switchIntervalMs.ifPresent(i -> Checks.switchInterval("switchIntervalMs", i));
+    }
+
+    /** A variant without processes, GIL and switch interval (written before variants could set them). */
+    public Variant(String label, Optional<Policy> policy, OptionalInt workers, OptionalInt cores, OptionalDouble timeSliceMs,
+                   Optional<OptionalInt> queueLimit, Optional<OptionalInt> maxConcurrency, OptionalInt poolThreads) {
+        this(label, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads,
+                OptionalInt.empty(), Optional.empty(), OptionalDouble.empty());
     }
 
     /** A variant without {@code poolThreads} (written before variants could set it). */
@@ -89,38 +104,51 @@ public record Variant(String label, Optional<Policy> policy,
     public Server apply(Server base) {
         return new Server(policy.orElse(base.policy()), workers.orElse(base.workers()), cores.orElse(base.cores()),
                 timeSliceMs.orElse(base.timeSliceMs()), queueLimit.orElse(base.queueLimit()),
-                maxConcurrency.orElse(base.maxConcurrency()), poolThreads.orElse(base.poolThreads()));
+                maxConcurrency.orElse(base.maxConcurrency()), poolThreads.orElse(base.poolThreads()),
+                processes.orElse(base.processes()), gil.orElse(base.gil()), switchIntervalMs.orElse(base.switchIntervalMs()));
     }
 
     public Variant withLabel(String l) {
-        return new Variant(l, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
+        return new Variant(l, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Variant withPolicy(Optional<Policy> p) {
-        return new Variant(label, p, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
+        return new Variant(label, p, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Variant withWorkers(OptionalInt w) {
-        return new Variant(label, policy, w, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
+        return new Variant(label, policy, w, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Variant withCores(OptionalInt c) {
-        return new Variant(label, policy, workers, c, timeSliceMs, queueLimit, maxConcurrency, poolThreads);
+        return new Variant(label, policy, workers, c, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Variant withTimeSliceMs(OptionalDouble t) {
-        return new Variant(label, policy, workers, cores, t, queueLimit, maxConcurrency, poolThreads);
+        return new Variant(label, policy, workers, cores, t, queueLimit, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Variant withQueueLimit(Optional<OptionalInt> q) {
-        return new Variant(label, policy, workers, cores, timeSliceMs, q, maxConcurrency, poolThreads);
+        return new Variant(label, policy, workers, cores, timeSliceMs, q, maxConcurrency, poolThreads, processes, gil, switchIntervalMs);
     }
 
     public Variant withMaxConcurrency(Optional<OptionalInt> m) {
-        return new Variant(label, policy, workers, cores, timeSliceMs, queueLimit, m, poolThreads);
+        return new Variant(label, policy, workers, cores, timeSliceMs, queueLimit, m, poolThreads, processes, gil, switchIntervalMs);
+    }
+
+    public Variant withProcesses(OptionalInt p) {
+        return new Variant(label, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, p, gil, switchIntervalMs);
+    }
+
+    public Variant withGil(Optional<Boolean> g) {
+        return new Variant(label, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, g, switchIntervalMs);
+    }
+
+    public Variant withSwitchIntervalMs(OptionalDouble i) {
+        return new Variant(label, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, i);
     }
 
     public Variant withPoolThreads(OptionalInt p) {
-        return new Variant(label, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, p);
+        return new Variant(label, policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, p, processes, gil, switchIntervalMs);
     }
 }

@@ -17,7 +17,9 @@ public enum SpanState {
     /** A task waits to put an item on a full queue (it lets go of its loop; under sync it holds its thread). */
     WAITING_PUT("waiting-put", "Waiting to put"),
     /** A task waits to get an item from an empty queue (it lets go of its loop; under sync it holds its thread). */
-    WAITING_GET("waiting-get", "Waiting to get");
+    WAITING_GET("waiting-get", "Waiting to get"),
+    /** A thread wants to compute but another thread of its process holds the GIL; it holds no core. */
+    WAITING_GIL("waiting-gil", "Waiting for the GIL");
 
     private final String csvName;
     private final String displayName;

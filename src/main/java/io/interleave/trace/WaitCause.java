@@ -24,5 +24,7 @@ public enum WaitCause {
     /** A task waits to get from an empty queue (the queue's index); it resumes with an item, put by the task it names. */
     ITEM,
     /** A task waits to put on a full queue (the queue's index, its capacity); it resumes when a get makes room. */
-    ROOM
+    ROOM,
+    /** Waits for its process's GIL (the holder, the process's index); it resumes when the holder lets go. */
+    GIL
 }

@@ -22,10 +22,12 @@ class PaletteTest {
 
     @ParameterizedTest
     @MethodSource("palettes")
-    @DisplayName("every state has its own colour (the two queue states share yellow, told apart by their patterns), distinct from the rejection marker and the background")
+    @DisplayName("every state has its own colour (the two queue states share yellow, and waiting for the GIL shares ready's sky blue, told apart by their patterns), distinct from the rejection marker and the background")
     void distinctColours(Palette p) {
         Set<Rgb> colours = Arrays.stream(SpanState.values()).map(s -> p.fill(s).color()).collect(Collectors.toSet());
-        assertThat(colours).hasSize(SpanState.values().length - 1);
+        assertThat(colours).hasSize(SpanState.values().length - 2);
+        assertThat(p.fill(SpanState.WAITING_GIL).color()).isEqualTo(p.fill(SpanState.READY).color());
+        assertThat(p.fill(SpanState.WAITING_GIL).pattern()).isNotEqualTo(p.fill(SpanState.READY).pattern());
         assertThat(p.fill(SpanState.WAITING_PUT).color()).isEqualTo(p.fill(SpanState.WAITING_GET).color());
         assertThat(p.fill(SpanState.WAITING_PUT).pattern()).isNotEqualTo(p.fill(SpanState.WAITING_GET).pattern());
         assertThat(colours).doesNotContain(p.rejected(), p.background(), p.laneBackground());
@@ -33,10 +35,10 @@ class PaletteTest {
 
     @ParameterizedTest
     @MethodSource("palettes")
-    @DisplayName("queued, waiting for a resource, blocked, waiting to put and waiting to get carry a pattern (the first three each a different one); compute and wait are solid")
+    @DisplayName("queued, waiting for a resource, blocked, waiting to put, waiting to get and waiting for the GIL carry a pattern (the first three each a different one); compute and wait are solid")
     void patterns(Palette p) {
         Set<SpanState> patterned = EnumSet.of(SpanState.QUEUED, SpanState.WAITING_RESOURCE, SpanState.BLOCKED,
-                SpanState.WAITING_PUT, SpanState.WAITING_GET);
+                SpanState.WAITING_PUT, SpanState.WAITING_GET, SpanState.WAITING_GIL);
         for (SpanState s : SpanState.values()) {
             if (patterned.contains(s)) {
                 assertThat(p.fill(s).pattern()).as(s.name()).isNotEqualTo(FillPattern.SOLID);

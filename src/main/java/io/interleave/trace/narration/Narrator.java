@@ -342,6 +342,7 @@ public final class Narrator {
             case BLOCKED -> blocks(sp);
             case WAITING_PUT -> "it waits to put an item: the queue is full";
             case WAITING_GET -> "it waits for an item: the queue is empty";
+            case WAITING_GIL -> "it " + gilWhy(sp);
         };
         return new Ordered(2, new Clause(sp.requestId(), NarrationKind.ARRIVED, r + " arrives; " + then));
     }
@@ -444,6 +445,8 @@ public final class Narrator {
                     r + " waits to put an item: the queue is full" + (sync ? " (it holds its thread)" : " (the loop moves on)")));
             case WAITING_GET -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING,
                     r + " waits for an item: the queue is empty" + (sync ? " (it holds its thread)" : " (the loop moves on)")));
+            case WAITING_GIL -> new Ordered(4, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU,
+                    (fromWait ? back + "; it " : r + " ") + gilWhy(sp)));
             case READY -> {
                 if (prev.state() == SpanState.COMPUTE && prev.segment() == sp.segment()) {
                     yield new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, r + "'s time slice is up; it " + cpuWhy(sp)));
@@ -537,6 +540,13 @@ public final class Narrator {
         return server.cores() == 1 ? "waits for the core" : "waits for a core";
     }
 
+    /** "waits for the GIL held by R1": the holder as the engine named it, when it did. */
+    private String gilWhy(Span sp) {
+        Optional<Integer> holder = cause(sp).filter(c -> c.kind() == WaitCause.GIL).flatMap(Causes.Cause::holder)
+                .filter(h -> h != sp.requestId());
+        return "waits for the GIL" + holder.map(h -> " held by R" + h).orElse("");
+    }
+
     /** What the holder named by the engine's cause is doing just after the wait begins, seen from the waiting request. */
     private Optional<String> holderWhy(Causes.Cause c, Span waiting) {
         Optional<Integer> holder = c.holder().filter(q -> q != waiting.requestId());
@@ -559,6 +569,7 @@ public final class Narrator {
             case QUEUED -> "busy with " + rq;
             case WAITING_PUT -> rq + " holds it, waiting to put on a full queue";
             case WAITING_GET -> rq + " holds it, waiting for an item";
+            case WAITING_GIL -> rq + " holds it, waiting for the GIL";
         });
     }
 
@@ -602,6 +613,7 @@ public final class Narrator {
             case READY -> new Ordered(4, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, who + " is ready, waiting for "
                     + (sync ? "a core" : worker(sp) + " or a core")));
             case QUEUED -> new Ordered(4, new Clause(sp.requestId(), NarrationKind.QUEUED, who + (sync ? " waits for a free thread" : " waits to start")));
+            case WAITING_GIL -> new Ordered(4, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, who + " " + gilWhy(sp)));
         };
         if (step.index() == 0) {
             return new Ordered(2, new Clause(sp.requestId(), NarrationKind.ARRIVED, who + " starts; " + lowerFirst(o.clause().text())));
