@@ -59,6 +59,10 @@ public record Server(Policy policy,
             throw new IllegalArgumentException("processes: " + processes + " processes of " + workers
                     + " threads are more than " + Limits.MAX_WORKERS + " threads");
         }
+        if (policy == Policy.EVENT_LOOP_POOL && gil && (long) workers * poolThreads > Limits.MAX_WORKERS) {
+            throw new IllegalArgumentException("poolThreads: with a GIL each of the " + workers + " loops has its own pool of "
+                    + poolThreads + " threads, more than " + Limits.MAX_WORKERS + " threads in all");
+        }
     }
 
     /** A server of one process without a GIL (as every server before processes and the GIL). */
@@ -115,6 +119,68 @@ public record Server(Policy policy,
 
     public Server withSwitchIntervalMs(double interval) {
         return new Server(policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, interval);
+    }
+
+    /**
+     * How many worker processes the server runs: {@code processes} under sync; under an event loop each loop is
+     * its own process, so {@code workers} (and {@code processes} is kept but unused).
+     */
+    public int processCount() {
+        return policy == Policy.SYNC ? processes : workers;
+    }
+
+    /**
+     * Threads (sync: {@code processes x workers}) or event loops (one per process) in all: the worker lanes of a
+     * trace, numbered 0 to this - 1 (a span's worker index).
+     */
+    public int workerCount() {
+        return policy == Policy.SYNC ? processes * workers : workers;
+    }
+
+    /**
+     * The process (0-based) that worker {@code worker} (a span's global worker index) belongs to: under sync,
+     * thread {@code worker} is thread {@code worker % workers} of process {@code worker / workers}; under an
+     * event loop, loop {@code worker} is process {@code worker}.
+     *
+     * @throws IllegalArgumentException if there is no such worker
+     */
+    public int processOf(int worker) {
+        if (worker < 0 || worker >= workerCount()) {
+            throw new IllegalArgumentException("worker " + worker + " is not one of the " + workerCount() + " workers");
+        }
+        return policy == Policy.SYNC ? worker / workers : worker;
+    }
+
+    /**
+     * Whether each process has its own offload pool of {@code poolThreads} threads ({@code event-loop+pool} with a
+     * GIL, as the issue's processes do); without a GIL the loops share one pool of {@code poolThreads} threads, as
+     * before processes existed, so every file without a GIL keeps its exact times and pool thread numbers.
+     */
+    public boolean poolPerProcess() {
+        return policy == Policy.EVENT_LOOP_POOL && gil;
+    }
+
+    /** Pool threads in all (a span's pool thread index is below this): 0 without a pool. */
+    public int poolThreadCount() {
+        if (policy != Policy.EVENT_LOOP_POOL) {
+            return 0;
+        }
+        return poolPerProcess() ? workers * poolThreads : poolThreads;
+    }
+
+    /**
+     * The process whose pool thread {@code poolThread} (a span's pool thread index) is: with a pool per process,
+     * pool thread {@code poolThread % poolThreads} of process {@code poolThread / poolThreads}; -1 when the pool
+     * is shared by every loop (no GIL).
+     *
+     * @throws IllegalArgumentException if there is no such pool thread
+     */
+    public int processOfPoolThread(int poolThread) {
+        if (poolThread < 0 || poolThread >= poolThreadCount()) {
+            throw new IllegalArgumentException("pool thread " + poolThread + " is not one of the " + poolThreadCount()
+                    + " pool threads");
+        }
+        return poolPerProcess() ? poolThread / poolThreads : -1;
     }
 
     /** For the writer: one process is left out of files. */
