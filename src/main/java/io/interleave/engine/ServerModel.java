@@ -81,9 +81,22 @@ final class ServerModel {
     private final ArrayDeque<Req> spareBranches = new ArrayDeque<>();
     /** Per type and segment: whether it runs on a pool thread (only under a policy with a pool). */
     private final boolean[][] offloaded;
-    /** The pool threads for offloaded segments (none without a pool), and offloaded calls waiting for one, FIFO. */
+    /**
+     * The pool threads for offloaded segments (none without a pool), and per pool the offloaded calls waiting for
+     * one of its threads, FIFO. Without a GIL the loops share one pool; with one each loop (process) has its own
+     * pool of {@link #poolSize} threads, numbered {@code loop * poolSize} on.
+     */
     private final Worker[] poolThreads;
-    private final ArrayDeque<Req> poolQueue = new ArrayDeque<>();
+    private final ArrayDeque<Req>[] poolQueues;
+    private final int poolSize;
+    private final boolean poolPerProcess;
+    /**
+     * With a GIL ({@link Server#gil}): each process's lock; null without one, so that the hot path pays one
+     * boolean test ({@link #gilOn}) and nothing else.
+     */
+    private final boolean gilOn;
+    private final Gil[] gils;
+    private final double switchIntervalMs;
     private final int[][] resourceOf;
     private final Worker[] workers;
     private final OptionalInt[] workerIds;
@@ -119,10 +132,14 @@ final class ServerModel {
         this.holders = new int[io.interleave.trace.Causes.MAX_IDS];
         Server server = scenario.server();
         this.scheduling = Scheduling.of(server, this); // keeps the model for later; asks nothing of it yet
-        int pool = scheduling.poolThreads();
+        int pool = scheduling.poolThreads() > 0 ? server.poolThreadCount() : 0;
         // With no more workers than cores nobody ever waits for a core, and a
         // quantum that ends with nobody waiting just renews: no quanta at all.
-        this.timeSliceMs = server.workers() + pool <= server.cores() ? 0 : server.timeSliceMs();
+        this.timeSliceMs = server.workerCount() + pool <= server.cores() ? 0 : server.timeSliceMs();
+        this.gilOn = server.gil();
+        this.switchIntervalMs = server.switchIntervalMs();
+        this.poolPerProcess = pool > 0 && server.poolPerProcess();
+        this.poolSize = poolPerProcess ? server.poolThreads() : pool;
         int typeCount = scenario.requestTypes().size();
         int allTypes = typeCount + scenario.tasks().size(); // a task kind is a type after the request types
         this.forks = scheduling.releasesWorker(SegmentKind.WAIT);
@@ -154,13 +171,23 @@ final class ServerModel {
             }
         }
         this.program = new TaskPrograms(scenario, typeCount, kinds, resourceOf, offloaded);
-        this.workers = new Worker[server.workers()];
+        this.workers = new Worker[server.workerCount()];
         for (int w = 0; w < workers.length; w++) {
-            workers[w] = new Worker(w, false);
+            workers[w] = new Worker(w, false, server.processOf(w));
         }
         this.poolThreads = new Worker[pool];
         for (int p = 0; p < pool; p++) {
-            poolThreads[p] = new Worker(p, true);
+            poolThreads[p] = new Worker(p, true, poolPerProcess ? p / poolSize : 0);
+        }
+        @SuppressWarnings("unchecked")
+        ArrayDeque<Req>[] queues = new ArrayDeque[poolPerProcess ? server.workers() : 1];
+        Arrays.setAll(queues, q -> new ArrayDeque<>());
+        this.poolQueues = queues;
+        if (gilOn) {
+            this.gils = new Gil[server.processCount()];
+            Arrays.setAll(gils, Gil::new);
+        } else {
+            this.gils = null;
         }
         this.workerIds = new OptionalInt[workers.length];
         Arrays.setAll(workerIds, OptionalInt::of);
@@ -361,6 +388,9 @@ final class ServerModel {
                 if (!lets && w.core >= 0) {
                     releaseCore(w);
                 }
+                if (gilOn && !lets) {
+                    releaseGil(w); // a thread blocked on a queue (a Condition's wait) lets the GIL go
+                }
                 enter(r, program.queueOp(r) > 0 ? SpanState.WAITING_PUT : SpanState.WAITING_GET, !lets, -1);
                 if (recordCauses) {
                     waitsOnQueue(r);
@@ -382,12 +412,18 @@ final class ServerModel {
                 continue;
             }
             if (!w.pool && offloaded[r.type][r.seg]) {
+                if (gilOn) {
+                    releaseGil(w); // before the pool thread wants it: the loop's callback is over
+                }
                 offload(r); // to a pool thread; like an await, the loop keeps its core and moves on
                 setCurrent(w, null);
                 continue;
             }
             if (kind == SegmentKind.COMPUTE) {
                 r.remainingMs = d;
+                if (gilOn && !holdGil(w)) {
+                    return; // it waits for its process's GIL, holding no core
+                }
                 if (w.core >= 0) {
                     continueOnCore(w); // consecutive compute runs on without yielding
                 } else {
@@ -399,6 +435,9 @@ final class ServerModel {
             boolean releases = scheduling.releasesWorker(kind);
             if (!releases && w.core >= 0) {
                 releaseCore(w);
+            }
+            if (gilOn && !releases) {
+                releaseGil(w); // time.sleep, blocking I/O and waiting for a slot let the GIL go
             }
             int res = resourceOf[r.type][r.seg];
             if (res >= 0 && !pools[res].tryAcquire(r)) {
@@ -524,7 +563,9 @@ final class ServerModel {
      * ready and does not hold the loop).
      */
     private void offload(Req r) {
-        for (int i = 0; i < poolThreads.length && poolQueue.isEmpty(); i++) { // FIFO: none jumps the queue
+        int first = poolPerProcess ? r.worker * poolSize : 0; // its loop's own pool, or the one shared pool
+        ArrayDeque<Req> poolQueue = poolQueues[poolPerProcess ? r.worker : 0];
+        for (int i = first; i < first + poolSize && poolQueue.isEmpty(); i++) { // FIFO: none jumps the queue
             Worker p = poolThreads[i];
             if (p.current == null) {
                 runOnPool(p, r);
@@ -535,12 +576,12 @@ final class ServerModel {
         enter(r, SpanState.READY, false, -1);
         if (recordCauses) { // it waits for a thread of the pool, held by these requests
             int n = 0;
-            for (int i = 0; i < poolThreads.length && n < holders.length; i++) {
+            for (int i = first; i < first + poolSize && n < holders.length; i++) {
                 if (poolThreads[i].current != null) { // one may be handing back its call this instant
                     holders[n++] = poolThreads[i].current.id;
                 }
             }
-            listener.waits(r.id, engine.now(), WaitCause.THREAD, -1, poolThreads.length, holders, n);
+            listener.waits(r.id, engine.now(), WaitCause.THREAD, -1, poolSize, holders, n);
         }
     }
 
@@ -559,6 +600,10 @@ final class ServerModel {
         if (p.core >= 0) {
             releaseCore(p);
         }
+        if (gilOn) {
+            releaseGil(p); // the call returns: the thread goes back to waiting for work, without the GIL
+        }
+        ArrayDeque<Req> poolQueue = poolQueues[p.process];
         p.current = null;
         r.poolThread = null;
         Worker loop = workers[r.worker];
@@ -695,7 +740,7 @@ final class ServerModel {
         if (loop.current == t || t.poolThread != null) {
             return; // on its loop (computing, blocked, waiting for a core) or in a call on a pool thread: at its next await
         }
-        if (poolQueue.removeFirstOccurrence(t)) {
+        if (poolQueues[poolPerProcess ? t.worker : 0].removeFirstOccurrence(t)) {
             endCancelled(t); // an offloaded call not yet started is dropped from the pool's queue
             return;
         }
@@ -801,6 +846,9 @@ final class ServerModel {
         if (w.current == null && r != null) {
             w.heldSince = now;
         } else if (w.current != null && r == null) {
+            if (gilOn) {
+                releaseGil(w); // its turn or request is over: the GIL goes to the first thread waiting for it
+            }
             busyWorkerMs += now - w.heldSince;
             w.lastHolderId = w.current.id;
         }
@@ -909,7 +957,12 @@ final class ServerModel {
             last = next;
         }
         r.runLastSeg = last;
-        if (end <= w.quantumEnd) {
+        boolean done = end <= w.quantumEnd;
+        if (gilOn) { // a GIL switch may take the core away before this event: it then finds itself stale
+            w.burstAt = done ? end : w.quantumEnd;
+            w.burstKind = done ? BURST_DONE : BURST_QUANTUM;
+        }
+        if (done) {
             engine.at(end, w.burstDone);
         } else {
             engine.at(w.quantumEnd, w.quantumExpired);
@@ -988,6 +1041,164 @@ final class ServerModel {
                         w.current != null ? w.current.id : w.lastHolderId);
             }
             dispatch(next, core);
+        }
+    }
+
+    // ------------------------------------------------------------ the GIL (only with one: gilOn)
+
+    private static final int BURST_DONE = 1;
+    private static final int BURST_QUANTUM = 2;
+
+    /**
+     * Worker {@code w}, about to compute, makes sure it holds its process's
+     * GIL: it keeps it, or takes it if it is free; else it waits for it at
+     * the back of the process's FIFO queue, holding no core. A holder whose
+     * switch interval is up (a drop request is due) gives it up here instead
+     * of computing on.
+     *
+     * @return whether {@code w} holds the GIL and computes now
+     */
+    private boolean holdGil(Worker w) {
+        Gil g = gils[w.process];
+        if (g.holder == w) {
+            if (!g.dropDue) {
+                return true;
+            }
+            if (w.core >= 0) {
+                releaseCore(w);
+            }
+            dropGil(w, g);
+            return false;
+        }
+        if (g.holder == null) {
+            g.holder = w; // free: nobody waits for a free GIL
+            return true;
+        }
+        if (w.core >= 0) {
+            releaseCore(w); // a thread waiting for the GIL is off the CPU
+        }
+        Req r = w.current;
+        int ahead = g.waiting.size();
+        g.waiting.add(w);
+        enter(r, SpanState.WAITING_GIL, !w.pool, -1);
+        if (recordCauses) {
+            waitsForGil(r, g, ahead);
+        }
+        if (!g.dropArmed) {
+            armDrop(g); // CPython: the waiter's timed wait; when it runs out it asks the holder to drop the GIL
+        }
+        return false;
+    }
+
+    /** Worker {@code w} stops computing (it waits, blocks, finishes): if it holds its GIL, the first waiter takes it now. */
+    private void releaseGil(Worker w) {
+        Gil g = gils[w.process];
+        if (g.holder != w) {
+            return;
+        }
+        g.dropArmed = false;
+        g.dropDue = false;
+        Worker next = g.waiting.poll();
+        g.holder = next;
+        if (next != null) {
+            gotGil(next, g, w.current.id);
+        }
+    }
+
+    /**
+     * Holder {@code h}, holding no core now and in the middle of its compute
+     * ({@code remainingMs} left), gives the GIL to the first waiter and goes
+     * to the back of the queue for it (CPython's forced switch: the dropping
+     * thread waits until another has taken it).
+     */
+    private void dropGil(Worker h, Gil g) {
+        g.dropArmed = false;
+        g.dropDue = false;
+        Worker next = g.waiting.poll();
+        g.holder = next;
+        Req r = h.current;
+        int ahead = g.waiting.size();
+        g.waiting.add(h);
+        enter(r, SpanState.WAITING_GIL, !h.pool, -1);
+        if (recordCauses) {
+            resumes(next.current, WaitCause.GIL, r);
+            waitsForGil(r, g, ahead);
+        }
+        takeOver(next, g);
+    }
+
+    /** {@code next}, first in the queue, takes the GIL that {@code byId} let go. */
+    private void gotGil(Worker next, Gil g, int byId) {
+        if (recordCauses) {
+            listener.resumes(next.current.id, engine.now(), WaitCause.GIL, byId);
+        }
+        takeOver(next, g);
+    }
+
+    private void takeOver(Worker next, Gil g) {
+        if (!g.waiting.isEmpty()) {
+            armDrop(g);
+        }
+        wantCore(next); // it computes what it has left (its remainingMs) once it has a core
+    }
+
+    private void armDrop(Gil g) {
+        g.dropArmed = true;
+        g.dropDue = false;
+        g.dropAt = engine.now() + switchIntervalMs;
+        engine.at(g.dropAt, g.drop);
+    }
+
+    /**
+     * The switch interval is up while someone waited for process {@code g}'s
+     * GIL: the holder drops it. On a core, it stops computing now (what is
+     * left of its segment waits); if its compute run ends at this very
+     * instant it lets go at its next step instead (or drops it if that step
+     * computes). Preempted off its core (waiting for one, holding the GIL),
+     * it drops it at once: CPython would have it do so at its first
+     * instruction back on a core, a turn of no time.
+     */
+    private void onSwitchInterval(Gil g) {
+        if (!g.dropArmed || g.dropAt != engine.now()) {
+            return; // the GIL changed hands since this was set
+        }
+        g.dropArmed = false;
+        Worker h = g.holder;
+        double now = engine.now();
+        if (h.core >= 0) {
+            passBoundaries(h);
+            Req r = h.current;
+            if (r.seg == r.runLastSeg && r.segEndMs <= now) {
+                g.dropDue = true;
+                return;
+            }
+            r.remainingMs = r.segEndMs - now;
+            h.burstKind = 0; // the event that would end its burst is stale now
+            releaseCore(h);
+        } else {
+            cpuQueue.removeFirstOccurrence(h);
+        }
+        dropGil(h, g);
+    }
+
+    private void waitsForGil(Req r, Gil g, int ahead) {
+        holders[0] = g.holder.current.id;
+        listener.waits(r.id, engine.now(), WaitCause.GIL, g.process, ahead, holders, 1);
+    }
+
+    /** One process's GIL: its holder (null if free) and the threads waiting for it, FIFO. */
+    private final class Gil {
+        final int process;
+        final Runnable drop = () -> onSwitchInterval(this);
+        Worker holder;
+        final ArrayDeque<Worker> waiting = new ArrayDeque<>();
+        /** A drop request is scheduled at {@code dropAt}; or it came while the holder's run ended, and is due. */
+        boolean dropArmed;
+        boolean dropDue;
+        double dropAt;
+
+        Gil(int process) {
+            this.process = process;
         }
     }
 
@@ -1211,8 +1422,13 @@ final class ServerModel {
     /** A thread (sync) or an event loop (one per worker process); the policy keeps any queues of its own. */
     final class Worker {
         final int index;
-        final Runnable burstDone = () -> onBurstDone(this);
-        final Runnable quantumExpired = () -> onQuantumExpired(this);
+        /** The process it belongs to (its GIL, and for a pool thread its pool); 0 for the shared pool's threads. */
+        final int process;
+        final Runnable burstDone;
+        final Runnable quantumExpired;
+        /** With a GIL: the time and kind of its one live burst event (none after a GIL switch took its core). */
+        double burstAt;
+        int burstKind;
         Req current;
         int core = -1;
         /** The request that last let go of this worker (0 before any), for causes. */
@@ -1223,9 +1439,27 @@ final class ServerModel {
         /** Whether this is a pool thread (it runs offloaded segments, and its requests' spans do not hold their loop). */
         final boolean pool;
 
-        Worker(int index, boolean pool) {
+        Worker(int index, boolean pool, int process) {
             this.index = index;
             this.pool = pool;
+            this.process = process;
+            if (gilOn) {
+                this.burstDone = () -> {
+                    if (burstKind == BURST_DONE && burstAt == engine.now()) {
+                        burstKind = 0;
+                        onBurstDone(this);
+                    }
+                };
+                this.quantumExpired = () -> {
+                    if (burstKind == BURST_QUANTUM && burstAt == engine.now()) {
+                        burstKind = 0;
+                        onQuantumExpired(this);
+                    }
+                };
+            } else {
+                this.burstDone = () -> onBurstDone(this);
+                this.quantumExpired = () -> onQuantumExpired(this);
+            }
         }
 
         /** Whether the worker is running a request now (a loop between callbacks is not). */

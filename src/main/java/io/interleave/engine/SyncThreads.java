@@ -19,7 +19,7 @@ final class SyncThreads implements Scheduling {
     SyncThreads(Server server, ServerModel model) {
         this.model = model;
         this.queueLimit = server.queueLimit().orElse(Integer.MAX_VALUE);
-        this.idleThreads = ServerModel.IndexSet.full(server.workers());
+        this.idleThreads = ServerModel.IndexSet.full(server.workerCount()); // every thread of every process
     }
 
     @Override

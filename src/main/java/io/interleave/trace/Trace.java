@@ -92,7 +92,7 @@ public final class Trace {
             }
             firstSpanOfRequest[id] = s;
         }
-        int workers = scenario.server().workers();
+        int workers = scenario.server().workerCount();
         int cores = scenario.server().cores();
         List<List<Span>> wl = new ArrayList<>();
         List<List<Span>> cl = new ArrayList<>();

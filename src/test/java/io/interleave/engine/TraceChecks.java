@@ -33,6 +33,34 @@ public final class TraceChecks {
         oneRequestAtATimeHoldsAWorker(trace);
         busyCoreTimeIsComputeTime(trace);
         noCoreIdlesWhileComputeIsReady(trace);
+        oneComputeAtATimePerGil(trace);
+    }
+
+    /**
+     * With a GIL, at most one span of a process computes at any instant (its threads, or its loop and its pool
+     * threads), and only a server with a GIL has spans waiting for one. (A waiting span holds no core: see
+     * {@link #spanStatesMatchThePolicy}.)
+     */
+    public static void oneComputeAtATimePerGil(Trace trace) {
+        io.interleave.scenario.Server server = trace.scenario().server();
+        if (!server.gil()) {
+            assertThat(trace.spans()).as("no GIL, no span waits for one")
+                    .noneMatch(s -> s.state() == SpanState.WAITING_GIL);
+            return;
+        }
+        for (int p = 0; p < server.processCount(); p++) {
+            int process = p;
+            assertNoOverlap(computeSpans(trace).stream().filter(s -> processOf(server, s) == process).toList(),
+                    "computes of process " + p + " (one GIL)");
+        }
+    }
+
+    /** The process a span ran in: its pool thread's, else its thread's or loop's. */
+    static int processOf(io.interleave.scenario.Server server, Span s) {
+        if (s.poolThread().isPresent()) {
+            return server.processOfPoolThread(s.poolThread().getAsInt());
+        }
+        return server.processOf(s.worker().getAsInt());
     }
 
     /** Ids 1..n, one record per request sent, rejected requests have no spans and no worker. */
@@ -41,7 +69,7 @@ public final class TraceChecks {
         for (RequestRecord r : trace.requests()) {
             if (!r.rejected()) {
                 assertThat(r.worker()).as("%s worker", r.label()).isPresent();
-                assertThat(r.worker().getAsInt()).isBetween(0, trace.scenario().server().workers() - 1);
+                assertThat(r.worker().getAsInt()).isBetween(0, trace.scenario().server().workerCount() - 1);
             } else {
                 assertThat(r.worker()).as("%s rejected has no worker", r.label()).isEmpty();
                 assertThat(r.startMs()).isEqualTo(r.arrivalMs());
@@ -259,6 +287,8 @@ public final class TraceChecks {
                     // sync: ready = holding the thread, waiting for a core. Event loop: either
                     // waiting for a core while holding the loop, or a continuation awaiting its turn.
                     case READY -> expectedHold = !loop || span.holdsWorker();
+                    // a thread or loop waiting for its process's GIL holds itself (a pool thread's is above)
+                    case WAITING_GIL -> expectedHold = true;
                     default -> throw new AssertionError(span.state());
                 }
                 assertThat(span.holdsWorker()).as(what + " holdsWorker").isEqualTo(expectedHold);
@@ -284,7 +314,7 @@ public final class TraceChecks {
         for (int c = 0; c < cores; c++) {
             assertNoOverlap(trace.coreLane(c), "core " + c);
         }
-        for (int w = 0; w < trace.scenario().server().workers(); w++) {
+        for (int w = 0; w < trace.scenario().server().workerCount(); w++) {
             int worker = w;
             assertNoOverlap(computes.stream().filter(s -> s.worker().getAsInt() == worker && s.holdsWorker()).toList(),
                     "computes of worker " + w); // offloaded compute runs on a pool thread, beside its loop
@@ -293,7 +323,7 @@ public final class TraceChecks {
 
     /** A thread or loop is held by one request at a time. */
     public static void oneRequestAtATimeHoldsAWorker(Trace trace) {
-        for (int w = 0; w < trace.scenario().server().workers(); w++) {
+        for (int w = 0; w < trace.scenario().server().workerCount(); w++) {
             List<Span> lane = trace.workerLane(w);
             for (Span s : lane) {
                 assertThat(s.holdsWorker()).isTrue();
