@@ -147,7 +147,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
-                summaries.add(collector.summarize(totals, run.server().workers(), run.server().cores()));
+                summaries.add(collector.summarize(totals, run.server().workerCount(), run.server().cores()));
                 programs.add(program);
                 allTotals.add(totals);
                 if (itemsOut != null) {

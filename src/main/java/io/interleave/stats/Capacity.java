@@ -22,6 +22,9 @@ import java.util.Objects;
  *   (a wait frees it); with {@code maxConcurrency} each loop also has that
  *   many places, each held for a whole request;</li>
  *   <li>the cores: every compute segment;</li>
+ *   <li>with a GIL, the processes' GILs: each is held for every compute of its
+ *   process (its threads', or its loop's and its pool's), so P processes on C
+ *   cores compute like {@code min(P, C)} servers, however many threads each has;</li>
  *   <li>each resource with a capacity: its slots, held by the waits and
  *   blocks on it;</li>
  *   <li>each shared-latency resource: one server's worth of work (the calls
@@ -35,7 +38,7 @@ import java.util.Objects;
  * upper bound that the textbook queues (M/M/1, M/M/c) meet exactly.
  *
  * @param perSecond requests per second; infinite when no request holds anything
- * @param bottleneck what runs out first, in words: "2 threads", "1 core", "database (4 slots)"
+ * @param bottleneck what runs out first, in words: "2 threads", "1 core", "1 GIL", "database (4 slots)"
  */
 public record Capacity(double perSecond, String bottleneck) {
 
@@ -82,7 +85,8 @@ public record Capacity(double perSecond, String bottleneck) {
         Capacity best = new Capacity(Double.POSITIVE_INFINITY, "nothing");
         Policy policy = server.policy();
         if (policy.waitsHoldWorker()) {
-            best = min(best, server.workers(), whole, policy.workers(server.workers()));
+            int threads = server.workerCount(); // every thread of every process takes from the one accept queue
+            best = min(best, threads, whole, policy.workers(threads));
         } else {
             best = min(best, server.workers(), compute + blocks, policy.workers(server.workers()));
             if (server.maxConcurrency().isPresent()) {
@@ -91,6 +95,9 @@ public record Capacity(double perSecond, String bottleneck) {
             }
         }
         best = min(best, server.cores(), compute, count(server.cores(), "core"));
+        if (server.gil()) { // a process computes one thread at a time: its GIL is held for every compute
+            best = min(best, server.processCount(), compute, count(server.processCount(), "GIL"));
+        }
         for (int r = 0; r < holds.length; r++) {
             Resource resource = scenario.resources().get(r);
             if (resource.shared() && holds[r] > 0) {

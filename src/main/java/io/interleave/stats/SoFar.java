@@ -71,7 +71,7 @@ public final class SoFar {
         this.whole = whole;
         endMs = trace.endMs();
         firstArrivalMs = trace.totals().firstArrivalMs();
-        workers = trace.scenario().server().workers();
+        workers = trace.scenario().server().workerCount();
         cores = trace.scenario().server().cores();
         List<RequestRecord> requests = trace.requests();
         total = requests.size();

@@ -95,6 +95,6 @@ public final class SummaryCollector implements TraceListener {
     public static Summary of(Trace trace, int warmup) {
         SummaryCollector c = new SummaryCollector(warmup, trace.requests().size());
         trace.requests().forEach(c::request);
-        return c.summarize(trace.totals(), trace.scenario().server().workers(), trace.scenario().server().cores());
+        return c.summarize(trace.totals(), trace.scenario().server().workerCount(), trace.scenario().server().cores());
     }
 }

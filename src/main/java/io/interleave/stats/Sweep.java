@@ -368,6 +368,6 @@ public final class Sweep {
         int warmup = (int) Math.min(count - 1L, Math.round(count * WARMUP_SHARE));
         SummaryCollector collector = new SummaryCollector(warmup, count);
         RunTotals totals = Simulation.run(scenario, collector);
-        return collector.summarize(totals, scenario.server().workers(), scenario.server().cores());
+        return collector.summarize(totals, scenario.server().workerCount(), scenario.server().cores());
     }
 }

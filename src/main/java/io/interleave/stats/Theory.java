@@ -31,7 +31,10 @@ import java.util.Optional;
  *   mean response is the M/M/1 one, {@code mean / (1 - rho)}, whatever the
  *   distribution of the work.</li>
  * </ul>
- * A shared-latency resource anywhere else (two threads that share it, a
+ * With a GIL that threads of a process share (several sync threads per
+ * process, or offloaded compute beside a loop), only one compute server in
+ * all with one exponential compute has a closed form, M/M/1; see
+ * {@link #gilModel}. A shared-latency resource anywhere else (two threads that share it, a
  * compute before the await, slots in front) has no closed form here: no
  * theory is drawn. One sync thread may use one, as it never shares it.
  */
@@ -98,8 +101,12 @@ public final class Theory {
         double mean = segments.stream().mapToDouble(s -> s.ms().mean()).sum();
         double variance = segments.stream().mapToDouble(s -> s.ms().variance()).sum();
         boolean exponential = segments.size() == 1 && segments.get(0).ms() instanceof Distribution.Exponential;
+        if (server.gil() && sharesAGil(server, policy, segments)) {
+            return gilModel(server, segments, mean, variance, exponential);
+        }
         if (policy.waitsHoldWorker()) {
-            if (server.cores() < server.workers() || server.queueLimit().isPresent()) {
+            int threads = policy == Policy.SYNC ? server.processes() * server.workers() : server.workers();
+            if (server.cores() < threads || server.queueLimit().isPresent()) {
                 return Optional.empty();
             }
             boolean unlimited = segments.stream().allMatch(s -> s.on().isEmpty()
@@ -107,14 +114,14 @@ public final class Theory {
             if (!unlimited) {
                 return Optional.empty();
             }
-            if (server.workers() > 1 && segments.stream().anyMatch(s -> sharedResource(scenario, s))) {
+            if (threads > 1 && segments.stream().anyMatch(s -> sharedResource(scenario, s))) {
                 return Optional.empty(); // threads that slow each other down inside the service: no textbook queue
             }
-            if (server.workers() == 1) {
+            if (threads == 1) {
                 return Optional.of(new Model(exponential ? "M/M/1" : "M/G/1 (Pollaczek–Khinchine)", 1, mean, variance, exponential));
             }
             return exponential
-                    ? Optional.of(new Model("M/M/" + server.workers() + " (Erlang C)", server.workers(), mean, variance, true))
+                    ? Optional.of(new Model("M/M/" + threads + " (Erlang C)", threads, mean, variance, true))
                     : Optional.empty();
         }
         if (segments.size() == 1 && segments.get(0).kind() == SegmentKind.WAIT && sharedResource(scenario, segments.get(0))
@@ -127,6 +134,38 @@ public final class Theory {
             return Optional.empty();
         }
         return Optional.of(new Model(exponential ? "M/M/1" : "M/G/1 (Pollaczek–Khinchine)", 1, mean, variance, exponential));
+    }
+
+    /**
+     * Whether threads of one process compete for its GIL: several sync threads per process, or a loop whose
+     * pool computes (an offloaded compute) beside it. One thread per process, or a loop without offloaded
+     * compute, never waits for its GIL: the model is the one without it.
+     */
+    private static boolean sharesAGil(Server server, Policy policy, List<Segment> segments) {
+        return switch (policy) {
+            case SYNC -> server.workers() > 1;
+            case EVENT_LOOP -> false;
+            case EVENT_LOOP_POOL -> segments.stream().anyMatch(s -> s.kind() == SegmentKind.COMPUTE && s.offload());
+        };
+    }
+
+    /**
+     * With a GIL that threads share: P processes on C cores compute like {@code min(P, C)} servers, but a
+     * process's threads take turns every switch interval (round robin, not FIFO) and, under sync, the shared
+     * accept queue may hand two requests to one process while another is idle. The one closed form left: all
+     * the compute goes through one server (one process, or one core) and the request is one exponential
+     * compute, where any order of service that does not look at the durations gives the M/M/1 mean. Mixed
+     * compute and waits, or several processes on several cores: none.
+     */
+    private static Optional<Model> gilModel(Server server, List<Segment> segments, double mean, double variance,
+                                            boolean exponential) {
+        boolean computeOnly = segments.stream().allMatch(s -> s.kind() == SegmentKind.COMPUTE);
+        int servers = Math.min(server.processCount(), server.cores());
+        if (!computeOnly || !exponential || servers != 1 || server.queueLimit().isPresent()
+                || server.maxConcurrency().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Model("M/M/1 (one GIL)", 1, mean, variance, true));
     }
 
     private static boolean sharedResource(Scenario scenario, Segment s) {

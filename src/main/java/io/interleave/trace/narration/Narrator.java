@@ -423,6 +423,10 @@ public final class Narrator {
                 if (fromWait) {
                     yield new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, back + "; " + worker(sp) + " runs it (" + segmentName(sp) + ")"));
                 }
+                if (prev.state() == SpanState.WAITING_GIL) {
+                    yield new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, r + " takes the GIL" + gilFrom(sp) + "; "
+                            + worker(sp) + " runs it (" + segmentName(sp) + ")"));
+                }
                 String verb = "runs";
                 if (prev.state() == SpanState.QUEUED) {
                     verb = sync ? "picks up" : "starts";
@@ -446,7 +450,10 @@ public final class Narrator {
             case WAITING_GET -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING,
                     r + " waits for an item: the queue is empty" + (sync ? " (it holds its thread)" : " (the loop moves on)")));
             case WAITING_GIL -> new Ordered(4, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU,
-                    (fromWait ? back + "; it " : r + " ") + gilWhy(sp)));
+                    (fromWait ? back + "; it "
+                            : (prev.state() == SpanState.COMPUTE || prev.state() == SpanState.READY) && prev.segment() == sp.segment()
+                            ? r + " gives up the GIL (its switch interval is up); it "
+                            : r + " ") + gilWhy(sp)));
             case READY -> {
                 if (prev.state() == SpanState.COMPUTE && prev.segment() == sp.segment()) {
                     yield new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, r + "'s time slice is up; it " + cpuWhy(sp)));
@@ -462,7 +469,7 @@ public final class Narrator {
     /** "the thread is idle" for each thread or loop that the engine saw run out of work at {@code t}, let go then and not taken up again. */
     private List<Ordered> idle(double t) {
         List<Ordered> out = new ArrayList<>();
-        for (int w = 0; w < server.workers(); w++) {
+        for (int w = 0; w < server.workerCount(); w++) {
             if (causes.wentIdle(w, t) && letGoAt(w, t)) {
                 out.add(new Ordered(5, new Clause(0, NarrationKind.IDLE, workerName(w) + " is idle")));
             }
@@ -538,6 +545,12 @@ public final class Narrator {
             return "waits for a core (" + all(c.count()) + " busy)";
         }
         return server.cores() == 1 ? "waits for the core" : "waits for a core";
+    }
+
+    /** " from R1": who let go of the GIL that {@code sp}'s request takes as {@code sp} begins, if the engine said. */
+    private String gilFrom(Span sp) {
+        return causes.resumedAt(sp.requestId(), sp.startMs()).filter(g -> g.got() == WaitCause.GIL && g.by() > 0)
+                .map(g -> " from R" + g.by()).orElse("");
     }
 
     /** "waits for the GIL held by R1": the holder as the engine named it, when it did. */
@@ -629,10 +642,21 @@ public final class Narrator {
         return "R" + sp.requestId();
     }
 
-    /** "the loop" / "the thread" with one worker, "loop 2" / "thread 2" with more. */
+    /**
+     * "the loop" / "the thread" with one worker, "loop 2" / "thread 2" with more; with several sync processes
+     * "thread 2 of process 1", or "the thread of process 2" with one thread each (a loop is its own process).
+     */
     private String workerName(int w) {
         String noun = server.policy().workerNoun();
-        return server.workers() == 1 ? "the " + noun : noun + " " + (w + 1);
+        if (server.workerCount() == 1) {
+            return "the " + noun;
+        }
+        if (sync && server.processes() > 1) {
+            int process = server.processOf(w) + 1;
+            return server.workers() == 1 ? "the " + noun + " of process " + process
+                    : noun + " " + (w % server.workers() + 1) + " of process " + process;
+        }
+        return noun + " " + (w + 1);
     }
 
     private String worker(Span sp) {
@@ -641,7 +665,7 @@ public final class Narrator {
 
     /** How a sync request refers to the thread it holds: "the thread", or "thread 2" when there are several. */
     private String ownWorker(Span sp) {
-        return server.workers() == 1 ? "the thread" : worker(sp);
+        return server.workerCount() == 1 ? "the thread" : worker(sp);
     }
 
     private List<Segment> segmentsOf(Span sp) {
