@@ -69,6 +69,7 @@ public final class HandlerCode {
         header.add("server: " + policy.displayName().toLowerCase(java.util.Locale.ROOT) + ", " + policy.workers(server.workers())
                 + " on " + server.cores() + (server.cores() == 1 ? " core" : " cores")
                 + (policy.hasPool() ? ", " + server.poolThreads() + " pool threads" : ""));
+        interpreter(server).ifPresent(header::add);
         header.add(style == CodeWriter.Style.SYNC ? "each request holds its thread from start to end, waits included"
                 : "an await lets the " + policy.workerNoun() + " run other requests; a plain call holds it");
         if (style == CodeWriter.Style.SYNC && type.segments().stream().anyMatch(Segment::isGather)) {
@@ -93,6 +94,29 @@ public final class HandlerCode {
         }
         return CodeWriter.write(handler(type.segments(), style.async()), style,
                 "handle_" + Identifiers.name(type.name().replace('.', '_'), "request"), header, notes);
+    }
+
+    /**
+     * The header line about the interpreter, when the server says more than the defaults (one process, no GIL):
+     * "CPython with a GIL, 4 processes x 2 threads", "free-threaded Python (no GIL), 2 processes x 4 threads",
+     * "CPython with a GIL, one process per loop, each with its own pool"; with a GIL and a switch interval other than
+     * CPython's, "sys.setswitchinterval(0.002)" follows. Under an event loop without a GIL {@code processes} is
+     * unused, so there is nothing to say.
+     */
+    static Optional<String> interpreter(Server server) {
+        Policy policy = server.policy();
+        boolean sync = policy == Policy.SYNC;
+        if (!server.gil() && (!sync || server.processes() == 1)) {
+            return Optional.empty();
+        }
+        String python = server.gil() ? "CPython with a GIL" : "free-threaded Python (no GIL)";
+        String shape = sync
+                ? server.processes() + (server.processes() == 1 ? " process x " : " processes x ") + policy.workers(server.workers())
+                : "one process per loop" + (policy.hasPool() ? ", each with its own pool" : "");
+        String interval = server.gil() && server.switchIntervalMs() != Server.DEFAULT_SWITCH_INTERVAL_MS
+                ? ", sys.setswitchinterval("
+                + java.math.BigDecimal.valueOf(server.switchIntervalMs()).movePointLeft(3).stripTrailingZeros().toPlainString() + ")" : "";
+        return Optional.of(python + ", " + shape + interval);
     }
 
     /** The lines of {@link #lines} as one text. */
