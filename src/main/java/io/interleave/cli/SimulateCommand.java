@@ -47,6 +47,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--cores", paramLabel = "N", description = "Override CPU cores.")
     Integer cores;
 
+    @Option(names = "--processes", paramLabel = "N", description = "Override the worker processes (sync: each of --workers threads).")
+    Integer processes;
+
+    @Option(names = "--gil", paramLabel = "true|false", description = "Override whether each process has a GIL (true: CPython; false: free-threaded).")
+    String gil;
+
+    @Option(names = "--switch-interval", paramLabel = "MS", description = "Override the GIL's switch interval in milliseconds (CPython: 5).")
+    Double switchInterval;
+
     @Option(names = "--seed", paramLabel = "N", description = "Override the random seed.")
     Long seed;
 
@@ -77,8 +86,12 @@ public final class SimulateCommand implements Callable<Integer> {
             refuseWithCompare("--policy", policy);
             refuseWithCompare("--workers", workers);
             refuseWithCompare("--cores", cores);
+            refuseWithCompare("--processes", processes);
+            refuseWithCompare("--gil", gil);
+            refuseWithCompare("--switch-interval", switchInterval);
         }
-        Scenario scenario = Overrides.apply(ScenarioSource.load(scenarioArg), policy, workers, cores, seed, count, rate);
+        Scenario scenario = Overrides.interpreter(Overrides.apply(ScenarioSource.load(scenarioArg), policy, workers, cores, seed, count, rate),
+                processes, gil, switchInterval);
         int total = scenario.arrivals().count();
         if (warmup < 0 || warmup >= total && !(total == 0 && warmup == 0)) { // a program of tasks may have no requests
             throw new UsageException("--warmup: must be at least 0 and less than the number of requests (" + total + "), was " + warmup);
@@ -283,6 +296,26 @@ public final class SimulateCommand implements Callable<Integer> {
                 out = fits("--rate", rate, r -> before.withArrivals(withRate(before.arrivals(), r)));
             }
             return out;
+        }
+
+        /** Applies --processes, --gil and --switch-interval (issue 14), each checked with the server's own rules. */
+        static Scenario interpreter(Scenario scenario, Integer processes, String gil, Double switchInterval) {
+            Server server = scenario.server();
+            if (processes != null) {
+                requireRange("--processes", processes, 1, Limits.MAX_WORKERS);
+                server = fits("--processes", processes, server::withProcesses);
+            }
+            if (gil != null) {
+                if (!gil.equals("true") && !gil.equals("false")) {
+                    throw new UsageException("--gil: must be true or false, was '" + gil + "'");
+                }
+                server = fits("--gil", Boolean.parseBoolean(gil), server::withGil);
+            }
+            if (switchInterval != null) {
+                server = fits("--switch-interval", switchInterval, server::withSwitchIntervalMs);
+            }
+            Server chosen = server;
+            return fits("--processes, --gil or --switch-interval", chosen, scenario::withServer);
         }
 
         /**

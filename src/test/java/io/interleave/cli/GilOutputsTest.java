@@ -68,4 +68,29 @@ class GilOutputsTest {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("switchIntervalMs");
     }
+
+    @Test
+    @DisplayName("simulate --gil true --processes 2 --switch-interval 2: the file's server changed; bad values exit 2 naming the flag")
+    void flags() throws Exception {
+        Path file = scenario("{ \"policy\": \"sync\", \"workers\": 2, \"cores\": 2 }");
+        Path requests = dir.resolve("r.csv");
+        Result r = run("simulate", file.toString(), "--gil", "true", "--switch-interval", "2", "--requests", requests.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        // 2 ms turns: R1 0-2, 4-6, 8-10, 12-14, 16-18; R2 done at 20 (GilTest.switchIntervalIsSettable)
+        assertThat(Files.readAllLines(requests)).anyMatch(l -> l.startsWith("1,cpu,0,0,18,18,")).anyMatch(l -> l.startsWith("2,cpu,0,0,20,20,"));
+
+        Result two = run("simulate", file.toString(), "--gil", "true", "--processes", "2", "--workers", "1", "--requests", requests.toString());
+        assertThat(two.code()).as(two.toString()).isZero();
+        assertThat(Files.readAllLines(requests)).anyMatch(l -> l.startsWith("1,cpu,0,0,10,10,")).anyMatch(l -> l.startsWith("2,cpu,0,0,10,10,"));
+
+        Result bad = run("simulate", file.toString(), "--gil", "yes");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("interleave: --gil: must be true or false, was 'yes'");
+        Result zero = run("simulate", file.toString(), "--switch-interval", "0");
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).contains("--switch-interval: 0 does not fit this scenario (switchIntervalMs: must be between 0.001");
+        Result many = run("simulate", file.toString(), "--processes", "5001");
+        assertThat(many.code()).isEqualTo(2);
+        assertThat(many.err()).contains("--processes: 5001 does not fit this scenario (processes: 5001 processes of 2 threads are more than 10000 threads)");
+    }
 }
