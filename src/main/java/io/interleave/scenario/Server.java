@@ -117,6 +117,20 @@ public record Server(Policy policy,
         return new Server(policy, workers, cores, timeSliceMs, queueLimit, maxConcurrency, poolThreads, processes, gil, interval);
     }
 
+    /**
+     * The process that worker {@code worker} (from 0) belongs to, from 0: under sync a process's threads are
+     * numbered together ({@code worker / workers}); under an event loop each loop is its own process (its pool
+     * threads belong to their loop's process).
+     */
+    public int processOf(int worker) {
+        return policy.waitsHoldWorker() ? worker / workers : worker;
+    }
+
+    /** How many processes the server has: {@code processes} under sync, one per loop under an event loop. */
+    public int processCount() {
+        return policy.waitsHoldWorker() ? processes : workers;
+    }
+
     /** For the writer: one process is left out of files. */
     static final class OneProcess {
         @Override
