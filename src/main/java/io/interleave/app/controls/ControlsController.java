@@ -37,6 +37,7 @@ public final class ControlsController {
     @FXML private Slider poolThreadsSlider;
     @FXML private TextField poolThreadsField;
     @FXML private Label poolThreadsError;
+    @FXML private javafx.scene.layout.GridPane serverForm;
     @FXML private Label processesLabel;
     @FXML private Slider processesSlider;
     @FXML private TextField processesField;
@@ -114,6 +115,8 @@ public final class ControlsController {
         showWhenEnabled(vm.processes(), processesLabel, processesSlider, processesField);
         FieldBinding.bind(vm.switchInterval(), switchIntervalSlider, switchIntervalField, switchIntervalError, 1);
         showWhenEnabled(vm.switchInterval(), switchIntervalLabel, switchIntervalSlider, switchIntervalField);
+        FormRows.closeUp(serverForm, List.of(vm.poolThreads(), vm.processes(), vm.switchInterval()),
+                List.of(poolThreadsField, processesField, switchIntervalField));
         gilOn.setTooltip(new javafx.scene.control.Tooltip("At most one thread of a process computes at a time (CPython)"));
         gilOff.setTooltip(new javafx.scene.control.Tooltip("Threads of a process compute in parallel (free-threaded 3.13t)"));
         selectGil(vm.gilProperty().get());
