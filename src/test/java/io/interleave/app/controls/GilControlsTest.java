@@ -114,6 +114,12 @@ class GilControlsTest {
         await(() -> traces(robot).get(0).scenario().server().policy() == Policy.SYNC);
         assertThat(visible(robot, "#processesField")).isTrue();
         assertThat(robot.lookup("#processesField").queryAs(TextField.class).getText()).isEqualTo("1");
+        // the hidden Pool threads row leaves no gap: Processes sits under Time slice as Time slice under Cores
+        double[] y = WaitForAsyncUtils.asyncFx(() -> new double[] {
+                robot.lookup("#coresField").query().getBoundsInParent().getMinY(),
+                robot.lookup("#timeSliceField").query().getBoundsInParent().getMinY(),
+                robot.lookup("#processesField").query().getBoundsInParent().getMinY()}).get(5, TimeUnit.SECONDS);
+        assertThat(y[2] - y[1]).isEqualTo(y[1] - y[0]);
 
         Slider slider = robot.lookup("#processesSlider").query();
         robot.interact(() -> slider.setValue(2));
