@@ -5,6 +5,7 @@ import io.interleave.render.TimelineLayout.Hit;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Segment;
+import io.interleave.scenario.Server;
 import io.interleave.scenario.Task;
 import io.interleave.scenario.TaskStep;
 import io.interleave.scenario.TaskStepKind;
@@ -104,7 +105,7 @@ public final class HoverText {
      * Thread 5, Core 1".
      */
     private static Optional<String> whereLine(Trace trace, Span span) {
-        io.interleave.scenario.Server server = trace.scenario().server();
+        Server server = trace.scenario().server();
         Policy policy = server.policy();
         List<String> where = new ArrayList<>();
         span.worker().ifPresent(w -> where.add(TimelineLayout.workerName(policy, w)));

@@ -5,8 +5,8 @@ import io.interleave.render.TimelineLayout.LegendItem;
 import io.interleave.render.TimelineLayout.LegendKind;
 import io.interleave.render.TimelineLayout.Row;
 import io.interleave.render.TimelineLayout.RowKind;
-import io.interleave.scenario.Server;
 import io.interleave.render.TimelineLayout.Section;
+import io.interleave.scenario.Server;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Span;
 import io.interleave.trace.SpanState;
@@ -316,7 +316,10 @@ public final class TimelinePainter {
         }
     }
 
-    /** What a process header says beside its name: "its own GIL" with a GIL, else "free-threaded". */
+    /**
+     * What a process header says beside its name: "its own GIL" with a GIL, else "no GIL (free-threaded)";
+     * under sync also that every process takes from the one accept queue.
+     */
     static String processNote(Server server) {
         String own = server.gil() ? "its own GIL" : "no GIL (free-threaded)";
         return server.policy().waitsHoldWorker() ? own + "; all processes take from one accept queue" : own;
