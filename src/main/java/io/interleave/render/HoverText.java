@@ -5,6 +5,7 @@ import io.interleave.render.TimelineLayout.Hit;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Segment;
+import io.interleave.scenario.Server;
 import io.interleave.scenario.Task;
 import io.interleave.scenario.TaskStep;
 import io.interleave.scenario.TaskStepKind;
@@ -99,14 +100,23 @@ public final class HoverText {
         return Optional.of(span.state() == SpanState.QUEUED || span.state() == SpanState.READY ? "next: " + label : label);
     }
 
-    /** "Thread 1, Core 1": where a span ran. */
+    /**
+     * "Thread 1, Core 1": where a span ran; when lanes are grouped by process, the process too: "Process 2:
+     * Thread 5, Core 1".
+     */
     private static Optional<String> whereLine(Trace trace, Span span) {
-        Policy policy = trace.scenario().server().policy();
+        Server server = trace.scenario().server();
+        Policy policy = server.policy();
         List<String> where = new ArrayList<>();
         span.worker().ifPresent(w -> where.add(TimelineLayout.workerName(policy, w)));
         span.poolThread().ifPresent(p -> where.add(TimelineLayout.poolThreadName(p)));
         span.core().ifPresent(c -> where.add("Core " + (c + 1)));
-        return where.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", where));
+        if (where.isEmpty()) {
+            return Optional.empty();
+        }
+        String process = span.worker().isPresent() && TimelineLayout.groupsByProcess(server)
+                ? TimelineLayout.processName(server.processOf(span.worker().getAsInt())) + ": " : "";
+        return Optional.of(process + String.join(", ", where));
     }
 
     /** "Compute", "Blocked"; a wait says whether it holds its worker: "Wait, holds thread" or "Wait, frees loop", as the legend does. */

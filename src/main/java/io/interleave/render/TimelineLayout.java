@@ -1,5 +1,6 @@
 package io.interleave.render;
 
+import io.interleave.scenario.Limits;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.Server;
 import io.interleave.trace.RequestRecord;
@@ -60,7 +61,16 @@ public final class TimelineLayout {
         /** A CPU core: {@code index} is the core, 0-based. */
         CORE,
         /** One task of a program of tasks (requests view, after the requests): {@code index} is its id. */
-        TASK
+        TASK,
+        /**
+         * The header of a process's lanes (workers view, when lanes are grouped by process; see
+         * {@link #groupsByProcess}): {@code index} is the process, 0-based. It shows no spans.
+         */
+        PROCESS
+    }
+
+    /** One lane of the workers view: what it shows and which one. */
+    private record Lane(RowKind kind, int index) {
     }
 
     /**
@@ -179,6 +189,7 @@ public final class TimelineLayout {
     private final double tickMinSpacing;
     /** Each trace's tasks, looked up once (the layout is rebuilt often but asks for them per row). */
     private final java.util.Map<Trace, List<TaskIds.Named>> taskCache = new java.util.IdentityHashMap<>();
+    private final java.util.Map<Trace, List<Lane>> laneCache = new java.util.IdentityHashMap<>();
 
     private TimelineLayout(List<Trace> traces, ViewMode mode, double width, double height, double textScale,
                            TextMeasure measure, boolean export, boolean fitRows) {
@@ -534,7 +545,108 @@ public final class TimelineLayout {
     private int rowCountOf(Trace t) {
         return mode == ViewMode.REQUESTS
                 ? t.requests().size() + tasksOf(t).size()
-                : t.scenario().server().workers() + t.usedPoolThreads().size() + t.scenario().server().cores();
+                : lanesOf(t).size();
+    }
+
+    /**
+     * Whether the workers view groups a server's lanes by process, each group under a "Process 1" header:
+     * when there is more than one process and it matters, that is under sync (processes of threads sharing one
+     * accept queue) or with a GIL (each loop's process has its own). Event loops without a GIL are drawn as
+     * before: each is its own process, but nothing but the cores is shared, so there is nothing to group.
+     */
+    public static boolean groupsByProcess(Server server) {
+        return server.processCount() > 1 && (server.gil() || server.policy().waitsHoldWorker());
+    }
+
+    /** Threads (every process's, under sync) or loops: the worker lanes of a server. */
+    public static int workerLaneCount(Server server) {
+        int w = 0;
+        while (w < Limits.MAX_WORKERS && server.processOf(w) < server.processCount()) {
+            w++;
+        }
+        return w;
+    }
+
+    /** The spans that held worker {@code worker}; none for a lane the run never had. */
+    static List<Span> workerLane(Trace t, int worker) {
+        try {
+            return t.workerLane(worker);
+        } catch (IndexOutOfBoundsException e) {
+            return List.of();
+        }
+    }
+
+    /** The process of pool thread {@code poolThread}: its loop's, as its spans name the loop (0 when they do not). */
+    static int processOfPoolThread(Trace t, int poolThread) {
+        Server server = t.scenario().server();
+        return t.poolLane(poolThread).stream().filter(sp -> sp.worker().isPresent()).findFirst()
+                .map(sp -> server.processOf(sp.worker().getAsInt())).orElse(0);
+    }
+
+    /**
+     * The process of a worker lane, pool thread lane or process header, when the lanes are grouped by process;
+     * empty otherwise (cores, requests, one process).
+     */
+    public OptionalInt processOf(Row row) {
+        Trace t = sections.get(row.section()).trace();
+        Server server = t.scenario().server();
+        if (mode != ViewMode.WORKERS || !groupsByProcess(server)) {
+            return OptionalInt.empty();
+        }
+        return switch (row.kind()) {
+            case PROCESS -> OptionalInt.of(row.index());
+            case WORKER -> OptionalInt.of(server.processOf(row.index()));
+            case POOL_THREAD -> OptionalInt.of(processOfPoolThread(t, row.index()));
+            default -> OptionalInt.empty();
+        };
+    }
+
+    /**
+     * The workers view's lanes, top to bottom: threads or loops, the pool threads that ran an offloaded call,
+     * then the cores; grouped by process ({@link #groupsByProcess}), each process's header, its threads or its
+     * loop, and its pool threads, then the cores.
+     */
+    private List<Lane> lanesOf(Trace t) {
+        return laneCache.computeIfAbsent(t, k -> {
+            Server server = k.scenario().server();
+            int workers = workerLaneCount(server);
+            List<Lane> lanes = new ArrayList<>();
+            if (groupsByProcess(server)) {
+                for (int p = 0; p < server.processCount(); p++) {
+                    lanes.add(new Lane(RowKind.PROCESS, p));
+                    for (int w = 0; w < workers; w++) {
+                        if (server.processOf(w) == p) {
+                            lanes.add(new Lane(RowKind.WORKER, w));
+                        }
+                    }
+                    for (int pool : k.usedPoolThreads()) {
+                        if (processOfPoolThread(k, pool) == p) {
+                            lanes.add(new Lane(RowKind.POOL_THREAD, pool));
+                        }
+                    }
+                }
+            } else {
+                for (int w = 0; w < workers; w++) {
+                    lanes.add(new Lane(RowKind.WORKER, w));
+                }
+                for (int pool : k.usedPoolThreads()) {
+                    lanes.add(new Lane(RowKind.POOL_THREAD, pool));
+                }
+            }
+            for (int c = 0; c < server.cores(); c++) {
+                lanes.add(new Lane(RowKind.CORE, c));
+            }
+            return List.copyOf(lanes);
+        });
+    }
+
+    /** The position of a lane in a trace's section (workers view), if it has one. */
+    private Optional<Row> laneRow(int traceIndex, RowKind kind, int index) {
+        if (mode != ViewMode.WORKERS || traceIndex < 0 || traceIndex >= sections.size()) {
+            return Optional.empty();
+        }
+        int at = lanesOf(sections.get(traceIndex).trace()).indexOf(new Lane(kind, index));
+        return at < 0 ? Optional.empty() : Optional.of(row(traceIndex, at));
     }
 
     /** The tasks of a trace's program, in id order (none for a run of requests only). */
@@ -585,29 +697,32 @@ public final class TimelineLayout {
                     ? new Row(section, position, RowKind.REQUEST, position + 1, top)
                     : new Row(section, position, RowKind.TASK, tasksOf(sec.trace()).get(position - requests).id(), top);
         }
-        int workers = sec.trace().scenario().server().workers();
-        List<Integer> pool = sec.trace().usedPoolThreads();
-        if (position < workers) {
-            return new Row(section, position, RowKind.WORKER, position, top);
-        }
-        return position < workers + pool.size()
-                ? new Row(section, position, RowKind.POOL_THREAD, pool.get(position - workers), top)
-                : new Row(section, position, RowKind.CORE, position - workers - pool.size(), top);
+        Lane lane = lanesOf(sec.trace()).get(position);
+        return new Row(section, position, lane.kind(), lane.index(), top);
     }
 
     /**
      * Positions in a section (workers view) where a group of lanes begins
-     * after another: the pool threads after the loops, the cores after them.
+     * after another: the pool threads after the loops, the cores after them;
+     * when lanes are grouped by process, each process after the one before.
      * The painter draws a divider there.
      */
     public List<Integer> laneGroupStarts(int section) {
         if (mode != ViewMode.WORKERS) {
             return List.of();
         }
-        Trace t = sections.get(section).trace();
-        int workers = t.scenario().server().workers();
-        int pool = t.usedPoolThreads().size();
-        return pool == 0 ? List.of(workers) : List.of(workers, workers + pool);
+        List<Lane> lanes = lanesOf(sections.get(section).trace());
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 1; i < lanes.size(); i++) {
+            RowKind kind = lanes.get(i).kind();
+            RowKind before = lanes.get(i - 1).kind();
+            boolean newGroup = kind == RowKind.PROCESS || kind != before && before != RowKind.PROCESS
+                    && !(kind == RowKind.POOL_THREAD && lanes.get(0).kind() == RowKind.PROCESS);
+            if (newGroup) {
+                starts.add(i);
+            }
+        }
+        return starts;
     }
 
     /** Canvas y of the top of {@code row} when its section is scrolled by {@code scroll}. */
@@ -636,33 +751,22 @@ public final class TimelineLayout {
 
     /** The lane of a worker (thread or loop) in a trace's section (workers view). */
     public Optional<Row> workerRow(int traceIndex, int worker) {
-        if (mode != ViewMode.WORKERS || traceIndex < 0 || traceIndex >= sections.size()) {
-            return Optional.empty();
-        }
-        Server server = sections.get(traceIndex).trace().scenario().server();
-        return worker >= 0 && worker < server.workers() ? Optional.of(row(traceIndex, worker)) : Optional.empty();
+        return laneRow(traceIndex, RowKind.WORKER, worker);
+    }
+
+    /** The header of a process's lanes in a trace's section (workers view, lanes grouped by process). */
+    public Optional<Row> processRow(int traceIndex, int process) {
+        return laneRow(traceIndex, RowKind.PROCESS, process);
     }
 
     /** The lane of a core in a trace's section (workers view). */
     public Optional<Row> coreRow(int traceIndex, int core) {
-        if (mode != ViewMode.WORKERS || traceIndex < 0 || traceIndex >= sections.size()) {
-            return Optional.empty();
-        }
-        Trace t = sections.get(traceIndex).trace();
-        Server server = t.scenario().server();
-        return core >= 0 && core < server.cores()
-                ? Optional.of(row(traceIndex, server.workers() + t.usedPoolThreads().size() + core))
-                : Optional.empty();
+        return laneRow(traceIndex, RowKind.CORE, core);
     }
 
     /** The lane of a pool thread in a trace's section (workers view); empty for a thread that ran no offloaded call. */
     public Optional<Row> poolThreadRow(int traceIndex, int poolThread) {
-        if (mode != ViewMode.WORKERS || traceIndex < 0 || traceIndex >= sections.size()) {
-            return Optional.empty();
-        }
-        Trace t = sections.get(traceIndex).trace();
-        int at = t.usedPoolThreads().indexOf(poolThread);
-        return at < 0 ? Optional.empty() : Optional.of(row(traceIndex, t.scenario().server().workers() + at));
+        return laneRow(traceIndex, RowKind.POOL_THREAD, poolThread);
     }
 
     /** Positions of the first and last rows of a section at least partly in its window, or empty. */
@@ -737,9 +841,10 @@ public final class TimelineLayout {
         Trace t = sections.get(row.section()).trace();
         return switch (row.kind()) {
             case REQUEST, TASK -> spansOfId(t, row.index());
-            case WORKER -> t.workerLane(row.index());
+            case WORKER -> workerLane(t, row.index());
             case POOL_THREAD -> t.poolLane(row.index());
             case CORE -> t.coreLane(row.index());
+            case PROCESS -> List.of();
         };
     }
 
@@ -754,6 +859,7 @@ public final class TimelineLayout {
             case WORKER -> span.holdsWorker() && span.worker().orElse(-1) == row.index();
             case POOL_THREAD -> span.poolThread().orElse(-1) == row.index();
             case CORE -> span.core().orElse(-1) == row.index();
+            case PROCESS -> false;
         };
     }
 
@@ -773,6 +879,7 @@ public final class TimelineLayout {
             case WORKER -> workerName(t.scenario().server().policy(), row.index());
             case POOL_THREAD -> poolThreadName(row.index());
             case CORE -> "Core " + (row.index() + 1);
+            case PROCESS -> processName(row.index());
         };
     }
 
@@ -788,6 +895,11 @@ public final class TimelineLayout {
     /** "Thread 1" under sync, "Loop 1" under the event loop. */
     public static String workerName(Policy policy, int worker) {
         return policy.workerName(worker);
+    }
+
+    /** "Process 1": process {@code process} (from 0) as its header is labelled. */
+    public static String processName(int process) {
+        return "Process " + (process + 1);
     }
 
     /** "Pool 1": pool thread {@code poolThread} (from 0) as its lane is labelled. */
@@ -807,6 +919,12 @@ public final class TimelineLayout {
     public static String title(Trace t) {
         Server server = t.scenario().server();
         String workers = server.policy().workers(server.workers());
+        if (server.policy().waitsHoldWorker() && server.processes() > 1) {
+            workers = server.processes() + " processes × " + workers;
+        }
+        if (server.gil()) {
+            workers += " · GIL";
+        }
         String settings = server.policy().displayName() + " · " + workers + " · " + plural(server.cores(), "core");
         return t.label().equals(server.policy().displayName()) ? settings : t.label() + " — " + settings;
     }
@@ -836,7 +954,10 @@ public final class TimelineLayout {
                 widest = Math.max(widest, id + type);
             } else {
                 Server server = t.scenario().server();
-                widest = Math.max(widest, measure.textWidth(workerName(server.policy(), server.workers() - 1), labelStyle));
+                widest = Math.max(widest, measure.textWidth(workerName(server.policy(), workerLaneCount(server) - 1), labelStyle));
+                if (groupsByProcess(server)) {
+                    widest = Math.max(widest, measure.textWidth(processName(server.processCount() - 1), labelStyle));
+                }
                 widest = Math.max(widest, measure.textWidth("Core " + server.cores(), labelStyle));
                 List<Integer> pool = t.usedPoolThreads();
                 if (!pool.isEmpty()) {
@@ -871,8 +992,8 @@ public final class TimelineLayout {
                     completed |= !r.rejected();
                 }
             } else {
-                for (int w = 0; w < t.scenario().server().workers(); w++) {
-                    shown.addAll(t.workerLane(w));
+                for (int w = 0; w < workerLaneCount(t.scenario().server()); w++) {
+                    shown.addAll(workerLane(t, w));
                 }
                 for (int p : t.usedPoolThreads()) {
                     shown.addAll(t.poolLane(p));

@@ -6,6 +6,7 @@ import io.interleave.render.TimelineLayout.LegendKind;
 import io.interleave.render.TimelineLayout.Row;
 import io.interleave.render.TimelineLayout.RowKind;
 import io.interleave.render.TimelineLayout.Section;
+import io.interleave.scenario.Server;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Span;
 import io.interleave.trace.SpanState;
@@ -196,6 +197,7 @@ public final class TimelinePainter {
             case POOL_THREAD -> "row lane pool-thread";
             case CORE -> "row lane core";
             case TASK -> "row task";
+            case PROCESS -> "row process";
         };
     }
 
@@ -296,7 +298,15 @@ public final class TimelinePainter {
     }
 
     private void paintRowBackground(DrawingSurface g, TimelineLayout layout, Row row, double y) {
-        if (row.kind() == RowKind.REQUEST || row.kind() == RowKind.TASK) {
+        if (row.kind() == RowKind.PROCESS) {
+            // A process's header: a band across the section, and what the process has of its own.
+            g.fillRect(0, y, layout.width(), layout.rowHeight(), palette.stripe());
+            Server server = layout.sections().get(row.section()).trace().scenario().server();
+            if (layout.rowHeight() >= layout.labelDetailStyle().size()) {
+                g.text(processNote(server), layout.plotLeft() + layout.pad() / 2, y + layout.rowHeight() / 2,
+                        layout.labelDetailStyle(), palette.mutedText(), TextAlign.LEFT);
+            }
+        } else if (row.kind() == RowKind.REQUEST || row.kind() == RowKind.TASK) {
             if (row.position() % 2 == 1 && layout.rowHeight() >= 6) {
                 g.fillRect(0, y, layout.width(), layout.rowHeight(), palette.stripe());
             }
@@ -304,6 +314,15 @@ public final class TimelinePainter {
             double bh = layout.barHeight();
             g.fillRect(layout.plotLeft(), y + (layout.rowHeight() - bh) / 2, layout.plotWidth(), bh, palette.laneBackground());
         }
+    }
+
+    /**
+     * What a process header says beside its name: "its own GIL" with a GIL, else "no GIL (free-threaded)";
+     * under sync also that every process takes from the one accept queue.
+     */
+    static String processNote(Server server) {
+        String own = server.gil() ? "its own GIL" : "no GIL (free-threaded)";
+        return server.policy().waitsHoldWorker() ? own + "; all processes take from one accept queue" : own;
     }
 
     // ------------------------------------------------------------------- bars

@@ -37,6 +37,18 @@ public final class ControlsController {
     @FXML private Slider poolThreadsSlider;
     @FXML private TextField poolThreadsField;
     @FXML private Label poolThreadsError;
+    @FXML private javafx.scene.layout.GridPane serverForm;
+    @FXML private Label processesLabel;
+    @FXML private Slider processesSlider;
+    @FXML private TextField processesField;
+    @FXML private Label processesError;
+    @FXML private ToggleGroup gilGroup;
+    @FXML private ToggleButton gilOn;
+    @FXML private ToggleButton gilOff;
+    @FXML private Label switchIntervalLabel;
+    @FXML private Slider switchIntervalSlider;
+    @FXML private TextField switchIntervalField;
+    @FXML private Label switchIntervalError;
     @FXML private Label resourcesTitle;
     @FXML private VBox resourcesBox;
     @FXML private ComboBox<String> patternChoice;
@@ -99,6 +111,23 @@ public final class ControlsController {
             n.visibleProperty().bind(vm.poolThreads().enabledProperty());
             n.managedProperty().bind(n.visibleProperty());
         }
+        FieldBinding.bind(vm.processes(), processesSlider, processesField, processesError, 1);
+        showWhenEnabled(vm.processes(), processesLabel, processesSlider, processesField);
+        FieldBinding.bind(vm.switchInterval(), switchIntervalSlider, switchIntervalField, switchIntervalError, 1);
+        showWhenEnabled(vm.switchInterval(), switchIntervalLabel, switchIntervalSlider, switchIntervalField);
+        FormRows.closeUp(serverForm, List.of(vm.poolThreads(), vm.processes(), vm.switchInterval()),
+                List.of(poolThreadsField, processesField, switchIntervalField));
+        gilOn.setTooltip(new javafx.scene.control.Tooltip("At most one thread of a process computes at a time (CPython)"));
+        gilOff.setTooltip(new javafx.scene.control.Tooltip("Threads of a process compute in parallel (free-threaded 3.13t)"));
+        selectGil(vm.gilProperty().get());
+        vm.gilProperty().addListener((obs, old, now) -> selectGil(now));
+        gilGroup.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                vm.gilProperty().set(now == gilOn);
+            }
+        });
         FieldBinding.bind(vm.count(), countSlider, countField, countError, 1);
         FieldBinding.bind(vm.rate(), rateSlider, rateField, rateError, 1);
         FieldBinding.bind(vm.users(), usersSlider, usersField, usersError, 1);
@@ -160,6 +189,18 @@ public final class ControlsController {
         return id.toString();
     }
 
+    /** Shows a field's label, slider and text only while its value means something for the scenario. */
+    private static void showWhenEnabled(FieldModel field, javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) {
+            n.visibleProperty().bind(field.enabledProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+    }
+
+    private void selectGil(boolean on) {
+        (on ? gilOn : gilOff).setSelected(true);
+    }
+
     /** Shows {@code p} on its toggle. */
     private void selectPolicy(Policy p) {
         policyGroup.getToggles().stream().filter(b -> b.getUserData() == p).findFirst().ifPresent(b -> b.setSelected(true));
@@ -175,7 +216,8 @@ public final class ControlsController {
     /**
      * A block per compare variant: its label, then workers, cores and time
      * slice, each typed as a number; below them its policy and, where that
-     * policy has one, the size of its thread pool.
+     * policy has one, the size of its thread pool; then its GIL with, when
+     * on, the switch interval; then, under sync, its processes.
      */
     private void showVariants() {
         variantsGrid.getChildren().clear();
@@ -192,9 +234,10 @@ public final class ControlsController {
             name.getStyleClass().add("variant-name");
             name.setWrapText(true);
             variantsGrid.add(name, 0, row);
-            FieldModel[] fields = {v.workers(), v.cores(), v.timeSlice(), v.poolThreads()};
-            String[] ids = {"Workers", "Cores", "Slice", "Pool"};
-            String[] names = {"Workers", "Cores", "Slice ms", "Pool threads"};
+            FieldModel[] fields = {v.workers(), v.cores(), v.timeSlice(), v.poolThreads(), v.switchInterval(), v.processes()};
+            String[] ids = {"Workers", "Cores", "Slice", "Pool", "Switch", "Processes"};
+            String[] names = {"Workers", "Cores", "Slice ms", "Pool threads", "GIL switch interval ms", "Processes"};
+            int[][] places = {{1, row}, {2, row}, {3, row}, {3, row + 1}, {3, row + 2}, {1, row + 3}};
             TextField[] typed = new TextField[fields.length];
             for (int c = 0; c < fields.length; c++) {
                 TextField field = new TextField();
@@ -207,8 +250,8 @@ public final class ControlsController {
                 FieldBinding.bind(fields[c], null, field, error, 1);
                 field.setPrefColumnCount(2);
                 field.getStyleClass().add("variant-field");
-                variantsGrid.add(field, c < 3 ? c + 1 : 3, c < 3 ? row : row + 1);
-                variantsGrid.add(error, 0, row + 2 + c, 4, 1);
+                variantsGrid.add(field, places[c][0], places[c][1]);
+                variantsGrid.add(error, 0, row + 4 + c, 4, 1);
             }
             ComboBox<Policy> policy = new ComboBox<>(javafx.collections.FXCollections.observableList(v.policies()));
             policy.setId("variant" + v.index() + "Policy");
@@ -235,7 +278,27 @@ public final class ControlsController {
             for (javafx.scene.Node n : List.of(pool, typed[3])) {
                 n.visibleProperty().bind(v.poolThreads().enabledProperty());
             }
-            row += 6;
+            javafx.scene.control.CheckBox gil = new javafx.scene.control.CheckBox("GIL");
+            gil.setId("variant" + v.index() + "Gil");
+            gil.setAccessibleText(v.label() + ": GIL (CPython); clear for free-threaded");
+            gil.selectedProperty().bindBidirectional(v.gilProperty());
+            variantsGrid.add(gil, 0, row + 2, 2, 1);
+            Label interval = new Label("Switch ms");
+            interval.getStyleClass().add("variant-head");
+            interval.setMinWidth(Label.USE_PREF_SIZE);
+            variantsGrid.add(interval, 2, row + 2);
+            for (javafx.scene.Node n : List.of(interval, typed[4])) {
+                n.visibleProperty().bind(v.switchInterval().enabledProperty());
+            }
+            Label processes = new Label("Processes");
+            processes.getStyleClass().add("variant-head");
+            processes.setMinWidth(Label.USE_PREF_SIZE);
+            variantsGrid.add(processes, 0, row + 3);
+            for (javafx.scene.Node n : List.of(processes, typed[5])) {
+                n.visibleProperty().bind(v.processes().enabledProperty());
+                n.managedProperty().bind(n.visibleProperty());
+            }
+            row += 4 + fields.length;
         }
     }
 

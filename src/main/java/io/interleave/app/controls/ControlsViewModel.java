@@ -39,6 +39,9 @@ public final class ControlsViewModel {
     private final FieldModel cores;
     private final FieldModel timeSlice;
     private final FieldModel poolThreads;
+    private final FieldModel processes;
+    private final FieldModel switchInterval;
+    private final javafx.beans.property.BooleanProperty gil = new javafx.beans.property.SimpleBooleanProperty(this, "gil", false);
     private final FieldModel count;
     private final FieldModel rate;
     private final FieldModel users;
@@ -66,6 +69,12 @@ public final class ControlsViewModel {
         poolThreads = field(new FieldModel("poolThreads", scenario, s -> Integer.toString(s.server().poolThreads()),
                 (s, t) -> s.withServer(s.server().withPoolThreads(Numbers.parseInt("poolThreads", t))),
                 s -> s.server().policy().hasPool()));
+        processes = field(new FieldModel("processes", scenario, s -> Integer.toString(s.server().processes()),
+                (s, t) -> s.withServer(s.server().withProcesses(Numbers.parseInt("processes", t))),
+                s -> s.server().policy().waitsHoldWorker()));
+        switchInterval = field(new FieldModel("switchIntervalMs", scenario, s -> Numbers.format(s.server().switchIntervalMs()),
+                (s, t) -> s.withServer(s.server().withSwitchIntervalMs(Numbers.parseDouble("switchIntervalMs", t))),
+                s -> s.server().gil()));
         count = field(new FieldModel("count", scenario, s -> Integer.toString(s.arrivals().count()),
                 (s, t) -> ScenarioEdits.withCount(s, Numbers.parseInt("count", t)),
                 s -> !(s.arrivals() instanceof Arrivals.Explicit)));
@@ -81,6 +90,11 @@ public final class ControlsViewModel {
         policy.addListener((obs, old, now) -> {
             if (!refreshing && now != null) {
                 scenario.set(scenario.get().withPolicy(now));
+            }
+        });
+        gil.addListener((obs, old, now) -> {
+            if (!refreshing && now != scenario.get().server().gil()) {
+                scenario.set(scenario.get().withServer(scenario.get().server().withGil(now)));
             }
         });
         pattern.addListener((obs, old, now) -> {
@@ -146,6 +160,7 @@ public final class ControlsViewModel {
         refreshing = true;
         try {
             policy.set(s.server().policy());
+            gil.set(s.server().gil());
             List<String> offered = ScenarioEdits.PATTERNS.stream()
                     .filter(p -> !p.equals("explicit") || presetArrivals != null).toList();
             // Replacing a drop-down's items while its own selection change is being handled
@@ -219,6 +234,27 @@ public final class ControlsViewModel {
     /** Threads of the pool for offloaded calls; enabled only while the policy has a pool. */
     public FieldModel poolThreads() {
         return poolThreads;
+    }
+
+    /**
+     * Worker processes (gunicorn's {@code -w}) of {@code workers} threads each; enabled only under sync (under an
+     * event loop each loop is already its own process).
+     */
+    public FieldModel processes() {
+        return processes;
+    }
+
+    /**
+     * Whether each process has a GIL (CPython) or not (free-threaded Python); choosing changes the scenario, so
+     * the run and the picture follow.
+     */
+    public javafx.beans.property.BooleanProperty gilProperty() {
+        return gil;
+    }
+
+    /** How long a computing thread keeps the GIL while others wait for it; enabled only with a GIL. */
+    public FieldModel switchInterval() {
+        return switchInterval;
     }
 
     public FieldModel count() {

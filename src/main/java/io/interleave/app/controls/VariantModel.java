@@ -16,8 +16,8 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * One compare variant's server settings, as the controls show them while
- * comparing: its policy, workers, cores, time slice and, where its policy
- * has one, its thread pool (the variant's override, or the scenario's own
+ * comparing: its policy, workers, cores, time slice, GIL and, where they
+ * apply, its thread pool, processes and switch interval (the variant's override, or the scenario's own
  * value). Typing one writes it back as the variant's
  * override; a scenario without variants first gets explicit ones from
  * {@link Variant#defaults()}, so it compares exactly what it did before.
@@ -29,6 +29,9 @@ public final class VariantModel {
     private final FieldModel cores;
     private final FieldModel timeSlice;
     private final FieldModel poolThreads;
+    private final FieldModel processes;
+    private final FieldModel switchInterval;
+    private final javafx.beans.property.BooleanProperty gil = new javafx.beans.property.SimpleBooleanProperty(this, "gil");
     private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(this, "policy");
     private boolean refreshing;
 
@@ -38,6 +41,12 @@ public final class VariantModel {
         policy.addListener((obs, old, now) -> {
             if (!refreshing && now != null && now != server(scenario.get()).policy()) {
                 scenario.set(edit((v, t) -> v.withPolicy(Optional.of(now))).apply(scenario.get(), ""));
+            }
+        });
+        gil.set(server(scenario.get()).gil());
+        gil.addListener((obs, old, now) -> {
+            if (!refreshing && now != server(scenario.get()).gil()) {
+                scenario.set(edit((v, t) -> v.withGil(Optional.of(now))).apply(scenario.get(), ""));
             }
         });
         this.label = scenario.get().compareVariants().get(index).label();
@@ -50,6 +59,12 @@ public final class VariantModel {
         poolThreads = new FieldModel("poolThreads", scenario, s -> Integer.toString(server(s).poolThreads()),
                 edit((v, t) -> v.withPoolThreads(OptionalInt.of(Numbers.parseInt("poolThreads", t)))),
                 s -> server(s).policy().hasPool());
+        processes = new FieldModel("processes", scenario, s -> Integer.toString(server(s).processes()),
+                edit((v, t) -> v.withProcesses(OptionalInt.of(Numbers.parseInt("processes", t)))),
+                s -> server(s).policy().waitsHoldWorker());
+        switchInterval = new FieldModel("switchIntervalMs", scenario, s -> Numbers.format(server(s).switchIntervalMs()),
+                edit((v, t) -> v.withSwitchIntervalMs(OptionalDouble.of(Numbers.parseDouble("switchIntervalMs", t)))),
+                s -> server(s).gil());
     }
 
     private Server server(Scenario s) {
@@ -91,6 +106,21 @@ public final class VariantModel {
         return poolThreads;
     }
 
+    /** The variant's worker processes (sync only; under an event loop each loop is a process). */
+    public FieldModel processes() {
+        return processes;
+    }
+
+    /** The variant's GIL switch interval; enabled only while the variant has a GIL. */
+    public FieldModel switchInterval() {
+        return switchInterval;
+    }
+
+    /** Whether the variant has a GIL (its override, or the scenario's); choosing writes it as the override. */
+    public javafx.beans.property.BooleanProperty gilProperty() {
+        return gil;
+    }
+
     /** The variant's policy (its override, or the scenario's); choosing one writes it as the override. */
     public ObjectProperty<Policy> policyProperty() {
         return policy;
@@ -105,6 +135,7 @@ public final class VariantModel {
         refreshing = true;
         try {
             policy.set(server(s).policy());
+            gil.set(server(s).gil());
         } finally {
             refreshing = false;
         }
@@ -112,5 +143,7 @@ public final class VariantModel {
         cores.refresh(s);
         timeSlice.refresh(s);
         poolThreads.refresh(s);
+        processes.refresh(s);
+        switchInterval.refresh(s);
     }
 }

@@ -377,6 +377,11 @@ public final class TimelineView extends Region {
         return centre(layout.poolThreadRow(traceIndex, poolThread));
     }
 
+    /** Canvas y of the centre of a process's header (workers view, lanes grouped by process), if it has one. */
+    public OptionalDouble processHeaderCenterY(int traceIndex, int process) {
+        return centre(layout.processRow(traceIndex, process));
+    }
+
     /** The canvas y of the middle of a core's lane (workers view). */
     public OptionalDouble coreLaneCenterY(int traceIndex, int core) {
         return centre(layout.coreRow(traceIndex, core));
