@@ -560,11 +560,7 @@ public final class TimelineLayout {
 
     /** Threads (every process's, under sync) or loops: the worker lanes of a server. */
     public static int workerLaneCount(Server server) {
-        int w = 0;
-        while (w < Limits.MAX_WORKERS && server.processOf(w) < server.processCount()) {
-            w++;
-        }
-        return w;
+        return server.workerCount();
     }
 
     /** The spans that held worker {@code worker}; none for a lane the run never had. */
@@ -579,6 +575,9 @@ public final class TimelineLayout {
     /** The process of pool thread {@code poolThread}: its loop's, as its spans name the loop (0 when they do not). */
     static int processOfPoolThread(Trace t, int poolThread) {
         Server server = t.scenario().server();
+        if (server.poolPerProcess() && poolThread < server.poolThreadCount()) {
+            return server.processOfPoolThread(poolThread); // each process's own pool
+        }
         return t.poolLane(poolThread).stream().filter(sp -> sp.worker().isPresent()).findFirst()
                 .map(sp -> server.processOf(sp.worker().getAsInt())).orElse(0);
     }

@@ -13,7 +13,7 @@ public final class Presets {
     private static final List<String> IDS = List.of(
             "three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy",
             "offload-blocking-call", "open-all-sockets", "slow-database", "timeouts-under-overload",
-            "producer-consumer");
+            "producer-consumer", "threads-and-the-gil", "fastapi-def-endpoint");
 
     private Presets() {
     }

@@ -29,17 +29,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("Every sentence of a lesson's text is backed by a test that quotes it")
 class LessonTextTest {
     /** Each lesson's tests, in lesson order. */
-    static final Map<String, Class<?>> TESTS = Map.of(
-            "three-requests", ThreeRequestsTextTest.class,
-            "async-same-wait", SameWaitTextTest.class,
-            "wimpy-database", DatabaseLimitTextTest.class,
-            "blocking-call", BlockingCallTextTest.class,
-            "cpu-heavy", CpuHeavyTextTest.class,
-            "offload-blocking-call", OffloadTextTest.class,
-            "open-all-sockets", GatherTextTest.class,
-            "slow-database", SlowDatabaseTextTest.class,
-            "timeouts-under-overload", TimeoutsTextTest.class,
-            "producer-consumer", ProducerConsumerTextTest.class);
+    static final Map<String, Class<?>> TESTS = Map.ofEntries(
+            Map.entry("three-requests", ThreeRequestsTextTest.class),
+            Map.entry("async-same-wait", SameWaitTextTest.class),
+            Map.entry("wimpy-database", DatabaseLimitTextTest.class),
+            Map.entry("blocking-call", BlockingCallTextTest.class),
+            Map.entry("cpu-heavy", CpuHeavyTextTest.class),
+            Map.entry("offload-blocking-call", OffloadTextTest.class),
+            Map.entry("open-all-sockets", GatherTextTest.class),
+            Map.entry("slow-database", SlowDatabaseTextTest.class),
+            Map.entry("timeouts-under-overload", TimeoutsTextTest.class),
+            Map.entry("producer-consumer", ProducerConsumerTextTest.class),
+            Map.entry("threads-and-the-gil", GilThreadsTextTest.class),
+            Map.entry("fastapi-def-endpoint", FastApiDefTextTest.class));
 
     private static final Pattern QUOTE = Pattern.compile("(teaching\\.md )?“([^”]+)”");
 

@@ -25,10 +25,11 @@ class PresetLessonsTest {
     }
 
     @Test
-    @DisplayName("the ten lessons are listed in order, each names itself and says what to notice")
+    @DisplayName("the twelve lessons are listed in order, each names itself and says what to notice")
     void everyPreset() {
         assertThat(Presets.ids()).containsExactly("three-requests", "async-same-wait", "wimpy-database", "blocking-call", "cpu-heavy",
-                "offload-blocking-call", "open-all-sockets", "slow-database", "timeouts-under-overload", "producer-consumer");
+                "offload-blocking-call", "open-all-sockets", "slow-database", "timeouts-under-overload", "producer-consumer",
+                "threads-and-the-gil", "fastapi-def-endpoint");
         for (String id : Presets.ids()) {
             Scenario s = Presets.load(id).orElseThrow();
             assertThat(s.description()).as(id).startsWith("What to notice:").hasSizeGreaterThan(120);

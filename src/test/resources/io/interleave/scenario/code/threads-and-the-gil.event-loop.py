@@ -1,0 +1,5 @@
+# server: event loop, 4 loops on 4 cores
+# an await lets the loop run other requests; a plain call holds it
+async def handle_hash(request):
+    hash_password()  # compute 20 ms "hash password"
+
