@@ -25,6 +25,6 @@ public enum WaitCause {
     ITEM,
     /** A task waits to put on a full queue (the queue's index, its capacity); it resumes when a get makes room. */
     ROOM,
-    /** Waits for its process's GIL (the holder, the process's index); it resumes when the holder lets go. */
+    /** Waits for its process's GIL (the holder, the process's index, how many threads wait ahead); it resumes when the holder lets go. */
     GIL
 }
