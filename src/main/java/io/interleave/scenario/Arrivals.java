@@ -1,6 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -140,7 +139,7 @@ public sealed interface Arrivals {
 
     /** Every request at the same instant. */
     record Burst(@Bounds(min = 1, max = Limits.MAX_REQUESTS) int count,
-                 @JsonProperty(defaultValue = "0") double atMs) implements Arrivals {
+                 @Format(orElse = "0") double atMs) implements Arrivals {
         public Burst {
             Checks.inRange("count", count, 1, Limits.MAX_REQUESTS);
             Checks.timeMs("atMs", atMs);

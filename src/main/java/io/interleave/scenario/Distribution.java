@@ -1,6 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.random.RandomGenerator;
@@ -151,7 +150,7 @@ public sealed interface Distribution {
      * @param mu the mean before clamping: the {@code mean} field of the file
      * @param sd the standard deviation before clamping
      */
-    record Normal(@JsonProperty("mean") double mu, double sd) implements Distribution {
+    record Normal(@Format(name = "mean") double mu, double sd) implements Distribution {
         public Normal {
             Checks.finiteAtLeastZero("mean", mu);
             Checks.finiteAtLeastZero("sd", sd);

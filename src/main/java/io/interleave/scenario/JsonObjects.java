@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserSequence;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.SettableAnyProperty;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -249,12 +251,34 @@ final class JsonObjects {
         }
     }
 
-    /** A duration: a plain number is a constant, otherwise an object named by {@code dist}. */
-    static final class Durations extends Discriminated {
+    /**
+     * A duration: a plain number is a constant, otherwise an object named by
+     * {@code dist}. Left out it is required, unless the field says
+     * {@code @Format(orElse = "null")}: then it is null and the record decides
+     * (a segment's or a step's {@code ms}, which a gather or a repeat has not).
+     */
+    static final class Durations extends Discriminated implements ContextualDeserializer {
         private static final long serialVersionUID = 1L;
+        private final boolean leftOutIsNull;
 
         Durations() {
+            this(false);
+        }
+
+        private Durations(boolean leftOutIsNull) {
             super(Distribution.class, "must be a number or a distribution object such as {\"dist\": \"exponential\", \"mean\": 50}");
+            this.leftOutIsNull = leftOutIsNull;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            boolean orNull = property != null && "null".equals(property.getMetadata().getDefaultValue());
+            return orNull == leftOutIsNull ? this : new Durations(orNull);
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) throws JsonMappingException {
+            return leftOutIsNull ? null : super.getAbsentValue(ctxt);
         }
 
         @Override
