@@ -13,16 +13,24 @@ import java.lang.annotation.Target;
  *
  * <p>{@link ScenarioJsonModule} reads this one annotation (and
  * {@link Bounds}) where the records would otherwise carry five of
- * Jackson's ({@code @JsonProperty(defaultValue)}, {@code @JsonSetter},
+ * Jackson's ({@code @JsonProperty}, {@code @JsonSetter},
  * {@code @JsonInclude}, {@code @JsonDeserialize},
- * {@code @JsonPropertyOrder}): each annotation type the reader meets costs a
+ * {@code @JsonPropertyOrder}, and {@code @JsonTypeInfo} with
+ * {@code @JsonSubTypes} for the two families): each annotation type the reader meets costs a
  * generated class at start-up, and with that many the JDK's class writer got
  * hot enough to be compiled by C2 on every run (see the README's design notes).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
 @interface Format {
-    /** The field's name in files, when it is not the record component's (or the method's, for a value only written). */
+    /**
+     * The field's name in files, when it is not the record component's (or
+     * the method's, for a value only written). On a sealed interface whose
+     * members a field names ({@code Distribution}, {@code Arrivals}): that
+     * field, {@code "dist"} or {@code "pattern"}; on each member: its name
+     * there, {@code "exponential"}. The members are the permitted subclasses,
+     * in their order of declaration (which messages list).
+     */
     String name() default "";
 
     /**

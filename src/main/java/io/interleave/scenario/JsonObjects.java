@@ -1,7 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserSequence;
@@ -28,7 +26,7 @@ import java.util.Map;
  * the values), with the format's rules for a value that is not an object,
  * {@code null} or left out; the two families whose member is named by a field
  * ({@code "dist"} for a duration, {@code "pattern"} for arrivals, declared
- * with {@code @JsonTypeInfo} and {@code @JsonSubTypes}); and the file itself,
+ * with {@link Format#name()}); and the file itself,
  * whose {@code schema} is checked before anything else.
  */
 final class JsonObjects {
@@ -167,7 +165,7 @@ final class JsonObjects {
 
     /**
      * A sealed family whose member is named by a field, as its
-     * {@code @JsonTypeInfo(property)} and {@code @JsonSubTypes} declare. The
+     * {@code @Format(name)} and its members' declare. The
      * field may stand anywhere in the object (fields before it are
      * buffered); the member's record reads the other fields.
      */
@@ -179,10 +177,8 @@ final class JsonObjects {
 
         Discriminated(Class<?> family, String notAnObject) {
             super(family);
-            this.property = family.getAnnotation(JsonTypeInfo.class).property();
-            for (JsonSubTypes.Type t : family.getAnnotation(JsonSubTypes.class).value()) {
-                members.put(t.name(), t.value());
-            }
+            this.property = FormatAnnotations.familyField(family);
+            members.putAll(FormatAnnotations.members(family));
             this.notAnObject = notAnObject;
         }
 
