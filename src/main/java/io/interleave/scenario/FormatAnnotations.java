@@ -62,9 +62,16 @@ final class FormatAnnotations extends NopAnnotationIntrospector {
         return f != null && f.nullIsNone() ? NULL_IS_NONE : null;
     }
 
+    private static boolean ofTheFormat(Class<?> type) {
+        return type.getPackage() == Format.class.getPackage();
+    }
+
     /** The field that names the member of a family ({@code "dist"}), or null if {@code type} is no family. */
     static String familyField(Class<?> type) {
-        Format f = type.isInterface() && type.isSealed() ? type.getAnnotation(Format.class) : null;
+        if (!ofTheFormat(type) || !type.isInterface()) {
+            return null; // cheap answers first: Jackson asks about every type it meets (String, List, ...)
+        }
+        Format f = type.isSealed() ? type.getAnnotation(Format.class) : null;
         return f == null || f.name().isEmpty() ? null : f.name();
     }
 
@@ -84,6 +91,9 @@ final class FormatAnnotations extends NopAnnotationIntrospector {
     @Override
     public TypeResolverBuilder<?> findTypeResolver(MapperConfig<?> config, AnnotatedClass ac, JavaType baseType) {
         Class<?> type = ac.getRawType();
+        if (!ofTheFormat(type)) {
+            return null;
+        }
         String field = familyField(type);
         for (Class<?> family : type.getInterfaces()) {
             if (field == null) {
@@ -107,6 +117,9 @@ final class FormatAnnotations extends NopAnnotationIntrospector {
     @Override
     public String findTypeName(AnnotatedClass ac) {
         Class<?> type = ac.getRawType();
+        if (!ofTheFormat(type)) {
+            return null;
+        }
         for (Class<?> family : type.getInterfaces()) {
             if (familyField(family) != null) {
                 return type.getAnnotation(Format.class).name();
