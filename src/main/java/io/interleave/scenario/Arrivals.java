@@ -1,19 +1,10 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Objects;
 
 /** When requests arrive: the {@code arrivals} object of a scenario file. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "pattern")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = Arrivals.Explicit.class, name = "explicit"),
-        @JsonSubTypes.Type(value = Arrivals.Poisson.class, name = "poisson"),
-        @JsonSubTypes.Type(value = Arrivals.Uniform.class, name = "uniform"),
-        @JsonSubTypes.Type(value = Arrivals.Burst.class, name = "burst"),
-        @JsonSubTypes.Type(value = Arrivals.Closed.class, name = "closed")})
+@Format(name = "pattern")
 public sealed interface Arrivals {
 
     /** The total number of requests sent. */
@@ -51,6 +42,7 @@ public sealed interface Arrivals {
      * only in a scenario with tasks (the scenario checks it): a program of
      * tasks without requests.
      */
+    @Format(name = "explicit")
     record Explicit(@Bounds(max = Limits.MAX_EXPLICIT_ARRIVALS) List<At> at) implements Arrivals {
         /** No requests at all: what a scenario with tasks reads when it leaves {@code arrivals} out. */
         public static final Explicit NONE = new Explicit(List.of());
@@ -82,6 +74,7 @@ public sealed interface Arrivals {
     }
 
     /** A Poisson process: exponential gaps with mean 1000 / ratePerSec ms. */
+    @Format(name = "poisson")
     record Poisson(double ratePerSec, @Bounds(min = 1, max = Limits.MAX_REQUESTS) int count) implements Arrivals {
         public Poisson {
             Checks.ratePerSec("ratePerSec", ratePerSec);
@@ -110,6 +103,7 @@ public sealed interface Arrivals {
     }
 
     /** Evenly spaced arrivals from time 0. */
+    @Format(name = "uniform")
     record Uniform(double intervalMs, @Bounds(min = 1, max = Limits.MAX_REQUESTS) int count) implements Arrivals {
         public Uniform {
             Checks.intervalMs("intervalMs", intervalMs);
@@ -139,8 +133,9 @@ public sealed interface Arrivals {
     }
 
     /** Every request at the same instant. */
+    @Format(name = "burst")
     record Burst(@Bounds(min = 1, max = Limits.MAX_REQUESTS) int count,
-                 @JsonProperty(defaultValue = "0") double atMs) implements Arrivals {
+                 @Format(orElse = "0") double atMs) implements Arrivals {
         public Burst {
             Checks.inRange("count", count, 1, Limits.MAX_REQUESTS);
             Checks.timeMs("atMs", atMs);
@@ -162,6 +157,7 @@ public sealed interface Arrivals {
      * response, thinks, and sends the next, until {@code count} requests were
      * sent in total.
      */
+    @Format(name = "closed")
     record Closed(@Bounds(min = 1, max = Limits.MAX_USERS) int users, Distribution thinkMs,
                   @Bounds(min = 1, max = Limits.MAX_REQUESTS) int count) implements Arrivals {
         public Closed {

@@ -1,8 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.random.RandomGenerator;
 
 /**
@@ -10,13 +7,7 @@ import java.util.random.RandomGenerator;
  * scenario file a plain number is a {@link Constant}; the others are objects
  * such as {@code {"dist": "exponential", "mean": 50}}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "dist")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = Distribution.Constant.class, name = "constant"),
-        @JsonSubTypes.Type(value = Distribution.Exponential.class, name = "exponential"),
-        @JsonSubTypes.Type(value = Distribution.Uniform.class, name = "uniform"),
-        @JsonSubTypes.Type(value = Distribution.Normal.class, name = "normal"),
-        @JsonSubTypes.Type(value = Distribution.LogNormal.class, name = "lognormal")})
+@Format(name = "dist")
 public sealed interface Distribution {
 
     /** Draws one value (never negative). */
@@ -35,6 +26,7 @@ public sealed interface Distribution {
     Distribution scaled(double factor);
 
     /** Always the same value. */
+    @Format(name = "constant")
     record Constant(double value) implements Distribution {
         public Constant {
             Checks.finiteAtLeastZero("value", value);
@@ -70,6 +62,7 @@ public sealed interface Distribution {
     }
 
     /** Exponential with the given mean, drawn by inversion. */
+    @Format(name = "exponential")
     record Exponential(double mean) implements Distribution {
         public Exponential {
             Checks.positive("mean", mean);
@@ -99,6 +92,7 @@ public sealed interface Distribution {
     }
 
     /** Uniform on {@code [min, max]}. */
+    @Format(name = "uniform")
     record Uniform(double min, double max) implements Distribution {
         public Uniform {
             Checks.finiteAtLeastZero("min", min);
@@ -151,7 +145,8 @@ public sealed interface Distribution {
      * @param mu the mean before clamping: the {@code mean} field of the file
      * @param sd the standard deviation before clamping
      */
-    record Normal(@JsonProperty("mean") double mu, double sd) implements Distribution {
+    @Format(name = "normal")
+    record Normal(@Format(name = "mean") double mu, double sd) implements Distribution {
         public Normal {
             Checks.finiteAtLeastZero("mean", mu);
             Checks.finiteAtLeastZero("sd", sd);
@@ -197,6 +192,7 @@ public sealed interface Distribution {
     }
 
     /** Log-normal whose own mean and standard deviation are given. */
+    @Format(name = "lognormal")
     record LogNormal(double mean, double sd) implements Distribution {
         public LogNormal {
             Checks.positive("mean", mean);

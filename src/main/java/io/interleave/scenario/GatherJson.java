@@ -1,55 +1,19 @@
 package io.interleave.scenario;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
-import com.fasterxml.jackson.databind.util.AccessPattern;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * The scenario format's reading and writing of a segment that may be a
- * gather: a gather has no {@code ms} (so {@code ms} may be left out, and the
- * segment's constructor says "is required" for the other kinds), and a
- * segment is written with only the fields its kind uses.
+ * The scenario format's writing of a segment that may be a gather: a segment
+ * is written with only the fields its kind uses. (Reading: a gather has no
+ * {@code ms}, so {@code ms} says {@code @Format(orElse = "null")} and the
+ * segment's constructor says "is required" for the other kinds.)
  */
 final class GatherJson {
     private GatherJson() {
-    }
-
-    /** A segment's duration: read as any duration, but left out it is null (the segment decides). */
-    static final class OptionalDuration extends JsonDeserializer<Object> {
-        private final JsonObjects.Durations durations = new JsonObjects.Durations();
-
-        @Override
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return durations.deserialize(p, ctxt);
-        }
-
-        @Override
-        public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer) throws IOException {
-            return durations.deserialize(p, ctxt);
-        }
-
-        @Override
-        public Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            return durations.getNullValue(ctxt);
-        }
-
-        @Override
-        public Object getAbsentValue(DeserializationContext ctxt) {
-            return null;
-        }
-
-        @Override
-        public AccessPattern getNullAccessPattern() {
-            return AccessPattern.DYNAMIC;
-        }
     }
 
     /** Writes kind, ms (not for a gather), label, on, offload (when set) and branches (a gather's), in that order. */

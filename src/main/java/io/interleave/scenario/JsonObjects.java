@@ -1,14 +1,14 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserSequence;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.SettableAnyProperty;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -26,7 +26,7 @@ import java.util.Map;
  * the values), with the format's rules for a value that is not an object,
  * {@code null} or left out; the two families whose member is named by a field
  * ({@code "dist"} for a duration, {@code "pattern"} for arrivals, declared
- * with {@code @JsonTypeInfo} and {@code @JsonSubTypes}); and the file itself,
+ * with {@link Format#name()}); and the file itself,
  * whose {@code schema} is checked before anything else.
  */
 final class JsonObjects {
@@ -165,7 +165,7 @@ final class JsonObjects {
 
     /**
      * A sealed family whose member is named by a field, as its
-     * {@code @JsonTypeInfo(property)} and {@code @JsonSubTypes} declare. The
+     * {@code @Format(name)} and its members' declare. The
      * field may stand anywhere in the object (fields before it are
      * buffered); the member's record reads the other fields.
      */
@@ -177,10 +177,8 @@ final class JsonObjects {
 
         Discriminated(Class<?> family, String notAnObject) {
             super(family);
-            this.property = family.getAnnotation(JsonTypeInfo.class).property();
-            for (JsonSubTypes.Type t : family.getAnnotation(JsonSubTypes.class).value()) {
-                members.put(t.name(), t.value());
-            }
+            this.property = FormatAnnotations.familyField(family);
+            members.putAll(FormatAnnotations.members(family));
             this.notAnObject = notAnObject;
         }
 
@@ -249,12 +247,34 @@ final class JsonObjects {
         }
     }
 
-    /** A duration: a plain number is a constant, otherwise an object named by {@code dist}. */
-    static final class Durations extends Discriminated {
+    /**
+     * A duration: a plain number is a constant, otherwise an object named by
+     * {@code dist}. Left out it is required, unless the field says
+     * {@code @Format(orElse = "null")}: then it is null and the record decides
+     * (a segment's or a step's {@code ms}, which a gather or a repeat has not).
+     */
+    static final class Durations extends Discriminated implements ContextualDeserializer {
         private static final long serialVersionUID = 1L;
+        private final boolean leftOutIsNull;
 
         Durations() {
+            this(false);
+        }
+
+        private Durations(boolean leftOutIsNull) {
             super(Distribution.class, "must be a number or a distribution object such as {\"dist\": \"exponential\", \"mean\": 50}");
+            this.leftOutIsNull = leftOutIsNull;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            boolean orNull = property != null && "null".equals(property.getMetadata().getDefaultValue());
+            return orNull == leftOutIsNull ? this : new Durations(orNull);
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) throws JsonMappingException {
+            return leftOutIsNull ? null : super.getAbsentValue(ctxt);
         }
 
         @Override

@@ -28,10 +28,10 @@ import java.util.StringJoiner;
  * (no {@code "4"} for 4, no {@code 1.5} truncated to 1).
  *
  * <p>The records declare the rest: a field with
- * {@code @JsonProperty(defaultValue = JSON)} takes that value when it is left
+ * {@code @Format(orElse = JSON)} takes that value when it is left
  * out; an {@code Optional} is empty when left out; any other field left out
  * {@code is required}. {@code null} is refused ({@code must not be null})
- * unless the field says {@code @JsonSetter(nulls = Nulls.AS_EMPTY)} (null =
+ * unless the field says {@code @Format(nullIsNone = true)} (null =
  * none), except inside a nested optional such as a variant's
  * {@code Optional<OptionalInt> queueLimit}, where {@code null} is "present:
  * none" and leaving the field out is "as the scenario". {@link Bounds} gives

@@ -1,9 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -26,12 +22,12 @@ import java.util.regex.Pattern;
  *             from it, and the file keeps the code (not the segments) when saved
  */
 public record RequestType(String name,
-                          @JsonProperty(defaultValue = "\"#0072B2\"") String color,
-                          @JsonProperty(defaultValue = "1") double weight,
-                          @JsonProperty(defaultValue = "[]") @Bounds(max = Limits.MAX_SEGMENTS) List<Segment> segments,
-                          @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalDouble timeoutMs,
-                          @JsonProperty(defaultValue = "false") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean cancelOnTimeout,
-                          @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<String> code) {
+                          @Format(orElse = "\"#0072B2\"") String color,
+                          @Format(orElse = "1") double weight,
+                          @Format(orElse = "[]") @Bounds(max = Limits.MAX_SEGMENTS) List<Segment> segments,
+                          @Format(nullIsNone = true, omitIfLeftOut = true) OptionalDouble timeoutMs,
+                          @Format(orElse = "false", omitIfLeftOut = true) boolean cancelOnTimeout,
+                          @Format(nullIsNone = true, omitIfLeftOut = true) Optional<String> code) {
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
     public RequestType {

@@ -1,9 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -17,9 +13,8 @@ import java.util.OptionalInt;
  *                share the service (processor sharing), each slower the more there are
  */
 public record Resource(String name,
-                       @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 1, max = Resource.MAX_CAPACITY) OptionalInt capacity,
-                       @JsonProperty(defaultValue = "\"fixed\"")
-                       @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Resource.DefaultLatency.class) Latency latency) {
+                       @Format(nullIsNone = true) @Bounds(min = 1, max = Resource.MAX_CAPACITY) OptionalInt capacity,
+                       @Format(orElse = "\"fixed\"", omitIfLeftOut = true) Latency latency) {
     public static final int MAX_CAPACITY = 1_000_000;
 
     public Resource {
@@ -45,18 +40,5 @@ public record Resource(String name,
     /** Whether the calls inside slow each other down ({@link Latency#SHARED}). */
     public boolean shared() {
         return latency == Latency.SHARED;
-    }
-
-    /** Leaves {@code "latency": "fixed"} out of written files, so files written before it existed stay as they were. */
-    static final class DefaultLatency {
-        @Override
-        public boolean equals(Object value) {
-            return value == Latency.FIXED;
-        }
-
-        @Override
-        public int hashCode() {
-            return 0;
-        }
     }
 }

@@ -1,8 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,20 +13,20 @@ import java.util.Set;
  * and the arrivals. Cross-references are checked here, so a scenario that
  * exists can be simulated.
  */
-@JsonPropertyOrder({"schema"})
-public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
-                       @JsonProperty(defaultValue = "\"\"") String description,
-                       @JsonProperty(defaultValue = "1") long seed,
+@Format(order = "schema")
+public record Scenario(@Format(orElse = "\"Untitled\"") String name,
+                       @Format(orElse = "\"\"") String description,
+                       @Format(orElse = "1") long seed,
                        Server server,
-                       @JsonProperty(defaultValue = "[]") @Bounds(max = Limits.MAX_RESOURCES) List<Resource> resources,
-                       @JsonProperty(defaultValue = "[]") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                       @Format(orElse = "[]") @Bounds(max = Limits.MAX_RESOURCES) List<Resource> resources,
+                       @Format(orElse = "[]", omitIfLeftOut = true)
                        @Bounds(max = Limits.MAX_REQUEST_TYPES) List<RequestType> requestTypes,
-                       @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoArrivals.class) Arrivals arrivals,
-                       @JsonProperty(defaultValue = "[]") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                       @Format(omitIfLeftOut = true) Arrivals arrivals,
+                       @Format(orElse = "[]", omitIfLeftOut = true)
                        @Bounds(max = Variant.MAX_VARIANTS) List<Variant> variants,
-                       @JsonProperty(defaultValue = "[]") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                       @Format(orElse = "[]", omitIfLeftOut = true)
                        @Bounds(max = Limits.MAX_REQUEST_TYPES) List<Task> tasks,
-                       @JsonProperty(defaultValue = "[]") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                       @Format(orElse = "[]", omitIfLeftOut = true)
                        @Bounds(max = Limits.MAX_RESOURCES) List<TaskQueue> queues) {
     /** The only schema version this program reads and writes. */
     public static final int SCHEMA = 1;
@@ -123,7 +120,7 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
     }
 
     /** The schema version written first in every file (read and checked before the rest). */
-    @JsonProperty("schema")
+    @Format(name = "schema")
     int schemaVersion() {
         return SCHEMA;
     }
@@ -158,19 +155,6 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
     /** This scenario with these tasks and queues (checked together). */
     public Scenario withProgram(List<Task> newTasks, List<TaskQueue> newQueues) {
         return new Scenario(name, description, seed, server, resources, requestTypes, arrivals, variants, newTasks, newQueues);
-    }
-
-    /** Leaves {@code arrivals} out of a written file when a program of tasks has none. */
-    static final class NoArrivals {
-        @Override
-        public boolean equals(Object value) {
-            return value instanceof Arrivals.Explicit e && e.at().isEmpty();
-        }
-
-        @Override
-        public int hashCode() {
-            return 0;
-        }
     }
 
     /**

@@ -5,17 +5,25 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.CollectionType;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -23,9 +31,11 @@ import java.util.OptionalInt;
 /**
  * The Jackson module of the scenario format: the readers of
  * {@link JsonValues} and {@link JsonObjects} for the types the records use,
- * and writers for the optional values (an empty one is {@code null}, or left
- * out where the record says {@code @JsonInclude(NON_EMPTY)}) and for a
- * constant duration (a plain number).
+ * what the records' {@link Format} annotations say ({@link FormatAnnotations};
+ * a field marked {@code omitIfLeftOut} is written only when it differs from
+ * its value when left out), and writers for the optional values (an empty
+ * one is {@code null}), for a constant duration (a plain number) and for a
+ * segment (only the fields its kind uses).
  */
 final class ScenarioJsonModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
@@ -36,6 +46,7 @@ final class ScenarioJsonModule extends SimpleModule {
         addSerializer(new OptionalIntWriter());
         addSerializer(new OptionalDoubleWriter());
         addSerializer(new ConstantWriter());
+        addSerializer(Segment.class, new GatherJson.SegmentWriter());
     }
 
     @Override
@@ -44,6 +55,8 @@ final class ScenarioJsonModule extends SimpleModule {
         context.addDeserializers(new Readers());
         context.addBeanDeserializerModifier(new RecordReaders());
         context.addBeanSerializerModifier(new CodeJson());
+        context.insertAnnotationIntrospector(new FormatAnnotations());
+        context.addBeanSerializerModifier(new UnlessLeftOut.Modifier(context.getOwner()));
     }
 
     private static boolean ofTheFormat(Class<?> type) {
@@ -112,6 +125,77 @@ final class ScenarioJsonModule extends SimpleModule {
                 builder.setAnySetter(new JsonObjects.UnknownField());
             }
             return builder;
+        }
+    }
+
+    /**
+     * A field written only when it differs from the value it takes when left
+     * out: that value is what the field's own reader gives for a missing
+     * field (its {@link Format#orElse()}, an empty optional, no arrivals, a
+     * null duration), found on first use, so that reading a written file
+     * always gives back what was written.
+     */
+    private static final class UnlessLeftOut extends BeanPropertyWriter {
+        private static final long serialVersionUID = 1L;
+        /** The left-out value of a field that is required: nothing equals it. */
+        private static final Object REQUIRED = new Object();
+        private final transient ObjectMapper mapper;
+        /** The left-out value in a one-element array, once known. */
+        private transient volatile Object[] leftOut;
+
+        UnlessLeftOut(BeanPropertyWriter base, ObjectMapper mapper) {
+            super(base);
+            this.mapper = mapper;
+        }
+
+        private Object leftOut() {
+            Object[] known = leftOut;
+            if (known == null) {
+                DefaultDeserializationContext ctxt = ((DefaultDeserializationContext) mapper.getDeserializationContext())
+                        .createDummyInstance(mapper.getDeserializationConfig());
+                Object value;
+                try {
+                    value = ctxt.findContextualValueDeserializer(getType(), this).getAbsentValue(ctxt);
+                } catch (JsonMappingException e) {
+                    value = REQUIRED;
+                }
+                known = new Object[] {value};
+                leftOut = known;
+            }
+            return known[0];
+        }
+
+        @Override
+        public void serializeAsField(Object bean, JsonGenerator gen, SerializerProvider prov) throws Exception {
+            if (!Objects.equals(get(bean), leftOut())) {
+                super.serializeAsField(bean, gen, prov);
+            }
+        }
+
+        /** Wraps the fields that say {@code omitIfLeftOut}, or all of a record that says so. */
+        private static final class Modifier extends BeanSerializerModifier {
+            private static final long serialVersionUID = 1L;
+            private final transient ObjectMapper mapper;
+
+            Modifier(ObjectMapper mapper) {
+                this.mapper = mapper;
+            }
+
+            @Override
+            public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription beanDesc,
+                                                             List<BeanPropertyWriter> properties) {
+                if (!ofTheFormat(beanDesc.getBeanClass())) {
+                    return properties;
+                }
+                Format record = beanDesc.getClassAnnotations().get(Format.class);
+                boolean all = record != null && record.omitIfLeftOut();
+                List<BeanPropertyWriter> out = new ArrayList<>(properties.size());
+                for (BeanPropertyWriter p : properties) {
+                    Format field = p.getAnnotation(Format.class);
+                    out.add(all || field != null && field.omitIfLeftOut() ? new UnlessLeftOut(p, mapper) : p);
+                }
+                return out;
+            }
         }
     }
 

@@ -1,11 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,14 +20,12 @@ import java.util.Optional;
  *                 non-empty list of compute, wait and block segments (a gather
  *                 does not hold another gather)
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonSerialize(using = GatherJson.SegmentWriter.class)
 public record Segment(SegmentKind kind,
-                      @JsonDeserialize(using = GatherJson.OptionalDuration.class) Distribution ms,
-                      @JsonSetter(nulls = Nulls.AS_EMPTY) Optional<String> label,
-                      @JsonSetter(nulls = Nulls.AS_EMPTY) Optional<String> on,
-                      @JsonProperty(defaultValue = "false") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean offload,
-                      @JsonProperty(defaultValue = "[]") List<List<Segment>> branches) {
+                      @Format(orElse = "null") Distribution ms,
+                      @Format(nullIsNone = true) Optional<String> label,
+                      @Format(nullIsNone = true) Optional<String> on,
+                      @Format(orElse = "false") boolean offload,
+                      @Format(orElse = "[]") List<List<Segment>> branches) {
     /** The most branches a gather may hold. */
     public static final int MAX_BRANCHES = 64;
     private static final Distribution NONE = new Distribution.Constant(0);

@@ -1,9 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -27,18 +23,15 @@ import java.util.OptionalInt;
  *                         ({@code sys.setswitchinterval}, default 5 ms)
  */
 public record Server(Policy policy,
-                     @JsonProperty(defaultValue = "1") @Bounds(min = 1, max = Limits.MAX_WORKERS) int workers,
-                     @JsonProperty(defaultValue = "1") @Bounds(min = 1, max = Limits.MAX_CORES) int cores,
-                     @JsonProperty(defaultValue = "" + Server.DEFAULT_TIME_SLICE_MS) double timeSliceMs,
-                     @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 0, max = Limits.MAX_REQUESTS) OptionalInt queueLimit,
-                     @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 1, max = Limits.MAX_REQUESTS) OptionalInt maxConcurrency,
-                     @JsonProperty(defaultValue = "" + Server.DEFAULT_POOL_THREADS)
-                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Server.DefaultPool.class) @Bounds(min = 1, max = Limits.MAX_WORKERS) int poolThreads,
-                     @JsonProperty(defaultValue = "1")
-                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Server.OneProcess.class) @Bounds(min = 1, max = Limits.MAX_WORKERS) int processes,
-                     @JsonProperty(defaultValue = "false") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean gil,
-                     @JsonProperty(defaultValue = "" + Server.DEFAULT_SWITCH_INTERVAL_MS)
-                     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Server.DefaultSwitchInterval.class) double switchIntervalMs) {
+                     @Format(orElse = "1") @Bounds(min = 1, max = Limits.MAX_WORKERS) int workers,
+                     @Format(orElse = "1") @Bounds(min = 1, max = Limits.MAX_CORES) int cores,
+                     @Format(orElse = "" + Server.DEFAULT_TIME_SLICE_MS) double timeSliceMs,
+                     @Format(nullIsNone = true) @Bounds(min = 0, max = Limits.MAX_REQUESTS) OptionalInt queueLimit,
+                     @Format(nullIsNone = true) @Bounds(min = 1, max = Limits.MAX_REQUESTS) OptionalInt maxConcurrency,
+                     @Format(orElse = "" + Server.DEFAULT_POOL_THREADS, omitIfLeftOut = true) @Bounds(min = 1, max = Limits.MAX_WORKERS) int poolThreads,
+                     @Format(orElse = "1", omitIfLeftOut = true) @Bounds(min = 1, max = Limits.MAX_WORKERS) int processes,
+                     @Format(orElse = "false", omitIfLeftOut = true) boolean gil,
+                     @Format(orElse = "" + Server.DEFAULT_SWITCH_INTERVAL_MS, omitIfLeftOut = true) double switchIntervalMs) {
     public static final double DEFAULT_TIME_SLICE_MS = 5;
     /** Starlette's thread pool for plain {@code def} endpoints and {@code run_in_threadpool}. */
     public static final int DEFAULT_POOL_THREADS = 40;
@@ -181,44 +174,5 @@ public record Server(Policy policy,
                     + " pool threads");
         }
         return poolPerProcess() ? poolThread / poolThreads : -1;
-    }
-
-    /** For the writer: one process is left out of files. */
-    static final class OneProcess {
-        @Override
-        public boolean equals(Object value) {
-            return value instanceof Integer i && i == 1;
-        }
-
-        @Override
-        public int hashCode() {
-            return 1;
-        }
-    }
-
-    /** For the writer: the default switch interval is left out of files. */
-    static final class DefaultSwitchInterval {
-        @Override
-        public boolean equals(Object value) {
-            return value instanceof Double d && d == DEFAULT_SWITCH_INTERVAL_MS;
-        }
-
-        @Override
-        public int hashCode() {
-            return Double.hashCode(DEFAULT_SWITCH_INTERVAL_MS);
-        }
-    }
-
-    /** For the writer: the default pool is left out of files, so files without a pool read and write as before. */
-    static final class DefaultPool {
-        @Override
-        public boolean equals(Object value) {
-            return value instanceof Integer i && i == DEFAULT_POOL_THREADS;
-        }
-
-        @Override
-        public int hashCode() {
-            return DEFAULT_POOL_THREADS;
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,10 +17,9 @@ import java.util.regex.Pattern;
  * @param steps what each does, in order (at least one)
  */
 public record Task(String name,
-                   @JsonProperty(defaultValue = "\"#009E73\"") String color,
-                   @JsonProperty(defaultValue = "0") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double startMs,
-                   @JsonProperty(defaultValue = "1") @Bounds(min = 1, max = Task.MAX_COUNT)
-                   @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = TaskStep.Once.class) int count,
+                   @Format(orElse = "\"#009E73\"") String color,
+                   @Format(orElse = "0", omitIfLeftOut = true) double startMs,
+                   @Format(orElse = "1", omitIfLeftOut = true) @Bounds(min = 1, max = Task.MAX_COUNT) int count,
                    @Bounds(max = Limits.MAX_SEGMENTS) List<TaskStep> steps) {
     /** The most tasks of one kind. */
     public static final int MAX_COUNT = 1_000;

@@ -1,7 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -13,7 +11,7 @@ import java.util.OptionalInt;
  * @param capacity how many items it holds at most; empty means unbounded
  */
 public record TaskQueue(String name,
-                        @JsonSetter(nulls = Nulls.AS_EMPTY) @Bounds(min = 1, max = TaskQueue.MAX_CAPACITY) OptionalInt capacity) {
+                        @Format(nullIsNone = true) @Bounds(min = 1, max = TaskQueue.MAX_CAPACITY) OptionalInt capacity) {
     public static final int MAX_CAPACITY = 1_000_000;
 
     public TaskQueue {

@@ -1,11 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,15 +16,13 @@ import java.util.Optional;
  *               {@code repeat} step, how many times its steps run
  * @param steps for a {@code repeat} step only: the steps it repeats, in order (at least one)
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"kind", "ms", "queue", "label", "repeat", "steps"})
+@Format(omitIfLeftOut = true, order = {"kind", "ms", "queue", "label", "repeat", "steps"})
 public record TaskStep(TaskStepKind kind,
-                       @JsonDeserialize(using = GatherJson.OptionalDuration.class) Distribution ms,
-                       @JsonSetter(nulls = Nulls.AS_EMPTY) Optional<String> label,
-                       @JsonSetter(nulls = Nulls.AS_EMPTY) Optional<String> queue,
-                       @JsonProperty(defaultValue = "1") @Bounds(min = 1, max = TaskStep.MAX_REPEAT)
-                       @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = TaskStep.Once.class) int repeat,
-                       @JsonProperty(defaultValue = "[]") @Bounds(max = Limits.MAX_SEGMENTS) List<TaskStep> steps) {
+                       @Format(orElse = "null") Distribution ms,
+                       @Format(nullIsNone = true) Optional<String> label,
+                       @Format(nullIsNone = true) Optional<String> queue,
+                       @Format(orElse = "1", omitIfLeftOut = true) @Bounds(min = 1, max = TaskStep.MAX_REPEAT) int repeat,
+                       @Format(orElse = "[]") @Bounds(max = Limits.MAX_SEGMENTS) List<TaskStep> steps) {
     /** The most times a step may repeat. */
     public static final int MAX_REPEAT = 1_000_000;
 
@@ -92,18 +84,5 @@ public record TaskStep(TaskStepKind kind,
     public long unrolledCount() {
         long one = kind == TaskStepKind.REPEAT ? Task.unrolledCount(steps) : 1;
         return one > Long.MAX_VALUE / repeat ? Long.MAX_VALUE : one * repeat;
-    }
-
-    /** Leaves {@code "repeat": 1} out of written files. */
-    static final class Once {
-        @Override
-        public boolean equals(Object value) {
-            return value instanceof Integer i && i == 1;
-        }
-
-        @Override
-        public int hashCode() {
-            return 1;
-        }
     }
 }

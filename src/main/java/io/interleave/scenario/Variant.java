@@ -1,6 +1,5 @@
 package io.interleave.scenario;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +23,7 @@ import java.util.OptionalInt;
  *
  * @param label what the class sees above this variant's rows, e.g. "4 threads"
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Format(omitIfLeftOut = true)
 public record Variant(String label, Optional<Policy> policy,
                       @Bounds(min = 1, max = Limits.MAX_WORKERS) OptionalInt workers,
                       @Bounds(min = 1, max = Limits.MAX_CORES) OptionalInt cores,
