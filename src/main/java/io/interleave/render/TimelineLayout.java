@@ -575,11 +575,11 @@ public final class TimelineLayout {
     /** The process of pool thread {@code poolThread}: its loop's, as its spans name the loop (0 when they do not). */
     static int processOfPoolThread(Trace t, int poolThread) {
         Server server = t.scenario().server();
-        if (server.poolPerProcess() && poolThread < server.poolThreadCount()) {
-            return server.processOfPoolThread(poolThread); // each process's own pool
-        }
         return t.poolLane(poolThread).stream().filter(sp -> sp.worker().isPresent()).findFirst()
-                .map(sp -> server.processOf(sp.worker().getAsInt())).orElse(0);
+                .map(sp -> server.processOf(sp.worker().getAsInt()))
+                .orElse(server.poolPerProcess() && poolThread < server.poolThreadCount()
+                        ? server.processOfPoolThread(poolThread) // an idle thread of a process's own pool
+                        : 0);
     }
 
     /**

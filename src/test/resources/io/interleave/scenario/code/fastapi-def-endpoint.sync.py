@@ -1,4 +1,5 @@
 # server: sync (threads), 1 thread on 2 cores
+# CPython with a GIL, 1 process x 1 thread
 # each request holds its thread from start to end, waits included
 def handle_page(request):
     parse_request()  # compute 2 ms "parse request"
@@ -6,6 +7,7 @@ def handle_page(request):
     render_page()    # compute 2 ms "render page"
 
 # server: sync (threads), 1 thread on 2 cores
+# CPython with a GIL, 1 process x 1 thread
 # each request holds its thread from start to end, waits included
 # no thread pool: a call marked offload runs in place
 def handle_report(request):
