@@ -207,6 +207,7 @@ public final class MainController {
                     code.selectedProperty().get() == null ? -1 : code.selectedProperty().get().column(), spans));
             codeWindow = io.interleave.app.code.CodeWindow.create(root.getScene() == null ? null : root.getScene().getWindow(),
                     code, classroom.textScaleProperty(), classroom.paletteProperty());
+            vm.export().codeShownProperty().bind(codeWindow.showingProperty()); // Copy Image takes the code along
         }
         codeWindow.show();
         codeWindow.toFront();

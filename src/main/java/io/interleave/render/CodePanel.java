@@ -80,11 +80,16 @@ public final class CodePanel {
 
     /** The timeline picture with this panel under it, as PNG bytes {@code scale} times the logical size. */
     public byte[] png(TimelineExport export, double scale) {
+        return raster(export, scale).toPng();
+    }
+
+    /** The timeline picture with this panel under it, on a raster surface {@code scale} times the logical size (Copy Image). */
+    public PngSurface raster(TimelineExport export, double scale) {
         PngSurface surface = new PngSurface((int) Math.ceil(export.width()), (int) Math.ceil(export.height() + height()),
                 scale, palette.background());
         export.paint(surface);
         paint(new OffsetSurface(surface, export.height()));
-        return surface.toPng();
+        return surface;
     }
 
     /** The timeline picture with this panel under it, as an SVG document displayed at {@code scale} times its size. */
