@@ -25,13 +25,21 @@ import javafx.stage.Window;
  * half of the screen). Each line carries badges for the requests on it at the
  * playhead, in the timeline's state colours; a click on a line chooses it and
  * the view model holds its bars. The type grows with projector mode.
+ * The window opens with the code (not the editor) focused, and a click on a
+ * line focuses it again, so the playback keys the window installs on its
+ * scene reach playback; Esc or Ctrl+W closes it.
  */
 public final class CodeWindow {
     static final double BASE_FONT = 15;
     private static final javafx.css.PseudoClass HOVERED = javafx.css.PseudoClass.getPseudoClass("hovered-bar");
     private static final javafx.css.PseudoClass CHOSEN = javafx.css.PseudoClass.getPseudoClass("chosen");
 
+    private static final javafx.scene.input.KeyCombination CLOSE = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
     private final CodeViewModel vm;
+    /** Runs after a click on a line (the window gives the keys back to the code, away from the editor). */
+    private Runnable onLineClicked = () -> { };
     private final ObservableDoubleValue textScale;
     private final ObservableObjectValue<Palette> palette;
     private final HBox columns = new HBox();
@@ -59,8 +67,21 @@ public final class CodeWindow {
         javafx.geometry.Rectangle2D screen = screenOf(owner);
         javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);
         pane.setBottom(view.editor());
-        stage.setScene(new Scene(pane, Math.min(900, screen.getWidth()), Math.min(620, screen.getHeight())));
-        stage.setOnShown(e -> keepOnScreen(stage, screenOf(owner)));
+        Scene scene = new Scene(pane, Math.min(900, screen.getWidth()), Math.min(620, screen.getHeight()));
+        stage.setScene(scene);
+        // the code, not the editor, has the keys when the window opens: Space plays rather than typing a space
+        scroll.setFocusTraversable(true);
+        view.onLineClicked = scroll::requestFocus;
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE || CLOSE.match(e)) {
+                stage.hide();
+                e.consume();
+            }
+        });
+        stage.setOnShown(e -> {
+            keepOnScreen(stage, screenOf(owner));
+            scroll.requestFocus();
+        });
         stage.showingProperty().addListener((obs, was, now) -> vm.setActive(now));
         return stage;
     }
@@ -197,7 +218,10 @@ public final class CodeWindow {
                     int col = c;
                     int handler = h;
                     int line = l;
-                    row.setOnMouseClicked(e -> vm.toggleLine(col, handler, line));
+                    row.setOnMouseClicked(e -> {
+                        vm.toggleLine(col, handler, line);
+                        onLineClicked.run();
+                    });
                     column.getChildren().add(row);
                     handlerBoxes.add(badges);
                     handlerRows.add(row);
