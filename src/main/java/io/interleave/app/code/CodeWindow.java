@@ -126,8 +126,21 @@ public final class CodeWindow {
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
         error.textProperty().bind(vm.codeErrorProperty());
+        Label tasksNote = new Label("A program's tasks are shown here, not typed: give their steps in the scenario file.");
+        tasksNote.setId("codeTasksNote");
+        tasksNote.getStyleClass().add("hint");
+        tasksNote.setWrapText(true);
         Runnable names = () -> {
             List<String> now = vm.typeNames();
+            boolean tasks = vm.hasTasks();
+            tasksNote.setVisible(tasks);
+            tasksNote.setManaged(tasks);
+            type.setDisable(now.isEmpty());
+            text.setDisable(now.isEmpty());
+            apply.setDisable(now.isEmpty());
+            if (now.isEmpty()) {
+                text.clear();
+            }
             int chosen = Math.max(0, type.getSelectionModel().getSelectedIndex());
             if (!type.getItems().equals(now)) {
                 type.getItems().setAll(now);
@@ -154,7 +167,7 @@ public final class CodeWindow {
         });
         HBox bar = new HBox(8, new Label("Edit the handler of"), type, apply);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, bar, text, error);
+        VBox box = new VBox(6, bar, tasksNote, text, error);
         box.setPadding(new Insets(8, 12, 12, 12));
         box.setId("codeEditBox");
         return box;
@@ -198,6 +211,7 @@ public final class CodeWindow {
                 List<HBox> handlerBoxes = new java.util.ArrayList<>();
                 List<HBox> handlerRows = new java.util.ArrayList<>();
                 List<CodeLine> lines = handlers.get(h).lines();
+                double gutter = handlers.get(h).isProgram() ? programGutter(cs.get(c)) : font() * 7;
                 for (int l = 0; l < lines.size(); l++) {
                     Label code = new Label(lines.get(l).text());
                     boolean comment = lines.get(l).text().startsWith("#");
@@ -208,8 +222,8 @@ public final class CodeWindow {
                     badges.setAlignment(Pos.CENTER_LEFT);
                     badges.getStyleClass().add("code-badges");
                     // the badges stand in a gutter before the code, so they show however long the line is
-                    badges.setMinWidth(font() * 7);
-                    badges.setPrefWidth(font() * 7);
+                    badges.setMinWidth(gutter);
+                    badges.setPrefWidth(gutter);
                     badges.setAlignment(Pos.CENTER_RIGHT);
                     HBox row = new HBox(12, badges, code);
                     row.setAlignment(Pos.CENTER_LEFT);
@@ -238,6 +252,15 @@ public final class CodeWindow {
         rows = allRows;
         refreshBadges();
         refreshSelection();
+    }
+
+    /** The gutter of the program's lines: room for the longest task name, as many times as tasks of one kind (up to 3). */
+    private double programGutter(CodeBadges column) {
+        int longest = column.taskNames().stream().mapToInt(String::length).max().orElse(2);
+        long most = column.taskNames().stream().collect(java.util.stream.Collectors.groupingBy(
+                n -> n.replaceAll(" \\d+$", ""), java.util.stream.Collectors.counting())).values().stream()
+                .mapToLong(Long::longValue).max().orElse(1);
+        return Math.max(font() * 7, font() * (0.56 * longest + 1.1) * Math.min(3, most));
     }
 
     private void refreshBadges() {
