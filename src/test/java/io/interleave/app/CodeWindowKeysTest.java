@@ -71,6 +71,10 @@ class CodeWindowKeysTest {
         double paused = onFxValue(() -> timeline.playheadMsProperty().get());
         assertThat(paused).as("paused on the way, not at the end").isGreaterThan(stepped).isLessThan(Double.POSITIVE_INFINITY);
 
+        // the editor is folded until asked for, so the code has the window
+        javafx.scene.control.TitledPane edit = robot.lookup("#codeEditPane").queryAs(javafx.scene.control.TitledPane.class);
+        assertThat(onFx(() -> !edit.isExpanded())).isTrue();
+        robot.interact(() -> edit.setExpanded(true));
         TextArea editor = robot.lookup("#codeEditor").queryAs(TextArea.class);
         robot.clickOn(editor);
         robot.interact(() -> editor.positionCaret(0));
@@ -86,6 +90,9 @@ class CodeWindowKeysTest {
         robot.clickOn(defLine); // back on the code: the keys drive playback again
         robot.push(KeyCode.HOME);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> timeline.playheadMsProperty().get() == 0));
+
+        robot.push(KeyCode.F12); // F12 again (or Esc) gives the screen back to the timeline
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> codeWindow() == null));
     }
 
     private static Stage codeWindow() {
