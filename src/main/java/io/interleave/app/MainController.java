@@ -207,6 +207,13 @@ public final class MainController {
                     code.selectedProperty().get() == null ? -1 : code.selectedProperty().get().column(), spans));
             codeWindow = io.interleave.app.code.CodeWindow.create(root.getScene() == null ? null : root.getScene().getWindow(),
                     code, classroom.textScaleProperty(), classroom.paletteProperty());
+            vm.export().codeShownProperty().bind(codeWindow.showingProperty()); // Copy Image takes the code along
+            javafx.scene.Scene codeScene = codeWindow.getScene();
+            if (root.getScene() != null) {
+                codeScene.getStylesheets().setAll(root.getScene().getStylesheets());
+            }
+            ClassroomLook.attach(codeScene, classroom); // the theme and projector mode, as the main window's
+            PlaybackKeys.install(codeScene, playback, null); // Space, arrows and Home drive playback from the code too
         }
         codeWindow.show();
         codeWindow.toFront();

@@ -3,6 +3,7 @@ package io.interleave.render;
 import io.interleave.scenario.HandlerCode;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Scenario;
+import io.interleave.scenario.TaskCode;
 import io.interleave.scenario.code.CodeLine;
 import io.interleave.trace.Trace;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The request types as Python handlers, drawn under a picture of the
- * timeline: one column for one run, the first two variants side by side in
+ * The request types as Python handlers (and a program of tasks as its
+ * coroutines or thread functions), drawn under a picture of the timeline: one column for one run, the first two variants side by side in
  * compare (so the difference between the two handlers is what the picture
  * shows). The code is drawn with the pictures' own sans-serif font: each
  * line's code and its comment are placed separately, so the comments stand
@@ -29,7 +30,30 @@ public final class CodePanel {
     private record Column(String title, List<Block> blocks) {
     }
 
-    private record Block(RequestType type, List<CodeLine> lines) {
+    /** A handler, or a program of tasks: its lines and, per line, the colour of the bar before it (a def line) or null. */
+    private record Block(List<CodeLine> lines, List<Rgb> bars) {
+    }
+
+    private static Block handler(RequestType type, List<CodeLine> lines) {
+        List<Rgb> bars = new ArrayList<>();
+        for (CodeLine l : lines) {
+            bars.add(isDef(l.text()) ? Rgb.hex(type.color()) : null);
+        }
+        return new Block(lines, bars);
+    }
+
+    /** The tasks' coroutines or thread functions, each def line with its task's colour. */
+    private static Block program(Scenario s) {
+        TaskCode.Listing listing = TaskCode.of(s);
+        List<Rgb> bars = new ArrayList<>(java.util.Collections.nCopies(listing.lines().size(), (Rgb) null));
+        for (int k = 0; k < s.tasks().size(); k++) {
+            bars.set(listing.kinds().get(k).defLine(), Rgb.hex(s.tasks().get(k).color()));
+        }
+        return new Block(listing.lines(), bars);
+    }
+
+    private static boolean isDef(String text) {
+        return text.startsWith("def ") || text.startsWith("async def ");
     }
 
     /**
@@ -49,7 +73,10 @@ public final class CodePanel {
             Scenario s = t.scenario();
             List<Block> blocks = new ArrayList<>();
             for (RequestType type : s.requestTypes()) {
-                blocks.add(new Block(type, HandlerCode.lines(type, s.server(), s.resources())));
+                blocks.add(handler(type, HandlerCode.lines(type, s.server(), s.resources())));
+            }
+            if (s.hasTasks()) {
+                blocks.add(program(s));
             }
             String title = traces.size() > 1 ? t.label() : s.server().policy().displayName();
             columns.add(new Column(title, blocks));
@@ -80,11 +107,16 @@ public final class CodePanel {
 
     /** The timeline picture with this panel under it, as PNG bytes {@code scale} times the logical size. */
     public byte[] png(TimelineExport export, double scale) {
+        return raster(export, scale).toPng();
+    }
+
+    /** The timeline picture with this panel under it, on a raster surface {@code scale} times the logical size (Copy Image). */
+    public PngSurface raster(TimelineExport export, double scale) {
         PngSurface surface = new PngSurface((int) Math.ceil(export.width()), (int) Math.ceil(export.height() + height()),
                 scale, palette.background());
         export.paint(surface);
         paint(new OffsetSurface(surface, export.height()));
-        return surface.toPng();
+        return surface;
     }
 
     /** The timeline picture with this panel under it, as an SVG document displayed at {@code scale} times its size. */
@@ -127,10 +159,10 @@ public final class CodePanel {
             g.text("Handlers · " + c.title(), left, 32 * s, TextStyle.bold(15 * s), palette.text(), TextAlign.LEFT);
             double y = 56 * s;
             for (Block b : c.blocks()) {
-                Rgb typeColor = Rgb.hex(b.type().color());
-                for (CodeLine l : b.lines()) {
-                    if (l.text().startsWith("def ") || l.text().startsWith("async def ")) {
-                        g.fillRect(left, y - lineHeight() * 0.8, 4 * s, lineHeight() * 0.9, typeColor);
+                for (int li = 0; li < b.lines().size(); li++) {
+                    CodeLine l = b.lines().get(li);
+                    if (b.bars().get(li) != null) {
+                        g.fillRect(left, y - lineHeight() * 0.8, 4 * s, lineHeight() * 0.9, b.bars().get(li));
                     }
                     drawLine(g, l.text(), left + 10 * s, y);
                     y += lineHeight();

@@ -80,4 +80,26 @@ class CodeCommandTest {
         assertThat(policy.code()).isEqualTo(2);
         assertThat(policy.errLines()).containsExactly("interleave: --policy: must be sync, event-loop or event-loop+pool, was 'fast'");
     }
+
+    @Test
+    @DisplayName("a program of tasks: the producer and consumer as coroutines under asyncio, thread functions under sync")
+    void programOfTasks() throws Exception {
+        Result r = run("code", "preset:producer-consumer");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo(golden("producer-consumer.event-loop.py"));
+        Result sync = run("code", "preset:producer-consumer", "--policy", "sync", "--type", "consumer");
+        assertThat(sync.code()).as(sync.toString()).isZero();
+        assertThat(sync.out()).isEqualTo(golden("producer-consumer.sync.py"))
+                .contains("def consumer(items):\n    for _ in range(40):\n        item = items.get()\n");
+        Result unknown = run("code", "preset:producer-consumer", "--type", "nope");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.errLines()).containsExactly("interleave: --type: no request type or task named 'nope' (known: producer, consumer)");
+    }
+
+    private static String golden(String name) throws java.io.IOException {
+        try (var in = CodeCommandTest.class.getResourceAsStream("/io/interleave/scenario/code/tasks/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

@@ -43,4 +43,18 @@ class RenderCodeTest {
         assertThat(b.getHeight() - a.getHeight()).isBetween(56 + 14 * 20, 56 + 14 * 21);
         assertThat(r.out()).isEqualTo("wrote " + code + " (1600 x " + b.getHeight() + ")\n");
     }
+
+    @Test
+    @DisplayName("a program of tasks: sync's thread functions beside asyncio's coroutines, each put and get on its line")
+    void svgHoldsTheTasks(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("producer-consumer.svg");
+        Result r = run("render", "preset:producer-consumer", "--compare", "--code", "--out", svg.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        String text = Files.readString(svg, StandardCharsets.UTF_8);
+        assertThat(text).contains("Handlers · Sync (one thread)", "Handlers · asyncio (one loop)",
+                ">def producer(items):<", ">items.put(item)<", ">item = items.get()<",
+                ">async def producer(items):<", ">await items.put(item)<", ">item = await items.get()<",
+                ">await process_item()<", "># wait 250 ms &quot;process item&quot;<",
+                ">items = asyncio.Queue()<", ">with ThreadPoolExecutor(max_workers=1) as pool:<");
+    }
 }

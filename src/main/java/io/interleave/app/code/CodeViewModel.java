@@ -55,6 +55,12 @@ public final class CodeViewModel {
         return s == null ? List.of() : s.requestTypes().stream().map(io.interleave.scenario.RequestType::name).toList();
     }
 
+    /** Whether the scenario has a program of tasks (shown in the code view, not typed in it). */
+    public boolean hasTasks() {
+        io.interleave.scenario.Scenario s = source.scenarioProperty().get();
+        return s != null && s.hasTasks();
+    }
+
     /**
      * The handler of request type {@code typeIndex} as code to edit, as the first column's server runs it
      * (or the scenario's own server without a run).
@@ -145,20 +151,20 @@ public final class CodeViewModel {
     }
 
     /**
-     * The pointer rests on a bar of trace {@code traceIndex} (a request of type {@code type}): its line is
-     * highlighted; a trace beyond the two columns shown, or no bar, highlights none.
+     * The pointer rests on a bar of trace {@code traceIndex}: its line is highlighted (a request's in its
+     * handler, a task's in the program); a trace beyond the two columns shown, or no bar, highlights none.
+     * {@code type} (the request's type, -1 for a task) is not needed: the bar's owner says where it stands.
      */
     public void hover(int traceIndex, int type, java.util.Optional<Span> span) {
-        if (span.isEmpty() || traceIndex < 0 || traceIndex >= columns.get().size()
-                || type < 0 || type >= columns.get().get(traceIndex).handlers().size()) {
+        if (span.isEmpty() || traceIndex < 0 || traceIndex >= columns.get().size()) {
             hovered.set(null);
         } else {
-            hovered.set(lineOf(traceIndex, type, span.get()));
+            hovered.set(lineOf(traceIndex, span.get()));
         }
     }
 
-    /** The line a bar of column {@code column}'s trace stands on, for hovering the timeline. */
-    public LineRef lineOf(int column, int type, Span span) {
-        return new LineRef(column, type, columns.get().get(column).handlers().get(type).lineOf(span.segment()));
+    /** The line a bar of column {@code column}'s trace stands on, for hovering the timeline; null for none. */
+    public LineRef lineOf(int column, Span span) {
+        return columns.get().get(column).place(span).map(p -> new LineRef(column, p.handler(), p.line())).orElse(null);
     }
 }

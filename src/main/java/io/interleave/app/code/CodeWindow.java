@@ -25,13 +25,29 @@ import javafx.stage.Window;
  * half of the screen). Each line carries badges for the requests on it at the
  * playhead, in the timeline's state colours; a click on a line chooses it and
  * the view model holds its bars. The type grows with projector mode.
+ * The window opens with the code (not the editor) focused, and a click on a
+ * line focuses it again, so the playback keys the window installs on its
+ * scene reach playback; Esc or Ctrl+W closes it.
  */
 public final class CodeWindow {
     static final double BASE_FONT = 15;
     private static final javafx.css.PseudoClass HOVERED = javafx.css.PseudoClass.getPseudoClass("hovered-bar");
     private static final javafx.css.PseudoClass CHOSEN = javafx.css.PseudoClass.getPseudoClass("chosen");
 
+    private static final javafx.scene.input.KeyCombination CLOSE = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
     private final CodeViewModel vm;
+    /** The width the code may take (the window's, less a scroll bar); 0 when unknown (the type is then its nominal size). */
+    final javafx.beans.property.DoubleProperty availableWidth = new javafx.beans.property.SimpleDoubleProperty(0);
+    /** The type size and layout of the last rebuild. */
+    private Fit fit = new Fit(0, false);
+
+    /** The type size the code is drawn at, and whether comments stand under their code. */
+    record Fit(double font, boolean stacked) {
+    }
+    /** Runs after a click on a line (the window gives the keys back to the code, away from the editor). */
+    private Runnable onLineClicked = () -> { };
     private final ObservableDoubleValue textScale;
     private final ObservableObjectValue<Palette> palette;
     private final HBox columns = new HBox();
@@ -58,9 +74,29 @@ public final class CodeWindow {
         stage.setTitle("Code: the handlers as Python");
         javafx.geometry.Rectangle2D screen = screenOf(owner);
         javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(scroll);
-        pane.setBottom(view.editor());
-        stage.setScene(new Scene(pane, Math.min(900, screen.getWidth()), Math.min(620, screen.getHeight())));
-        stage.setOnShown(e -> keepOnScreen(stage, screenOf(owner)));
+        // folded until asked for: the code gets the window (on a projector every line counts)
+        javafx.scene.control.TitledPane edit = new javafx.scene.control.TitledPane("Edit a handler as code", view.editor());
+        edit.setId("codeEditPane");
+        edit.setExpanded(false);
+        edit.setAnimated(false);
+        pane.setBottom(edit);
+        // the code fits the window's width: smaller type, or comments under their code, before a sideways scroll
+        view.availableWidth.bind(scroll.widthProperty().subtract(24));
+        Scene scene = new Scene(pane, Math.min(900, screen.getWidth()), Math.min(620, screen.getHeight()));
+        stage.setScene(scene);
+        // the code, not the editor, has the keys when the window opens: Space plays rather than typing a space
+        scroll.setFocusTraversable(true);
+        view.onLineClicked = scroll::requestFocus;
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE || e.getCode() == javafx.scene.input.KeyCode.F12 || CLOSE.match(e)) {
+                stage.hide();
+                e.consume();
+            }
+        });
+        stage.setOnShown(e -> {
+            keepOnScreen(stage, screenOf(owner));
+            scroll.requestFocus();
+        });
         stage.showingProperty().addListener((obs, was, now) -> vm.setActive(now));
         return stage;
     }
@@ -105,8 +141,21 @@ public final class CodeWindow {
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
         error.textProperty().bind(vm.codeErrorProperty());
+        Label tasksNote = new Label("A program's tasks are shown here, not typed: give their steps in the scenario file.");
+        tasksNote.setId("codeTasksNote");
+        tasksNote.getStyleClass().add("hint");
+        tasksNote.setWrapText(true);
         Runnable names = () -> {
             List<String> now = vm.typeNames();
+            boolean tasks = vm.hasTasks();
+            tasksNote.setVisible(tasks);
+            tasksNote.setManaged(tasks);
+            type.setDisable(now.isEmpty());
+            text.setDisable(now.isEmpty());
+            apply.setDisable(now.isEmpty());
+            if (now.isEmpty()) {
+                text.clear();
+            }
             int chosen = Math.max(0, type.getSelectionModel().getSelectedIndex());
             if (!type.getItems().equals(now)) {
                 type.getItems().setAll(now);
@@ -133,7 +182,7 @@ public final class CodeWindow {
         });
         HBox bar = new HBox(8, new Label("Edit the handler of"), type, apply);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, bar, text, error);
+        VBox box = new VBox(6, bar, tasksNote, text, error);
         box.setPadding(new Insets(8, 12, 12, 12));
         box.setId("codeEditBox");
         return box;
@@ -148,6 +197,12 @@ public final class CodeWindow {
         vm.selectedProperty().addListener((obs, old, now) -> refreshSelection());
         vm.hoveredProperty().addListener((obs, old, now) -> refreshSelection());
         textScale.addListener((obs, old, now) -> rebuild());
+        availableWidth.addListener((obs, old, now) -> {
+            Fit next = fit(vm.columnsProperty().get());
+            if (Math.abs(next.font() - fit.font()) >= 0.5 || next.stacked() != fit.stacked()) {
+                rebuild();
+            }
+        });
         palette.addListener((obs, old, now) -> rebuild());
         rebuild();
         VBox root = new VBox(columns);
@@ -156,12 +211,78 @@ public final class CodeWindow {
     }
 
     private double font() {
-        return BASE_FONT * textScale.get();
+        return fit.font() > 0 ? fit.font() : BASE_FONT * textScale.get();
+    }
+
+    /** The smallest type the code is fitted down to; narrower windows scroll sideways. */
+    static final double MIN_FONT = 12;
+    /** A monospace character's width, in ems. */
+    private static final double CHAR_EM = 0.61; // DejaVu Sans Mono is 0.602, with a little to spare
+
+    /**
+     * The type size and layout for the width available: the nominal size (15 px times the text scale) with
+     * each comment after its code if every column fits; else the comments under their code (the header
+     * comments wrapped), at the nominal size or as large as fits, down to {@value #MIN_FONT} px.
+     */
+    Fit fit(List<CodeBadges> cs) {
+        double nominal = BASE_FONT * textScale.get();
+        double width = availableWidth.get();
+        if (width <= 0 || cs.isEmpty()) {
+            return new Fit(nominal, false);
+        }
+        double inline = fitting(cs, width, false);
+        if (inline >= nominal) {
+            return new Fit(nominal, false);
+        }
+        double stacked = fitting(cs, width, true);
+        return new Fit(Math.max(MIN_FONT, Math.min(nominal, stacked)), true);
+    }
+
+    /** The largest type at which every column fits {@code width}. */
+    private double fitting(List<CodeBadges> cs, double width, boolean stacked) {
+        double fixed = 24 + 24.0 * (cs.size() - 1); // padding, spacing between columns
+        double ems = 0;
+        for (CodeBadges c : cs) {
+            fixed += 20; // row padding and the gap after the gutter
+            int chars = 0;
+            double gutter = 7;
+            for (CodeBadges.Handler h : c.handlers()) {
+                if (h.isProgram()) {
+                    gutter = Math.max(gutter, programGutterEms(c));
+                }
+                for (CodeLine l : h.lines()) {
+                    chars = Math.max(chars, stacked ? stackedChars(l.text()) : l.text().length());
+                }
+            }
+            ems += gutter + CHAR_EM * chars;
+        }
+        return (width - fixed) / ems;
+    }
+
+    /** A line's width in characters with its comment under its code (a comment-only line wraps: it counts for none). */
+    private static int stackedChars(String text) {
+        String[] parts = split(text);
+        if (parts[0].isBlank()) {
+            return 0;
+        }
+        int indent = parts[0].length() - parts[0].stripLeading().length();
+        return Math.max(parts[0].length(), parts[1] == null ? 0 : indent + parts[1].length());
+    }
+
+    /** {code without trailing blanks, comment or null}; a comment-only line is {"", comment}. */
+    private static String[] split(String text) {
+        if (text.stripLeading().startsWith("#")) {
+            return new String[] {"", text.strip()};
+        }
+        int hash = text.indexOf("  # ");
+        return hash < 0 ? new String[] {text, null} : new String[] {text.substring(0, hash).stripTrailing(), text.substring(hash + 2)};
     }
 
     private void rebuild() {
         columns.getChildren().clear();
         List<CodeBadges> cs = vm.columnsProperty().get();
+        fit = fit(cs);
+        double columnText = cs.isEmpty() ? 0 : (availableWidth.get() - 24 - 24.0 * (cs.size() - 1)) / cs.size() - 24 - font() * 7; // a few pixels to spare for the labels' rounding
         List<List<List<HBox>>> boxes = new java.util.ArrayList<>();
         List<List<List<HBox>>> allRows = new java.util.ArrayList<>();
         for (int c = 0; c < cs.size(); c++) {
@@ -177,27 +298,57 @@ public final class CodeWindow {
                 List<HBox> handlerBoxes = new java.util.ArrayList<>();
                 List<HBox> handlerRows = new java.util.ArrayList<>();
                 List<CodeLine> lines = handlers.get(h).lines();
+                double gutter = handlers.get(h).isProgram() ? font() * programGutterEms(cs.get(c)) : font() * 7;
                 for (int l = 0; l < lines.size(); l++) {
-                    Label code = new Label(lines.get(l).text());
-                    boolean comment = lines.get(l).text().startsWith("#");
-                    code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…": every character of the code shows
+                    String text = lines.get(l).text();
+                    boolean comment = text.startsWith("#");
+                    String[] parts = split(text);
+                    boolean wrap = fit.stacked() && comment && columnText > 0;
+                    if (fit.stacked() && !comment && parts[1] != null) {
+                        int indent = parts[0].length() - parts[0].stripLeading().length();
+                        text = parts[0] + "\n" + " ".repeat(indent) + parts[1];
+                    }
+                    Label code = new Label(text);
+                    if (wrap) {
+                        // a header comment wraps inside its column rather than widening it
+                        code.setWrapText(true);
+                        code.setPrefWidth(columnText);
+                        code.setMaxWidth(columnText);
+                        code.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    } else {
+                        code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…": every character of the code shows
+                    }
                     code.setStyle("-fx-font-family: monospace; -fx-font-size: " + font() + "px;"
                             + (comment ? " -fx-opacity: 0.7;" : ""));
                     HBox badges = new HBox(4);
                     badges.setAlignment(Pos.CENTER_LEFT);
                     badges.getStyleClass().add("code-badges");
                     // the badges stand in a gutter before the code, so they show however long the line is
-                    badges.setMinWidth(font() * 7);
-                    badges.setPrefWidth(font() * 7);
+                    badges.setMinWidth(gutter);
+                    badges.setPrefWidth(gutter);
                     badges.setAlignment(Pos.CENTER_RIGHT);
                     HBox row = new HBox(12, badges, code);
                     row.setAlignment(Pos.CENTER_LEFT);
+                    if (fit.stacked()) {
+                        // the badges stand beside the code, its comment under it
+                        row.setAlignment(Pos.TOP_LEFT);
+                        badges.setAlignment(Pos.TOP_RIGHT);
+                    }
                     row.getStyleClass().add("code-line");
                     row.setPadding(new Insets(0, 4, 0, 4));
                     int col = c;
                     int handler = h;
                     int line = l;
-                    row.setOnMouseClicked(e -> vm.toggleLine(col, handler, line));
+                    row.setOnMouseClicked(e -> {
+                        vm.toggleLine(col, handler, line);
+                        onLineClicked.run();
+                    });
+                    if (h > 0 && comment && l < handlers.get(0).lines().size() && handlers.get(0).lines().get(l).text().equals(lines.get(l).text())
+                            && !handlers.get(h).isProgram()) {
+                        // the server's description once per column: a later handler's identical header is left out
+                        row.setVisible(false);
+                        row.setManaged(false);
+                    }
                     column.getChildren().add(row);
                     handlerBoxes.add(badges);
                     handlerRows.add(row);
@@ -214,6 +365,15 @@ public final class CodeWindow {
         rows = allRows;
         refreshBadges();
         refreshSelection();
+    }
+
+    /** The gutter of the program's lines, in ems: room for the longest task name, as many times as tasks of one kind (up to 3). */
+    private static double programGutterEms(CodeBadges column) {
+        int longest = column.taskNames().stream().mapToInt(String::length).max().orElse(2);
+        long most = column.taskNames().stream().collect(java.util.stream.Collectors.groupingBy(
+                n -> n.replaceAll(" \\d+$", ""), java.util.stream.Collectors.counting())).values().stream()
+                .mapToLong(Long::longValue).max().orElse(1);
+        return Math.max(7, (0.56 * longest + 1.1) * Math.min(3, most));
     }
 
     private void refreshBadges() {

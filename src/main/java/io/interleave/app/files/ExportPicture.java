@@ -56,9 +56,14 @@ public final class ExportPicture {
         return export;
     }
 
-    /** The picture on a raster surface {@code scale} times its logical size. */
+    /** The picture on a raster surface {@code scale} times its logical size, the code under it when asked for. */
     public PngSurface raster(double scale) {
-        return export.raster(scale);
+        return code == null ? export.raster(scale) : code.raster(export, scale);
+    }
+
+    /** Whether the handlers' code stands under the timeline. */
+    public boolean hasCode() {
+        return code != null;
     }
 
     public byte[] png(double scale) {

@@ -46,6 +46,7 @@ public final class ExportViewModel {
     private Consumer<Path> usedDirectory = p -> { };
     private ExportOptions last = ExportOptions.DEFAULT;
     private AnimationOptions lastAnimation = AnimationOptions.DEFAULT;
+    private final javafx.beans.property.BooleanProperty codeShown = new javafx.beans.property.SimpleBooleanProperty(this, "codeShown");
     private final AnimationExport animations = new AnimationExport();
 
     public ExportViewModel(ReadOnlyObjectProperty<List<Trace>> traces, ObservableValue<ViewMode> mode) {
@@ -92,6 +93,11 @@ public final class ExportViewModel {
     /** False until there is something to export. */
     public BooleanBinding canExportProperty() {
         return canExport;
+    }
+
+    /** Whether the code view is open: Copy Image then puts the handlers' code under the picture. */
+    public javafx.beans.property.BooleanProperty codeShownProperty() {
+        return codeShown;
     }
 
     /** The options the last picture was exported with (also used by Copy Image). */
@@ -208,15 +214,20 @@ public final class ExportViewModel {
                 .orElse(false);
     }
 
-    /** File ▸ Copy Image: the PNG picture with the last export options, onto the clipboard. */
+    /**
+     * File ▸ Copy Image: the PNG picture with the last export options, onto the clipboard; with the handlers'
+     * code under it when the last export had Code ticked or the code view is open.
+     */
     public boolean copyImage() {
         if (!canExport.get()) {
             return false;
         }
         try {
-            ExportPicture picture = picture(last);
-            clipboard.accept(picture.raster(last.scale()).image());
-            notices.accept("Copied the picture (" + size(picture, last.scale()) + ") to the clipboard");
+            ExportOptions options = codeShown.get() && !last.code() ? new ExportOptions(last.scale(), last.currentView(), true) : last;
+            ExportPicture picture = picture(options);
+            clipboard.accept(picture.raster(options.scale()).image());
+            notices.accept("Copied the picture" + (options.code() ? " with the code" : "") + " ("
+                    + size(picture, options.scale()) + ") to the clipboard");
             return true;
         } catch (RuntimeException e) {
             dialogs.showError("Cannot copy the image", FileText.reason(e));
