@@ -108,6 +108,7 @@ public final class HandlerCode {
                 case COMPUTE, WAIT, BLOCK -> call(s);
                 case GATHER -> new Statement.Gather(s.label(),
                         s.branches().stream().map(b -> b.stream().map(HandlerCode::call).toList()).toList());
+                case SPAWN -> throw new IllegalArgumentException("a spawn has no code form yet");
             });
         }
         return new Handler(async, body);
@@ -119,6 +120,7 @@ public final class HandlerCode {
             case WAIT -> StepKind.WAIT;
             case BLOCK -> StepKind.BLOCK;
             case GATHER -> throw new IllegalArgumentException("a gather is not one call");
+            case SPAWN -> throw new IllegalArgumentException("a spawn is not one call");
         };
         return new Statement.Call(kind, duration(s.ms()), s.on(), s.offload(), s.label());
     }

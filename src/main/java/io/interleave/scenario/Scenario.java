@@ -80,6 +80,13 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
                 if (on != null && !resourceNames.contains(on)) {
                     throw new IllegalArgumentException("requestTypes[" + i + "].segments[" + s + "].on: unknown resource '" + on + "'");
                 }
+                for (int k = 0; k < seg.segments().size(); k++) { // a spawn's task
+                    String inner = seg.segments().get(k).on().orElse(null);
+                    if (inner != null && !resourceNames.contains(inner)) {
+                        throw new IllegalArgumentException("requestTypes[" + i + "].segments[" + s + "].segments[" + k
+                                + "].on: unknown resource '" + inner + "'");
+                    }
+                }
                 for (int b = 0; b < seg.branches().size(); b++) { // a gather's branches
                     for (int k = 0; k < seg.branches().get(b).size(); k++) {
                         String inner = seg.branches().get(b).get(k).on().orElse(null);
