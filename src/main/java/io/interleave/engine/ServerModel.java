@@ -597,7 +597,7 @@ final class ServerModel {
         String name = io.interleave.trace.TaskIds.backgroundName(r.id, spawnLabels[r.type].get(at[2]));
         if (!hasWork(r, at[0], at[1])) {
             endMs = Math.max(endMs, now);
-            listener.task(new io.interleave.trace.TaskRecord(id, at[2], name, now, now, OptionalInt.empty(), r.id, compute));
+            listener.task(new io.interleave.trace.TaskRecord(id, at[2], name, now, now, OptionalInt.empty(), r.id, compute, false));
             return;
         }
         Req t = new Req();
@@ -608,6 +608,8 @@ final class ServerModel {
         t.spawnSeg = at[2];
         t.spawnName = name;
         t.taskComputeMs = compute;
+        t.parent = null;
+        t.spawner = r;
         t.cancels = false; // its request's cancellation does not reach it
         t.since = now;
         t.spanSegment = at[0];
@@ -634,8 +636,10 @@ final class ServerModel {
         double now = engine.now();
         closeSpan(t);
         endMs = Math.max(endMs, now);
+        boolean outlived = t.spawner.id != t.spawnedBy || t.spawner.done; // a finished request may be reused already
         listener.task(new io.interleave.trace.TaskRecord(t.id, t.spawnSeg, t.spawnName, t.arrivalMs, now,
-                workerIds[t.worker], t.spawnedBy, t.taskComputeMs));
+                workerIds[t.worker], t.spawnedBy, t.taskComputeMs, outlived));
+        t.spawner = null;
         t.done = true;
         setCurrent(w, null);
     }
@@ -1615,6 +1619,8 @@ final class ServerModel {
         TaskPrograms.Item item;
         /** For a background task: the request that started it (0 otherwise), its spawn's index, name and CPU. */
         int spawnedBy;
+        /** For a background task: the request that started it (it may be reused once done: see its id). */
+        Req spawner;
         int spawnSeg;
         String spawnName;
         double taskComputeMs;
@@ -1656,6 +1662,7 @@ final class ServerModel {
             task = -1;
             item = null;
             spawnedBy = 0;
+            spawner = null;
             spawnSeg = -1;
             spawnName = null;
             taskComputeMs = 0;

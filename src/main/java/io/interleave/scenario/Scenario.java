@@ -147,6 +147,11 @@ public record Scenario(@JsonProperty(defaultValue = "\"Untitled\"") String name,
         this(name, description, seed, server, resources, requestTypes, arrivals, variants, List.of(), List.of());
     }
 
+    /** Whether a request type starts background tasks (it has a spawn segment). */
+    public boolean hasSpawns() {
+        return requestTypes.stream().anyMatch(t -> t.segments().stream().anyMatch(Segment::isSpawn));
+    }
+
     /** Whether this scenario is a program of tasks (it has at least one task). */
     public boolean hasTasks() {
         return !tasks.isEmpty();

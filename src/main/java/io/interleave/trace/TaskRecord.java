@@ -18,9 +18,11 @@ import java.util.OptionalInt;
  * @param worker the thread or loop that ran it (empty for a background task whose segments all took 0 ms)
  * @param spawnedBy for a background task, the id of the request that started it; 0 for a program's task
  * @param computeMs for a background task, the sampled total of its compute segments (its CPU time); 0 otherwise
+ * @param outlived for a background task, whether it ended after its request did (the response was sent,
+ *                 or the request timed out or was cancelled, without it)
  */
 public record TaskRecord(int id, int kind, String name, double startMs, double finishMs, OptionalInt worker,
-                         int spawnedBy, double computeMs) {
+                         int spawnedBy, double computeMs, boolean outlived) {
     public TaskRecord {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(worker, "worker");
@@ -34,7 +36,7 @@ public record TaskRecord(int id, int kind, String name, double startMs, double f
 
     /** A task of a program of tasks. */
     public TaskRecord(int id, int kind, String name, double startMs, double finishMs, OptionalInt worker) {
-        this(id, kind, name, startMs, finishMs, worker, 0, 0);
+        this(id, kind, name, startMs, finishMs, worker, 0, 0, false);
     }
 
     /** Whether a request started it (a spawn segment) rather than a program of tasks. */
