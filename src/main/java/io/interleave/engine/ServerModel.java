@@ -1303,7 +1303,7 @@ final class ServerModel {
         r.core = core;
         r.spanPool = r.poolThread == null ? -1 : r.poolThread.index;
         // a branch's last turn (after its last await) counts as its last step, so every span of a branch is on a step of it
-        r.spanSegment = r.parent != null && r.seg == r.end ? r.seg - 1 : r.seg;
+        r.spanSegment = (r.parent != null || r.spawnedBy > 0) && r.seg == r.end ? r.seg - 1 : r.seg; // a background task too
     }
 
     private void closeSpan(Req r) {
