@@ -103,12 +103,18 @@ public final class HandlerCode {
     /** The statements {@code segments} stand for. */
     static Handler handler(List<Segment> segments, boolean async) {
         List<Statement> body = new ArrayList<>();
+        int task = Segment.ownSteps(segments); // a spawned task's steps come after the request's own
         for (Segment s : segments) {
+            if (s.isSpawn()) {
+                body.add(new Statement.Spawn(s.label(), s.segments().stream().map(HandlerCode::call).toList(), task));
+                task += s.segments().size();
+                continue;
+            }
             body.add(switch (s.kind()) {
                 case COMPUTE, WAIT, BLOCK -> call(s);
                 case GATHER -> new Statement.Gather(s.label(),
                         s.branches().stream().map(b -> b.stream().map(HandlerCode::call).toList()).toList());
-                case SPAWN -> throw new IllegalArgumentException("a spawn has no code form yet");
+                case SPAWN -> throw new IllegalStateException("a spawn is written above");
             });
         }
         return new Handler(async, body);
