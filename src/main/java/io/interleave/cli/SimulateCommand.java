@@ -117,6 +117,7 @@ public final class SimulateCommand implements Callable<Integer> {
         List<Scenario> runs = compare ? scenario.compareVariants().stream().map(scenario::under).toList() : List.of(scenario);
         List<String> labels = compare ? scenario.compareVariants().stream().map(Variant::label).toList() : null;
         List<Summary> summaries = new ArrayList<>();
+        List<io.interleave.stats.Background> backgrounds = new ArrayList<>();
         List<ProgramOutput> programs = new ArrayList<>();
         List<RunTotals> allTotals = new ArrayList<>();
         try (AtomicOutput requestsOut = requestsCsv == null ? null : AtomicOutput.open(requestsCsv);
@@ -161,6 +162,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     throw e.getCause();
                 }
                 summaries.add(collector.summarize(totals, run.server().workerCount(), run.server().cores()));
+                backgrounds.add(collector.background());
                 programs.add(program);
                 allTotals.add(totals);
                 if (itemsOut != null) {
@@ -175,7 +177,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 }
                 for (int i = 0; i < runs.size(); i++) {
                     writeSummary(g, runs.get(i), summaries.get(i), labels == null ? null : labels.get(i),
-                            runs.get(i).hasTasks() ? programs.get(i) : null, allTotals.get(i));
+                            runs.get(i).hasTasks() ? programs.get(i) : null, allTotals.get(i),
+                            runs.get(i).hasSpawns() ? backgrounds.get(i) : null);
                 }
                 if (compare) {
                     g.writeEndArray();
@@ -198,7 +201,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** One summary object with exactly the keys of SPEC section 4, in that order; with a compare variant, its label follows under {@code variant}. */
     private static void writeSummary(JsonGenerator g, Scenario scenario, Summary s, String variant, ProgramOutput program,
-                                     RunTotals totals) throws IOException {
+                                     RunTotals totals, io.interleave.stats.Background background) throws IOException {
         g.writeStartObject();
         g.writeStringField("scenario", scenario.name());
         g.writeStringField("policy", scenario.server().policy().jsonName());
@@ -233,6 +236,13 @@ public final class SimulateCommand implements Callable<Integer> {
         number(g, "wastedCpuMs", s.wastedCpuMs());
         if (program != null) {
             program.writeJson(g, totals);
+        }
+        if (background != null) { // a scenario with spawn segments: its background tasks, apart from the requests
+            g.writeNumberField("backgroundTasks", background.tasks());
+            number(g, "backgroundCpuMs", background.cpuMs());
+            number(g, "backgroundMeanMs", background.meanMs());
+            number(g, "backgroundMaxMs", background.maxMs());
+            g.writeNumberField("backgroundOutlived", background.outlived());
         }
         if (variant != null) {
             g.writeStringField("variant", variant);

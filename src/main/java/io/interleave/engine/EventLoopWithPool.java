@@ -55,6 +55,11 @@ final class EventLoopWithPool implements Scheduling {
     }
 
     @Override
+    public void spawn(ServerModel.Worker w, ServerModel.Req task) {
+        loops.spawn(w, task);
+    }
+
+    @Override
     public void resumeFirst(ServerModel.Worker w, ServerModel.Req r) {
         loops.resumeFirst(w, r);
     }

@@ -71,6 +71,18 @@ interface Scheduling {
         resume(w, r);
     }
 
+    /**
+     * A request started background task {@code task} (a spawn). Under a policy whose
+     * waits let go of the worker, {@code w} is the request's loop and the task joins
+     * the back of its ready queue, as a continuation would (the default). A policy
+     * of threads gives it an idle thread or queues it FIFO with the requests waiting
+     * for one ({@code w} is then null); it is never rejected and does not count as a
+     * request.
+     */
+    default void spawn(ServerModel.Worker w, ServerModel.Req task) {
+        resume(w, task);
+    }
+
     /** What {@link #withdraw} found. */
     enum Withdrawn {
         /** It was in none of the policy's queues. */

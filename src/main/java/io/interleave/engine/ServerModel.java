@@ -117,6 +117,18 @@ final class ServerModel {
     /** The tasks and queues of a program of tasks (empty when there are none). */
     private final TaskPrograms program;
 
+    /**
+     * Per request type: how many of its steps are the request's own (the steps of its spawned
+     * tasks follow them); and per type and step, at a spawn: its task's steps {from, to} and the
+     * spawn's index among the type's segments (null elsewhere, and for a type without spawns).
+     */
+    private final int[] ownSteps;
+    private final int[][][] spawnAt;
+    /** Per type and spawn segment index: what its background tasks are called after "R3's task". */
+    private final java.util.Map<Integer, java.util.Optional<String>>[] spawnLabels;
+    /** The id the next background task gets: after the requests' and the program's tasks'. */
+    private int nextTaskId;
+
     private int inFlight;
     private int maxInFlight;
     private double busyCoreMs;
@@ -171,6 +183,15 @@ final class ServerModel {
             }
         }
         this.program = new TaskPrograms(scenario, typeCount, kinds, resourceOf, offloaded);
+        this.ownSteps = new int[typeCount];
+        this.spawnAt = new int[typeCount][][];
+        @SuppressWarnings("unchecked")
+        java.util.Map<Integer, java.util.Optional<String>>[] labels = new java.util.Map[typeCount];
+        this.spawnLabels = labels;
+        for (int t = 0; t < typeCount; t++) {
+            indexSpawns(t, scenario.requestTypes().get(t).segments());
+        }
+        this.nextTaskId = scenario.arrivals().count() + 1 + scenario.tasks().stream().mapToInt(io.interleave.scenario.Task::count).sum();
         this.workers = new Worker[server.workerCount()];
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker(w, false, server.processOf(w));
@@ -197,6 +218,27 @@ final class ServerModel {
                 .map(r -> new Pool(r.capacity().orElse(Integer.MAX_VALUE), recordCauses,
                         r.shared() ? new SharedService(engine, this::endWait) : null))
                 .toArray(Pool[]::new);
+    }
+
+    /** Fills {@link #ownSteps}, {@link #spawnAt} and {@link #spawnLabels} for request type {@code t}. */
+    private void indexSpawns(int t, java.util.List<Segment> segments) {
+        ownSteps[t] = Segment.ownSteps(segments);
+        if (segments.stream().noneMatch(Segment::isSpawn)) {
+            return;
+        }
+        spawnAt[t] = new int[ownSteps[t]][];
+        spawnLabels[t] = new java.util.HashMap<>();
+        int step = 0;
+        int task = ownSteps[t];
+        for (int i = 0; i < segments.size(); i++) {
+            Segment seg = segments.get(i);
+            if (seg.isSpawn()) {
+                spawnAt[t][step] = new int[] {task, task + seg.segments().size(), i};
+                spawnLabels[t].put(i, seg.label());
+                task += seg.segments().size();
+            }
+            step += seg.isGather() ? seg.branches().stream().mapToInt(java.util.List::size).sum() : 1;
+        }
     }
 
     /** Fills {@link #branchOf}, {@link #forkAt} and {@link #gathersOf} for type {@code t}, which has a gather. */
@@ -250,6 +292,7 @@ final class ServerModel {
         int type = workload.nextType();
         r.reset(id, type, workload.nextDurations(type, r.ms), user, arrivalMs);
         r.giveUpMs = arrivalMs + timeoutOf[type];
+        r.end = ownSteps[type]; // the steps of its spawned tasks come after its own
         return r;
     }
 
@@ -354,7 +397,7 @@ final class ServerModel {
                 continue;
             }
             if (w.pool) {
-                while (r.seg < r.end && r.ms[r.seg] == 0 && !forksHere(r)) {
+                while (r.seg < r.end && r.ms[r.seg] == 0 && !forksHere(r) && !spawnsHere(r)) {
                     r.seg++; // a 0 ms segment is as if it were not there
                 }
                 if (r.seg == r.end || !offloaded[r.type][r.seg] || forksHere(r)) {
@@ -376,6 +419,11 @@ final class ServerModel {
                     continue;
                 }
                 fork(w, r, forkAt[r.type][r.seg]);
+                continue;
+            }
+            if (spawnsHere(r)) {
+                spawn(r); // not an await: the request goes on at once, in this same turn
+                r.seg++;
                 continue;
             }
             if (r.task >= 0 && program.queueOp(r) != 0) {
@@ -553,6 +601,88 @@ final class ServerModel {
         w.current = parent; // still held: the turn goes on
     }
 
+    // ------------------------------------------------------------ background tasks (spawn)
+
+    /** Whether request {@code r} is at a spawn step. */
+    private boolean spawnsHere(Req r) {
+        int[][] at = r.type < spawnAt.length ? spawnAt[r.type] : null;
+        return at != null && r.spawnedBy == 0 && r.parent == null && r.seg < at.length && at[r.seg] != null;
+    }
+
+    /**
+     * Request {@code r} reaches a spawn: a background task of its own (the
+     * spawn's segments, with their sampled durations) starts now, and the
+     * request goes on without waiting for it. The task never counts as a
+     * request (not in flight, not under maxConcurrency, never rejected, never
+     * timed out or cancelled with its request: asyncio cancels a request's
+     * task, not the tasks it created). Under a policy whose waits let go of
+     * the worker it is a new task on the request's loop, at the back of its
+     * ready queue ({@code asyncio.create_task}); on threads it needs a thread
+     * of the pool and queues for one FIFO with the requests
+     * ({@code executor.submit}). A task whose segments all took 0 ms is done at
+     * once: no turn, no span, no thread.
+     */
+    private void spawn(Req r) {
+        int[] at = spawnAt[r.type][r.seg];
+        double now = engine.now();
+        int id = nextTaskId++;
+        double[] ms = r.ms.clone(); // the request's array is reused once it finishes; the task may outlive it
+        double compute = 0;
+        for (int s = at[0]; s < at[1]; s++) {
+            if (kinds[r.type][s] == SegmentKind.COMPUTE) {
+                compute += ms[s];
+            }
+        }
+        String name = io.interleave.trace.TaskIds.backgroundName(r.id, spawnLabels[r.type].get(at[2]));
+        if (!hasWork(r, at[0], at[1])) {
+            endMs = Math.max(endMs, now);
+            listener.task(new io.interleave.trace.TaskRecord(id, at[2], name, now, now, OptionalInt.empty(), r.id, compute, false));
+            return;
+        }
+        Req t = new Req();
+        t.reset(id, r.type, ms, r.user, now);
+        t.seg = at[0];
+        t.end = at[1];
+        t.spawnedBy = r.id;
+        t.spawnSeg = at[2];
+        t.spawnName = name;
+        t.taskComputeMs = compute;
+        t.parent = null;
+        t.spawner = r;
+        t.cancels = false; // its request's cancellation does not reach it
+        t.since = now;
+        t.spanSegment = at[0];
+        if (forks) { // on the request's loop: a new task, ready from now
+            t.worker = r.worker;
+            t.started = true;
+            t.startMs = now;
+            t.state = SpanState.READY;
+        } else { // for a thread, queued like a request
+            t.state = SpanState.QUEUED;
+        }
+        Worker loop = forks ? workers[t.worker] : null;
+        if (loop != null && recordCauses && loop.current != null) {
+            waitsForWorker(t, loop, -1); // its request runs on in this turn
+        }
+        scheduling.spawn(loop, t);
+        if (loop != null && loop.current == null) {
+            drive(loop);
+        }
+    }
+
+    /** Background task {@code t} ran its last step on worker {@code w}: it ends, not counted as a request. */
+    private void finishBackground(Worker w, Req t) {
+        double now = engine.now();
+        closeSpan(t);
+        endMs = Math.max(endMs, now);
+        boolean outlived = t.spawner.id != t.spawnedBy || t.spawner.done; // a finished request may be reused already
+        listener.task(new io.interleave.trace.TaskRecord(t.id, t.spawnSeg, t.spawnName, t.arrivalMs, now,
+                workerIds[t.worker], t.spawnedBy, t.taskComputeMs, outlived));
+        t.spawner = null;
+        t.done = true;
+        setCurrent(w, null);
+    }
+
     // ------------------------------------------------------------ the thread pool (offloaded segments)
 
     /**
@@ -651,6 +781,10 @@ final class ServerModel {
     }
 
     private void finish(Worker w, Req r) {
+        if (r.spawnedBy > 0) {
+            finishBackground(w, r);
+            return;
+        }
         double now = engine.now();
         closeSpan(r);
         inFlight--;
@@ -980,6 +1114,10 @@ final class ServerModel {
             }
             if (r.task >= 0 && program.opAt(r, s) != 0) {
                 return -1; // the run stops at a put or a get
+            }
+            if (r.spawnedBy == 0 && r.parent == null && r.type < spawnAt.length && spawnAt[r.type] != null
+                    && s < spawnAt[r.type].length && spawnAt[r.type][s] != null) {
+                return -1; // the run stops at a spawn, which starts its task there
             }
             if (r.ms[s] != 0) {
                 return k[s] == SegmentKind.COMPUTE && off[s] == off[seg] ? s : -1; // a run stays on one side of the pool
@@ -1376,7 +1514,7 @@ final class ServerModel {
         r.core = core;
         r.spanPool = r.poolThread == null ? -1 : r.poolThread.index;
         // a branch's last turn (after its last await) counts as its last step, so every span of a branch is on a step of it
-        r.spanSegment = r.parent != null && r.seg == r.end ? r.seg - 1 : r.seg;
+        r.spanSegment = (r.parent != null || r.spawnedBy > 0) && r.seg == r.end ? r.seg - 1 : r.seg; // a background task too
     }
 
     private void closeSpan(Req r) {
@@ -1713,6 +1851,13 @@ final class ServerModel {
         double madeMs;
         /** For a task: the item it is processing (got and not yet done), or null. */
         TaskPrograms.Item item;
+        /** For a background task: the request that started it (0 otherwise), its spawn's index, name and CPU. */
+        int spawnedBy;
+        /** For a background task: the request that started it (it may be reused once done: see its id). */
+        Req spawner;
+        int spawnSeg;
+        String spawnName;
+        double taskComputeMs;
 
         /** Makes this a fresh request (new or reused): every field is set here. */
         void reset(int id, int type, double[] ms, int user, double arrivalMs) {
@@ -1750,6 +1895,11 @@ final class ServerModel {
             branches = null;
             task = -1;
             item = null;
+            spawnedBy = 0;
+            spawner = null;
+            spawnSeg = -1;
+            spawnName = null;
+            taskComputeMs = 0;
         }
 
         @Override
@@ -1761,7 +1911,7 @@ final class ServerModel {
 
         double computeMs(SegmentKind[] k) {
             double sum = 0;
-            for (int i = 0; i < ms.length; i++) {
+            for (int i = 0; i < end; i++) { // its own steps: a spawned task's come after them
                 if (k[i] == SegmentKind.COMPUTE) {
                     sum += ms[i];
                 }
@@ -1771,7 +1921,7 @@ final class ServerModel {
 
         double waitMs(SegmentKind[] k) {
             double sum = 0;
-            for (int i = 0; i < ms.length; i++) {
+            for (int i = 0; i < end; i++) {
                 if (k[i] != SegmentKind.COMPUTE) {
                     sum += ms[i];
                 }

@@ -52,6 +52,33 @@ final class SyncThreads implements Scheduling {
         return true;
     }
 
+    /**
+     * A background task ({@code executor.submit}) takes the lowest idle thread,
+     * or the back of the accept queue, FIFO with the requests (the server's
+     * threads are the pool the handler submits to). The accept queue's limit
+     * turns away requests, never a task: a task in the queue does count
+     * towards it for the requests that arrive after it.
+     */
+    @Override
+    public void spawn(ServerModel.Worker w, ServerModel.Req task) {
+        int thread = idleThreads.lowest();
+        if (thread >= 0) {
+            idleThreads.remove(thread);
+            ServerModel.Worker t = model.worker(thread);
+            model.start(t, task);
+            model.drive(t);
+            return;
+        }
+        if (model.recordsCauses()) {
+            if (acceptQueue.isEmpty()) {
+                model.waitsForThread(task);
+            } else {
+                model.waitsQueued(task, acceptQueue.peekLast().id, acceptQueue.size());
+            }
+        }
+        acceptQueue.add(task);
+    }
+
     /** The next request from the accept queue: the thread keeps any core it holds (it never left the CPU). */
     @Override
     public ServerModel.Req next(ServerModel.Worker w) {

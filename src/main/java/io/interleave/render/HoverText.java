@@ -63,7 +63,8 @@ public final class HoverText {
     }
 
     /**
-     * A task of a program of tasks, for example:
+     * A task of a program of tasks, or a background task a request started (its segment is one of
+     * its spawn's, as the request's steps count them), for example:
      * <pre>
      * producer · Waiting to put
      * put on 'items' (full)
@@ -73,10 +74,12 @@ public final class HoverText {
      */
     private static String describeTask(Trace trace, Hit hit) {
         Span span = hit.span().orElseThrow();
-        Optional<TaskIds.Named> task = TaskIds.find(trace.scenario(), hit.ownerId());
+        Optional<TaskIds.Named> task = TaskIds.find(trace, hit.ownerId());
         List<String> lines = new ArrayList<>();
         lines.add(task.map(TaskIds.Named::name).orElse("task " + hit.ownerId()) + " · " + stateName(trace, span));
-        task.flatMap(t -> stepLine(trace.scenario().tasks().get(t.kind()), span)).ifPresent(lines::add);
+        task.flatMap(t -> t.background()
+                ? segmentLine(trace, trace.scenario().requestTypes().get(trace.request(t.spawnedBy()).type()), span) // its spawn's segments
+                : stepLine(trace.scenario().tasks().get(t.kind()), span)).ifPresent(lines::add);
         lines.add(TimeText.exact(span.startMs()) + " → " + TimeText.exact(span.endMs())
                 + ", " + TimeText.duration(span.durationMs()));
         whereLine(trace, span).ifPresent(lines::add);

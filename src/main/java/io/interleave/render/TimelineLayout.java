@@ -648,19 +648,32 @@ public final class TimelineLayout {
         return at < 0 ? Optional.empty() : Optional.of(row(traceIndex, at));
     }
 
-    /** The tasks of a trace's program, in id order (none for a run of requests only). */
+    /**
+     * The tasks of a trace, in id order: its program's, then the background tasks its requests
+     * started (each on a row of its own after the requests'); none for a run of requests only.
+     */
     private List<TaskIds.Named> tasksOf(Trace t) {
-        return taskCache.computeIfAbsent(t, k -> k.scenario().hasTasks() ? TaskIds.of(k.scenario()) : List.of());
+        return taskCache.computeIfAbsent(t, k -> k.scenario().hasTasks() || !k.program().tasks().isEmpty() ? TaskIds.of(k) : List.of());
     }
 
-    /** The task with this id in a trace's program, if it is one. */
+    /** The task with this id in a trace, if it is one. */
     private Optional<TaskIds.Named> taskOf(Trace t, int id) {
         List<TaskIds.Named> tasks = tasksOf(t);
-        if (tasks.isEmpty()) {
-            return Optional.empty();
+        int lo = 0;
+        int hi = tasks.size() - 1;
+        while (lo <= hi) { // by id: they are in id order (a background task that never ended has no row)
+            int mid = (lo + hi) >>> 1;
+            int midId = tasks.get(mid).id();
+            if (midId == id) {
+                return Optional.of(tasks.get(mid));
+            }
+            if (midId < id) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
         }
-        int at = id - tasks.get(0).id();
-        return at >= 0 && at < tasks.size() ? Optional.of(tasks.get(at)) : Optional.empty();
+        return Optional.empty();
     }
 
     /**

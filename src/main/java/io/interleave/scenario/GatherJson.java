@@ -16,7 +16,7 @@ final class GatherJson {
     private GatherJson() {
     }
 
-    /** Writes kind, ms (not for a gather), label, on, offload (when set) and branches (a gather's), in that order. */
+    /** Writes kind, ms (not for a gather or a spawn), label, on, offload (when set), branches (a gather's) and segments (a spawn's), in that order. */
     static final class SegmentWriter extends StdSerializer<Segment> {
         private static final long serialVersionUID = 1L;
 
@@ -28,7 +28,7 @@ final class GatherJson {
         public void serialize(Segment s, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
             gen.writeStringField("kind", s.kind().jsonName());
-            if (!s.isGather()) {
+            if (!s.isGather() && !s.isSpawn()) {
                 gen.writeFieldName("ms");
                 provider.defaultSerializeValue(s.ms(), gen);
             }
@@ -49,6 +49,13 @@ final class GatherJson {
                         serialize(inner, gen, provider);
                     }
                     gen.writeEndArray();
+                }
+                gen.writeEndArray();
+            }
+            if (s.isSpawn()) {
+                gen.writeArrayFieldStart("segments");
+                for (Segment inner : s.segments()) {
+                    serialize(inner, gen, provider);
                 }
                 gen.writeEndArray();
             }

@@ -127,11 +127,18 @@ public final class HandlerCode {
     /** The statements {@code segments} stand for. */
     static Handler handler(List<Segment> segments, boolean async) {
         List<Statement> body = new ArrayList<>();
+        int task = Segment.ownSteps(segments); // a spawned task's steps come after the request's own
         for (Segment s : segments) {
+            if (s.isSpawn()) {
+                body.add(new Statement.Spawn(s.label(), s.segments().stream().map(HandlerCode::call).toList(), task));
+                task += s.segments().size();
+                continue;
+            }
             body.add(switch (s.kind()) {
                 case COMPUTE, WAIT, BLOCK -> call(s);
                 case GATHER -> new Statement.Gather(s.label(),
                         s.branches().stream().map(b -> b.stream().map(HandlerCode::call).toList()).toList());
+                case SPAWN -> throw new IllegalStateException("a spawn is written above");
             });
         }
         return new Handler(async, body);
@@ -143,6 +150,7 @@ public final class HandlerCode {
             case WAIT -> StepKind.WAIT;
             case BLOCK -> StepKind.BLOCK;
             case GATHER -> throw new IllegalArgumentException("a gather is not one call");
+            case SPAWN -> throw new IllegalArgumentException("a spawn is not one call");
         };
         return new Statement.Call(kind, duration(s.ms()), s.on(), s.offload(), s.label());
     }

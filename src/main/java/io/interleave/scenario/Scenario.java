@@ -77,6 +77,13 @@ public record Scenario(@Format(orElse = "\"Untitled\"") String name,
                 if (on != null && !resourceNames.contains(on)) {
                     throw new IllegalArgumentException("requestTypes[" + i + "].segments[" + s + "].on: unknown resource '" + on + "'");
                 }
+                for (int k = 0; k < seg.segments().size(); k++) { // a spawn's task
+                    String inner = seg.segments().get(k).on().orElse(null);
+                    if (inner != null && !resourceNames.contains(inner)) {
+                        throw new IllegalArgumentException("requestTypes[" + i + "].segments[" + s + "].segments[" + k
+                                + "].on: unknown resource '" + inner + "'");
+                    }
+                }
                 for (int b = 0; b < seg.branches().size(); b++) { // a gather's branches
                     for (int k = 0; k < seg.branches().get(b).size(); k++) {
                         String inner = seg.branches().get(b).get(k).on().orElse(null);
@@ -135,6 +142,11 @@ public record Scenario(@Format(orElse = "\"Untitled\"") String name,
     public Scenario(String name, String description, long seed, Server server,
                     List<Resource> resources, List<RequestType> requestTypes, Arrivals arrivals, List<Variant> variants) {
         this(name, description, seed, server, resources, requestTypes, arrivals, variants, List.of(), List.of());
+    }
+
+    /** Whether a request type starts background tasks (it has a spawn segment). */
+    public boolean hasSpawns() {
+        return requestTypes.stream().anyMatch(t -> t.segments().stream().anyMatch(Segment::isSpawn));
     }
 
     /** Whether this scenario is a program of tasks (it has at least one task). */

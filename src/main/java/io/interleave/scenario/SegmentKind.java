@@ -16,7 +16,13 @@ public enum SegmentKind {
      * goes on when every branch is done (as {@code asyncio.gather}). It has
      * no duration of its own.
      */
-    GATHER("gather");
+    GATHER("gather"),
+    /**
+     * A background task (as {@code asyncio.create_task}, or {@code executor.submit} on a
+     * thread): starts its own list of segments and goes on at once without waiting for it.
+     * It has no duration of its own.
+     */
+    SPAWN("spawn");
 
     private final String jsonName;
 

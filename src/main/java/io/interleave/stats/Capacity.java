@@ -73,6 +73,7 @@ public record Capacity(double perSecond, String bottleneck) {
                     case WAIT -> waits += ms;
                     case BLOCK -> blocks += ms;
                     case GATHER -> throw new IllegalStateException("a step is never a gather");
+                    case SPAWN -> { } // starting a task takes nothing; its steps count on their own
                 }
                 if (s.kind() != SegmentKind.COMPUTE && s.on().isPresent()) {
                     int r = scenario.resourceIndex(s.on().get()).orElseThrow();

@@ -25,6 +25,12 @@ public final class SummaryCollector implements TraceListener {
     private double responseSum;
     private double queueSum;
     private double queueMax;
+    // background tasks (spawn segments): counted apart from the requests
+    private long backgroundTasks;
+    private double backgroundCpuMs;
+    private double backgroundSumMs;
+    private double backgroundMaxMs = Double.NaN;
+    private long backgroundOutlived;
 
     /**
      * @param warmup requests (by arrival, i.e. by id) left out of the statistics
@@ -41,6 +47,29 @@ public final class SummaryCollector implements TraceListener {
     @Override
     public boolean wantsSpans() {
         return false;
+    }
+
+    /**
+     * A background task ended. Like requests, tasks started by warm-up requests are left out.
+     */
+    @Override
+    public void task(io.interleave.trace.TaskRecord t) {
+        if (!t.background() || t.spawnedBy() <= warmup) {
+            return;
+        }
+        backgroundTasks++;
+        backgroundCpuMs += t.computeMs();
+        backgroundSumMs += t.durationMs();
+        backgroundMaxMs = Double.isNaN(backgroundMaxMs) ? t.durationMs() : Math.max(backgroundMaxMs, t.durationMs());
+        if (t.outlived()) {
+            backgroundOutlived++;
+        }
+    }
+
+    /** What the background tasks did (after the warm-up). */
+    public Background background() {
+        return backgroundTasks == 0 ? Background.NONE : new Background(backgroundTasks, backgroundCpuMs,
+                backgroundSumMs / backgroundTasks, backgroundMaxMs, backgroundOutlived);
     }
 
     @Override
@@ -95,6 +124,7 @@ public final class SummaryCollector implements TraceListener {
     public static Summary of(Trace trace, int warmup) {
         SummaryCollector c = new SummaryCollector(warmup, trace.requests().size());
         trace.requests().forEach(c::request);
+        trace.program().tasks().forEach(c::task);
         return c.summarize(trace.totals(), trace.scenario().server().workerCount(), trace.scenario().server().cores());
     }
 }

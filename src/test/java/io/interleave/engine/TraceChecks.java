@@ -34,6 +34,7 @@ public final class TraceChecks {
         busyCoreTimeIsComputeTime(trace);
         noCoreIdlesWhileComputeIsReady(trace);
         oneComputeAtATimePerGil(trace);
+        backgroundTasksRunTheirSegments(trace);
     }
 
     /**
@@ -61,6 +62,61 @@ public final class TraceChecks {
             return server.processOfPoolThread(s.poolThread().getAsInt());
         }
         return server.processOf(s.worker().getAsInt());
+    }
+
+    /**
+     * A background task's spans tile [its start, its finish] (it starts when its request reaches the
+     * spawn, never before), it runs each of its segments once, in order, for its sampled duration,
+     * and it is on its request's loop under the event loop. A task of 0 ms segments has no span.
+     */
+    public static void backgroundTasksRunTheirSegments(Trace trace) {
+        Scenario scenario = trace.scenario();
+        List<double[]> durations = TestScenarios.sampledDurations(scenario);
+        boolean loop = !scenario.server().policy().waitsHoldWorker();
+        for (io.interleave.trace.TaskRecord task : trace.program().tasks()) {
+            if (!task.background()) {
+                continue;
+            }
+            RequestRecord r = trace.request(task.spawnedBy());
+            assertThat(task.startMs()).as("%s starts after its request arrived", task.name()).isGreaterThanOrEqualTo(r.arrivalMs());
+            assertThat(task.startMs()).as("%s starts before its request ended", task.name()).isLessThanOrEqualTo(r.finishMs());
+            List<Span> spans = trace.spans().stream().filter(sp -> sp.requestId() == task.id()).toList();
+            if (task.durationMs() == 0) {
+                assertThat(spans).as("%s took no time: no spans", task.name()).isEmpty();
+                continue;
+            }
+            assertThat(spans.get(0).startMs()).as("%s first span", task.name()).isEqualTo(task.startMs());
+            assertThat(spans.get(spans.size() - 1).endMs()).as("%s last span", task.name()).isEqualTo(task.finishMs());
+            for (int i = 1; i < spans.size(); i++) {
+                assertThat(spans.get(i).startMs()).as("%s span %s starts where the one before ends", task.name(), spans.get(i))
+                        .isEqualTo(spans.get(i - 1).endMs());
+            }
+            if (loop) {
+                assertThat(task.worker()).as("%s runs on its request's loop", task.name()).isEqualTo(r.worker());
+            }
+            List<Segment.Step> steps = Segment.steps(scenario.requestTypes().get(r.type()).segments());
+            double[] ms = durations.get(r.id() - 1);
+            double[] worked = new double[ms.length];
+            int last = 0;
+            double compute = 0;
+            for (Span span : spans) {
+                assertThat(span.segment()).as("%s: %s segment index never decreases", task.name(), span).isGreaterThanOrEqualTo(last);
+                last = span.segment();
+                assertThat(steps.get(span.segment()).spawn()).as("%s: %s is on a step of its spawn", task.name(), span).isEqualTo(task.kind());
+                if (span.state() == SpanState.COMPUTE || span.state() == SpanState.WAIT || span.state() == SpanState.BLOCKED) {
+                    worked[span.segment()] += span.durationMs();
+                }
+            }
+            for (int s = 0; s < ms.length; s++) {
+                if (steps.get(s).spawn() == task.kind()) {
+                    assertThat(worked[s]).as("%s step %d ran for its sampled duration", task.name(), s).isCloseTo(ms[s], within(EPS));
+                    if (steps.get(s).segment().kind() == SegmentKind.COMPUTE) {
+                        compute += ms[s];
+                    }
+                }
+            }
+            assertThat(task.computeMs()).as("%s computeMs", task.name()).isCloseTo(compute, within(EPS));
+        }
     }
 
     /** Ids 1..n, one record per request sent, rejected requests have no spans and no worker. */
@@ -187,9 +243,10 @@ public final class TraceChecks {
             List<Segment> segments = Segment.steps(scenario.requestTypes().get(r.type()).segments()).stream()
                     .map(Segment.Step::segment).toList(); // a gather's branches inline
             assertThat(ms).hasSize(segments.size());
+            int own = Segment.ownSteps(scenario.requestTypes().get(r.type()).segments()); // its spawned tasks' steps follow
             double compute = 0;
             double waits = 0;
-            for (int s = 0; s < ms.length; s++) {
+            for (int s = 0; s < own; s++) {
                 if (segments.get(s).kind() == SegmentKind.COMPUTE) {
                     compute += ms[s];
                 } else {
@@ -208,18 +265,19 @@ public final class TraceChecks {
             for (Span span : spans) {
                 int b = span.branch().orElse(Segment.MAX_BRANCHES);
                 assertThat(span.segment()).as("%s: %s segment index never decreases", r.label(), span).isGreaterThanOrEqualTo(lastSegment[b]);
-                assertThat(span.segment()).as("%s: %s segment index", r.label(), span).isBetween(0, ms.length);
+                assertThat(span.segment()).as("%s: %s segment index", r.label(), span).isBetween(0, own);
                 lastSegment[b] = span.segment();
                 SpanState state = span.state();
                 if (state == SpanState.COMPUTE || state == SpanState.WAIT || state == SpanState.BLOCKED
                         || state == SpanState.WAITING_RESOURCE) {
-                    assertThat(span.segment()).as("%s: %s is on a real segment", r.label(), span).isLessThan(ms.length);
+                    assertThat(span.segment()).as("%s: %s is on a real segment", r.label(), span).isLessThan(own);
                     Segment seg = segments.get(span.segment());
                     SpanState expected = switch (seg.kind()) {
                         case COMPUTE -> SpanState.COMPUTE;
                         case WAIT -> SpanState.WAIT;
                         case BLOCK -> SpanState.BLOCKED;
                         case GATHER -> throw new AssertionError("a step is never a gather");
+                        case SPAWN -> throw new AssertionError("a spawn takes no time: " + span);
                     };
                     if (state == SpanState.WAITING_RESOURCE) {
                         assertThat(seg.on()).as("%s: %s waits for a resource its segment names", r.label(), span).isPresent();
@@ -229,7 +287,7 @@ public final class TraceChecks {
                     }
                 }
             }
-            for (int s = 0; s < ms.length; s++) {
+            for (int s = 0; s < own; s++) {
                 boolean shared = segments.get(s).on().flatMap(name -> scenario.resourceIndex(name).stream().boxed().findFirst())
                         .map(i -> scenario.resources().get(i).shared()).orElse(false);
                 if (cancelled) {
@@ -341,6 +399,7 @@ public final class TraceChecks {
         trace.requests().stream().filter(r -> r.status() == io.interleave.trace.Status.CANCELLED).forEach(r -> cancelled.add(r.id()));
         double compute = trace.requests().stream().filter(r -> !r.rejected() && !cancelled.contains(r.id()))
                 .mapToDouble(RequestRecord::computeMs).sum()
+                + trace.program().tasks().stream().mapToDouble(io.interleave.trace.TaskRecord::computeMs).sum() // background tasks
                 + computeSpans(trace).stream().filter(s -> cancelled.contains(s.requestId())).mapToDouble(Span::durationMs).sum();
         double spans = computeSpans(trace).stream().mapToDouble(Span::durationMs).sum();
         assertThat(trace.totals().busyCoreMs()).as("busy core time vs compute of completed requests").isCloseTo(compute, within(EPS));

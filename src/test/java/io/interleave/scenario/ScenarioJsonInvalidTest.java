@@ -204,8 +204,8 @@ class ScenarioJsonInvalidTest {
             /name                                 | ""                     | name: must not be empty
             /resources/0/name                     | "  "                   | resources[0].name: must not be empty
             /requestTypes/0/name                  | ""                     | requestTypes[0].name: must not be empty
-            /requestTypes/0/segments/0/kind       | "sleep"                | `requestTypes[0].segments[0].kind: must be "compute", "wait", "block" or "gather", was "sleep"`
-            /requestTypes/0/segments/0/kind       | "Compute"              | `requestTypes[0].segments[0].kind: must be "compute", "wait", "block" or "gather", was "Compute"`
+            /requestTypes/0/segments/0/kind       | "sleep"                | `requestTypes[0].segments[0].kind: must be "compute", "wait", "block", "gather" or "spawn", was "sleep"`
+            /requestTypes/0/segments/0/kind       | "Compute"              | `requestTypes[0].segments[0].kind: must be "compute", "wait", "block", "gather" or "spawn", was "Compute"`
             /server/policy                        | "async"                | `server.policy: must be "sync", "event-loop" or "event-loop+pool", was "async"`
             /requestTypes/0/segments/2/ms/dist    | "gamma"                | `requestTypes[0].segments[2].ms.dist: must be one of constant, exponential, uniform, normal, lognormal, was "gamma"`
             /arrivals/pattern                     | "random"               | `arrivals.pattern: must be one of explicit, poisson, uniform, burst, closed, was "random"`

@@ -116,7 +116,8 @@ public final class ScenarioEdits {
         }
         List<Segment> segments = type.segments();
         // a gather's branches count segment by segment, as its request steps through them
-        int matching = (int) Segment.steps(segments).stream().filter(st -> isCompute(st.segment()) == compute).count();
+        int matching = (int) Segment.steps(segments).stream().filter(st -> !st.segment().isSpawn()) // a spawn takes no time; its task's steps count
+                .filter(st -> isCompute(st.segment()) == compute).count();
         if (matching == 0) {
             throw new IllegalArgumentException(field + ": " + type.name() + " has no " + field + " segments; add one with Edit");
         }
@@ -129,6 +130,8 @@ public final class ScenarioEdits {
                     branches.add(branch.stream().map(inner -> scaled(inner, compute, current, totalMs, matching)).toList());
                 }
                 out.add(seg.withBranches(branches));
+            } else if (seg.isSpawn()) { // a background task's segments count in the type's totals, as its steps do
+                out.add(seg.withSegments(seg.segments().stream().map(inner -> scaled(inner, compute, current, totalMs, matching)).toList()));
             } else {
                 out.add(scaled(seg, compute, current, totalMs, matching));
             }

@@ -15,6 +15,11 @@ import javafx.beans.property.StringProperty;
  * editor reads) on the row's resource, if any. A gather from a file whose
  * branches are not of that shape shows {@code 4 branches} and keeps them as
  * they are until that text is changed.
+ *
+ * <p>A spawn row's duration is its background task: {@code 50} is one wait of
+ * 50 ms, {@code 15 + 50} a compute of 15 ms then a wait of 50 ms (the wait on
+ * the row's resource, if any). A spawn from a file whose task is not of that
+ * shape shows {@code 3 segments} and keeps them until that text is changed.
  */
 public final class SegmentModel {
     /** The resource choice that means "none". */
@@ -22,6 +27,8 @@ public final class SegmentModel {
     /** Shown beside the field for a gather row. */
     public static final String GATHER_HINT = "gather: 3 x 100 (3 calls of 100 ms at once)";
     private static final java.util.regex.Pattern GATHER = java.util.regex.Pattern.compile("\\s*(\\d+)\\s*[x\u00d7]\\s*(.+)");
+    /** Shown beside the field for a spawn row. */
+    public static final String SPAWN_HINT = "spawn: 15 + 50 (a background task: compute 15 ms, then a 50 ms call)";
 
     private final ObjectProperty<SegmentKind> kind = new SimpleObjectProperty<>(this, "kind", SegmentKind.COMPUTE);
     private final StringProperty duration = new SimpleStringProperty(this, "duration", "10");
@@ -34,6 +41,9 @@ public final class SegmentModel {
     private boolean offload;
     private java.util.List<java.util.List<Segment>> branches = java.util.List.of();
     private String branchesText = "";
+    /** A spawn's task as loaded, with the text first shown for it. */
+    private java.util.List<Segment> task = java.util.List.of();
+    private String taskText = "";
 
     SegmentModel() {
     }
@@ -48,6 +58,8 @@ public final class SegmentModel {
         try {
             if (kind.get() == SegmentKind.GATHER) {
                 gatherBranches(Optional.empty());
+            } else if (kind.get() == SegmentKind.SPAWN) {
+                spawnTask(Optional.empty());
             } else {
                 DurationText.parse("duration", duration.get());
             }
@@ -73,6 +85,39 @@ public final class SegmentModel {
             duration.set(branchesText);
             resource.set(uniform ? first.on().orElse(NO_RESOURCE) : NO_RESOURCE);
         }
+        if (s.isSpawn()) {
+            task = s.segments();
+            Segment last = task.get(task.size() - 1);
+            boolean plain = task.stream().allMatch(t -> t.label().isEmpty() && !t.offload())
+                    && last.kind() == SegmentKind.WAIT
+                    && (task.size() == 1 || task.size() == 2 && task.get(0).kind() == SegmentKind.COMPUTE);
+            taskText = !plain ? task.size() + (task.size() == 1 ? " segment" : " segments")
+                    : task.size() == 1 ? DurationText.format(last.ms())
+                    : DurationText.format(task.get(0).ms()) + " + " + DurationText.format(last.ms());
+            duration.set(taskText);
+            resource.set(plain ? last.on().orElse(NO_RESOURCE) : NO_RESOURCE);
+        }
+    }
+
+    /**
+     * A spawn row's task: as loaded while its text is unchanged, else read from "WAIT" or
+     * "COMPUTE + WAIT" (the wait on {@code on}).
+     */
+    private java.util.List<Segment> spawnTask(Optional<String> on) {
+        String t = duration.get() == null ? "" : duration.get();
+        if (!task.isEmpty() && t.equals(taskText)) {
+            return task;
+        }
+        String[] parts = t.split("\\+", -1);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException("duration: a spawn's task is written WAIT or COMPUTE + WAIT, e.g. 15 + 50, was '" + t.strip() + "'");
+        }
+        Segment call = new Segment(SegmentKind.WAIT, DurationText.parse("duration", parts[parts.length - 1]), Optional.empty(), on);
+        if (parts.length == 1) {
+            return java.util.List.of(call);
+        }
+        return java.util.List.of(new Segment(SegmentKind.COMPUTE, DurationText.parse("duration", parts[0]), Optional.empty(),
+                Optional.empty()), call);
     }
 
     public ObjectProperty<SegmentKind> kindProperty() {
@@ -134,6 +179,9 @@ public final class SegmentModel {
         try {
             if (kind.get() == SegmentKind.GATHER) {
                 return new Segment(SegmentKind.GATHER, null, caption, Optional.empty(), false, gatherBranches(uses));
+            }
+            if (kind.get() == SegmentKind.SPAWN) {
+                return Segment.spawn(caption.orElse(null), spawnTask(uses));
             }
             return new Segment(kind.get(), DurationText.parse("duration", duration.get()), caption, uses,
                     offload && kind.get() != SegmentKind.WAIT);

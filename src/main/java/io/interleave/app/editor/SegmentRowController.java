@@ -33,7 +33,8 @@ public final class SegmentRowController {
         kind.valueProperty().bindBidirectional(s.kindProperty());
         duration.textProperty().bindBidirectional(s.durationProperty());
         duration.promptTextProperty().bind(javafx.beans.binding.Bindings.when(s.kindProperty().isEqualTo(SegmentKind.GATHER))
-                .then("3 x 100").otherwise("ms")); // a gather row: how many calls at once, of how long
+                .then("3 x 100").otherwise(javafx.beans.binding.Bindings.when(s.kindProperty().isEqualTo(SegmentKind.SPAWN))
+                        .then("15 + 50").otherwise("ms"))); // a gather row: how many calls at once; a spawn row: its task
         javafx.css.PseudoClass invalid = javafx.css.PseudoClass.getPseudoClass("invalid");
         duration.pseudoClassStateChanged(invalid, !s.durationValidProperty().get());
         s.durationValidProperty().addListener((obs, was, ok) -> duration.pseudoClassStateChanged(invalid, !ok));

@@ -70,6 +70,8 @@ public final class CodeWriter {
                 w.call(INDENT, c, false);
             } else if (s instanceof Statement.Gather g) {
                 w.gather(g);
+            } else if (s instanceof Statement.Spawn sp) {
+                w.spawn(sp);
             }
         }
         return w.lines();
@@ -129,6 +131,26 @@ public final class CodeWriter {
         }
         add(INDENT + ")", null, -1);
         nextStep = first + offset;
+    }
+
+    /**
+     * A background task: a helper with its calls, then the line that starts it and goes on
+     * ({@code asyncio.create_task(helper())} under a loop, {@code executor.submit(helper)} on threads).
+     */
+    private void spawn(Statement.Spawn sp) {
+        int spawnStep = nextStep;
+        String helper = Identifiers.name(sp.label().orElse(""), "background_task");
+        if (helper.equals("background_task") || sp.label().isEmpty()) {
+            helper = "background_task_" + nextHelper++;
+        }
+        add(INDENT + (style.async ? "async def " : "def ") + helper + "():", null, -1);
+        nextStep = sp.firstStep();
+        for (Statement.Call c : sp.calls()) {
+            call(INDENT + INDENT, c, false);
+        }
+        nextStep = spawnStep;
+        add(INDENT + (style.async ? "asyncio.create_task(" + helper + "())" : "executor.submit(" + helper + ")"),
+                "spawn" + sp.label().map(l -> " " + quote(l)).orElse("") + ": goes on without waiting", nextStep++);
     }
 
     private String comment(Statement.Call c, String name, boolean toThread) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** One statement of a handler's body: a call (one step) or a gather of branches. */
-public sealed interface Statement permits Statement.Call, Statement.Gather {
+public sealed interface Statement permits Statement.Call, Statement.Gather, Statement.Spawn {
 
     /** Where the statement starts (its first character); for statements built in code, line 1, column 1. */
     Position at();
@@ -70,6 +70,31 @@ public sealed interface Statement permits Statement.Call, Statement.Gather {
 
         public Gather(Optional<String> label, List<List<Call>> branches) {
             this(label, branches, new Position(1, 1));
+        }
+    }
+
+    /**
+     * A spawn: a background task of its own calls, started without waiting for it
+     * ({@code asyncio.create_task(...)} in async code, {@code executor.submit(...)} in sync code).
+     *
+     * @param label its caption: the quoted text of its comment, if any
+     * @param calls the task's calls, at least one
+     * @param firstStep the index of the task's first call among the request's steps (a spawned task's
+     *                  steps come after the request's own)
+     * @param at where the statement starts
+     */
+    record Spawn(Optional<String> label, List<Call> calls, int firstStep, Position at) implements Statement {
+        public Spawn {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(at, "at");
+            calls = List.copyOf(calls);
+            if (calls.isEmpty()) {
+                throw new IllegalArgumentException("a spawn holds at least one call");
+            }
+        }
+
+        public Spawn(Optional<String> label, List<Call> calls, int firstStep) {
+            this(label, calls, firstStep, new Position(1, 1));
         }
     }
 }

@@ -61,7 +61,7 @@ public final class Narrator {
             resources.put(r.name(), r);
         }
         this.causes = trace.causes();
-        this.tasks = trace.scenario().hasTasks() ? TaskIds.of(trace.scenario()) : List.of();
+        this.tasks = trace.scenario().hasTasks() || !trace.program().tasks().isEmpty() ? TaskIds.of(trace) : List.of();
     }
 
     /** The narration of a whole trace, up to {@link #MAX_LINES} instants. */
@@ -114,6 +114,9 @@ public final class Narrator {
             }
         }
         taskStarts.sort(Comparator.comparingDouble((Step st) -> st.span().startMs()).thenComparingInt(st -> st.span().requestId()));
+        List<TaskRecord> spawns = new ArrayList<>(trace.program().tasks().stream().filter(TaskRecord::background).toList());
+        spawns.sort(Comparator.comparingDouble(TaskRecord::startMs).thenComparingInt(TaskRecord::id));
+        int sp = 0;
         List<TaskRecord> taskEnds = new ArrayList<>(trace.program().tasks());
         taskEnds.sort(Comparator.comparingDouble(TaskRecord::finishMs).thenComparingInt(TaskRecord::id));
         List<ItemRecord> takes = new ArrayList<>(trace.program().consumed());
@@ -179,6 +182,9 @@ public final class Narrator {
                 ItemRecord item = takes.get(tk);
                 clauses.add(new Ordered(1, new Clause(item.consumer(), NarrationKind.RUNNING, taskName(item.consumer()) + " takes item "
                         + item.id() + " (waited " + TimeText.duration(item.queuedMs()) + " in the queue)")));
+            }
+            for (; sp < spawns.size() && spawns.get(sp).startMs() <= t; sp++) {
+                clauses.add(spawned(spawns.get(sp)));
             }
             for (; ts < taskStarts.size() && taskStarts.get(ts).span().startMs() <= t; ts++) {
                 clauses.add(taskStep(taskStarts.get(ts)));
@@ -606,14 +612,32 @@ public final class Narrator {
         return tasks.stream().filter(n -> n.id() == id).map(TaskIds.Named::name).findFirst().orElse("task " + id);
     }
 
+    /** "R2 starts a background task (send email) and goes on": a request reached a spawn. */
+    private Ordered spawned(TaskRecord task) {
+        RequestRecord r = trace.request(task.spawnedBy());
+        Segment spawn = trace.scenario().requestTypes().get(r.type()).segments().get(task.kind());
+        String what = spawn.label().map(l -> " (" + l + ")").orElse("");
+        String text = r.label() + " starts a background task" + what + " and goes on"
+                + (task.durationMs() == 0 ? "; the task is done at once" : "");
+        return new Ordered(2, new Clause(r.id(), NarrationKind.RUNNING, text)); // before its task's own start (a later id)
+    }
+
     /** What a task's span says as it begins: what the task does now, and that it starts if it is its first. */
     private Ordered taskStep(Step step) {
         Span sp = step.span();
         TaskIds.Named task = tasks.stream().filter(n -> n.id() == sp.requestId()).findFirst().orElseThrow();
-        List<TaskStep> steps = unrolled.computeIfAbsent(task.kind(), k -> trace.scenario().tasks().get(k).unrolled());
-        TaskStep current = sp.segment() >= 0 && sp.segment() < steps.size() ? steps.get(sp.segment()) : null;
-        String what = current == null ? "its last step" : current.label().filter(l -> !l.isBlank()).orElse(current.kind().jsonName());
-        String queue = current != null && current.queue().isPresent() ? "'" + current.queue().get() + "'" : "the queue";
+        String what;
+        String queue = "the queue";
+        if (task.background()) { // a request's background task: its spans count its spawn's segments among the request's steps
+            List<Segment.Step> steps = Segment.steps(trace.scenario().requestTypes().get(trace.request(task.spawnedBy()).type()).segments());
+            Segment current = sp.segment() >= 0 && sp.segment() < steps.size() ? steps.get(sp.segment()).segment() : null;
+            what = current == null ? "its last step" : current.label().filter(l -> !l.isBlank()).orElse(current.kind().jsonName());
+        } else {
+            List<TaskStep> steps = unrolled.computeIfAbsent(task.kind(), k -> trace.scenario().tasks().get(k).unrolled());
+            TaskStep current = sp.segment() >= 0 && sp.segment() < steps.size() ? steps.get(sp.segment()) : null;
+            what = current == null ? "its last step" : current.label().filter(l -> !l.isBlank()).orElse(current.kind().jsonName());
+            queue = current != null && current.queue().isPresent() ? "'" + current.queue().get() + "'" : "the queue";
+        }
         String who = task.name();
         String holds = sync ? " (it holds its thread)" : " (the loop moves on)";
         Ordered o = switch (sp.state()) {
@@ -629,7 +653,10 @@ public final class Narrator {
             case WAITING_GIL -> new Ordered(4, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, who + " " + gilWhy(sp)));
         };
         if (step.index() == 0) {
-            return new Ordered(2, new Clause(sp.requestId(), NarrationKind.ARRIVED, who + " starts; " + lowerFirst(o.clause().text())));
+            String then = o.clause().text();
+            then = task.background() && then.startsWith(who) ? "it" + then.substring(who.length()) // "R1's task" is a name: not lowered
+                    : lowerFirst(then);
+            return new Ordered(2, new Clause(sp.requestId(), NarrationKind.ARRIVED, who + " starts; " + then));
         }
         return o;
     }
