@@ -19,10 +19,12 @@ public final class PresetsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int idWidth = Presets.ids().stream().mapToInt(id -> ("preset:" + id).length()).max().orElse(0) + 1;
-        for (String id : Presets.ids()) {
-            Scenario s = Presets.load(id).orElseThrow();
-            out.printf("%-" + idWidth + "s %-34s %s, compare: %s%n", "preset:" + id, s.name(), s.server().policy().jsonName(),
-                    Presets.comparison(s));
+        java.util.List<Scenario> lessons = Presets.ids().stream().map(id -> Presets.load(id).orElseThrow()).toList();
+        int nameWidth = lessons.stream().mapToInt(s -> s.name().length()).max().orElse(0); // every name has its own column
+        for (int i = 0; i < lessons.size(); i++) {
+            Scenario s = lessons.get(i);
+            out.printf("%-" + idWidth + "s %-" + nameWidth + "s %s, compare: %s%n", "preset:" + Presets.ids().get(i), s.name(),
+                    s.server().policy().jsonName(), Presets.comparison(s));
         }
         out.flush();
         return 0;

@@ -112,7 +112,7 @@ public final class HoverText {
         Policy policy = server.policy();
         List<String> where = new ArrayList<>();
         span.worker().ifPresent(w -> where.add(TimelineLayout.workerName(policy, w)));
-        span.poolThread().ifPresent(p -> where.add(TimelineLayout.poolThreadName(p)));
+        span.poolThread().ifPresent(p -> where.add(TimelineLayout.poolThreadName(server, p)));
         span.core().ifPresent(c -> where.add("Core " + (c + 1)));
         if (where.isEmpty()) {
             return Optional.empty();

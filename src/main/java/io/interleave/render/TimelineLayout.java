@@ -889,7 +889,7 @@ public final class TimelineLayout {
             case REQUEST -> t.request(row.index()).label();
             case TASK -> ownerLabel(t, row.index());
             case WORKER -> workerName(t.scenario().server().policy(), row.index());
-            case POOL_THREAD -> poolThreadName(row.index());
+            case POOL_THREAD -> poolThreadName(t.scenario().server(), row.index());
             case CORE -> "Core " + (row.index() + 1);
             case PROCESS -> processName(row.index());
         };
@@ -917,6 +917,14 @@ public final class TimelineLayout {
     /** "Pool 1": pool thread {@code poolThread} (from 0) as its lane is labelled. */
     public static String poolThreadName(int poolThread) {
         return "Pool " + (poolThread + 1);
+    }
+
+    /**
+     * "Pool 1": pool thread {@code poolThread} (from 0) of {@code server}; where each process has its own pool,
+     * numbered within its process (process 2's first pool thread is its "Pool 1", under its "Process 2" header).
+     */
+    public static String poolThreadName(Server server, int poolThread) {
+        return poolThreadName(server.poolPerProcess() ? poolThread % server.poolThreads() : poolThread);
     }
 
     /** "thread" under sync, "loop" under the event loop. */
@@ -973,7 +981,7 @@ public final class TimelineLayout {
                 widest = Math.max(widest, measure.textWidth("Core " + server.cores(), labelStyle));
                 List<Integer> pool = t.usedPoolThreads();
                 if (!pool.isEmpty()) {
-                    widest = Math.max(widest, measure.textWidth(poolThreadName(pool.get(pool.size() - 1)), labelStyle));
+                    widest = Math.max(widest, measure.textWidth(poolThreadName(server, pool.get(pool.size() - 1)), labelStyle));
                 }
             }
         }

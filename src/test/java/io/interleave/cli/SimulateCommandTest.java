@@ -327,6 +327,14 @@ class SimulateCommandTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("preset:three-requests ").contains("Three requests"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("preset:blocking-call ").endsWith("event-loop, compare: 4 threads vs 1 event loop"));
         assertThat(lines).hasSize(io.interleave.scenario.Presets.ids().size());
+        // columns line up: every policy starts at the same place, after a space, however long a lesson's name
+        java.util.Set<Integer> policyColumns = new java.util.HashSet<>();
+        for (String l : lines) {
+            int at = l.indexOf(l.contains(" event-loop+pool, ") ? " event-loop+pool, " : l.contains(" event-loop, ") ? " event-loop, " : " sync, ");
+            assertThat(at).as(l).isPositive();
+            policyColumns.add(at);
+        }
+        assertThat(policyColumns).as("where the policy column starts").hasSize(1);
         for (String line : lines) {
             String id = line.split("\\s+")[0];
             Result sim = run("simulate", id);

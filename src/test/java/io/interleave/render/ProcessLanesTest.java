@@ -244,4 +244,22 @@ class ProcessLanesTest {
         }
         return out;
     }
+
+    @Test
+    @DisplayName("a pool per process is numbered within its process: the FastAPI lesson's second process shows its "
+            + "report on its own 'Pool 1' (not 'Pool 41'), and hover says 'Process 2: Loop 2, Pool 1'")
+    void poolThreadsNumberedWithinTheirProcess() {
+        Scenario lesson = Presets.load("fastapi-def-endpoint").orElseThrow();
+        Trace two = io.interleave.engine.Simulation.trace(lesson, lesson.compareVariants().get(1));
+        TimelineLayout layout = workers(two);
+
+        assertThat(rows(layout)).extracting(layout::rowLabel)
+                .containsSubsequence("Process 2", "Loop 2", "Pool 1")
+                .doesNotContain("Pool 41");
+        Span report = two.spansOf(2).stream().filter(sp -> sp.poolThread().isPresent()).findFirst().orElseThrow();
+        assertThat(report.poolThread()).hasValue(Server.DEFAULT_POOL_THREADS); // the first thread of process 2's pool
+        Row pool = layout.poolThreadRow(0, report.poolThread().getAsInt()).orElseThrow();
+        assertThat(HoverText.describe(two, new Hit(0, pool, 2, Optional.of(two.request(2)), Optional.of(report))))
+                .contains("Process 2: Loop 2, Pool 1").doesNotContain("Pool 41");
+    }
 }
