@@ -128,4 +128,25 @@ class SpawnCodeTest {
                     )
                 """)).hasMessage("line 4, column 9: a gather's branch cannot start a background task; put the spawn before or after the gather");
     }
+
+    @Test
+    @DisplayName("the example of docs/scenario-format.md reads as written there; a misspelt helper names line 6, column 25")
+    void docsExample() {
+        String code = """
+                async def handle_signup(request):
+                    validate()                         # compute 2 ms
+                    async def send_email():
+                        render()                       # compute 15 ms
+                        await smtp()                   # wait 50 ms on mail
+                    asyncio.create_task(send_email())  # spawn "send email": goes on without waiting
+                    await db()                         # wait 10 ms
+                """;
+        assertThat(HandlerCode.segments(code)).containsExactly(Segment.compute(2, "validate"),
+                Segment.spawn("send email", List.of(Segment.compute(15, "render"),
+                        new Segment(SegmentKind.WAIT, new Distribution.Constant(50), java.util.Optional.of("smtp"), java.util.Optional.of("mail")))),
+                Segment.waitFor(10, "db"));
+        assertThatThrownBy(() -> HandlerCode.segments(code.replace("create_task(send_email", "create_task(send_mail")))
+                .hasMessage("line 6, column 25: expected a helper named send_mail defined above"
+                        + " (async def send_mail(): with the task's calls indented under it)");
+    }
 }
