@@ -545,7 +545,7 @@ public final class Narrator {
         Causes.Cause c = cause.get();
         return switch (c.kind()) {
             case QUEUE -> {
-                String behind = "queued behind R" + c.holders()[0];
+                String behind = "queued behind " + who(c.holders()[0]);
                 yield c.count() == 1 ? behind : behind + " (" + c.count() + " waiting ahead)";
             }
             case THREAD -> c.count() == 1
@@ -574,7 +574,7 @@ public final class Narrator {
             if (c.count() == 1) {
                 // the line tells the instant's outcome: whoever runs on the core once the instant's hand-offs are done
                 Optional<Integer> running = onCoreAt(0, sp.startMs()).or(c::holder);
-                return "waits for the core" + running.filter(h -> h != sp.requestId()).map(h -> " (running R" + h + ")").orElse("");
+                return "waits for the core" + running.filter(h -> h != sp.requestId()).map(h -> " (running " + who(h) + ")").orElse("");
             }
             return "waits for a core (" + all(c.count()) + " busy)";
         }
@@ -584,14 +584,14 @@ public final class Narrator {
     /** " from R1": who let go of the GIL that {@code sp}'s request takes as {@code sp} begins, if the engine said. */
     private String gilFrom(Span sp) {
         return causes.resumedAt(sp.requestId(), sp.startMs()).filter(g -> g.got() == WaitCause.GIL && g.by() > 0)
-                .map(g -> " from R" + g.by()).orElse("");
+                .map(g -> " from " + who(g.by())).orElse("");
     }
 
     /** "waits for the GIL held by R1": the holder as the engine named it, when it did. */
     private String gilWhy(Span sp) {
         Optional<Integer> holder = cause(sp).filter(c -> c.kind() == WaitCause.GIL).flatMap(Causes.Cause::holder)
                 .filter(h -> h != sp.requestId());
-        return "waits for the GIL" + holder.map(h -> " held by R" + h).orElse("");
+        return "waits for the GIL" + holder.map(h -> " held by " + who(h)).orElse("");
     }
 
     /** What the holder named by the engine's cause is doing just after the wait begins, seen from the waiting request. */
@@ -606,7 +606,7 @@ public final class Narrator {
             return Optional.empty();
         }
         Span h = span.get();
-        String rq = "R" + q;
+        String rq = who(q);
         return Optional.of(switch (h.state()) {
             case COMPUTE -> "running " + rq;
             case BLOCKED -> rq + (sync ? " holds it, blocked in " : " blocks it in ") + segmentLabel(h).orElse("a blocking call");
@@ -634,6 +634,11 @@ public final class Narrator {
         } catch (IndexOutOfBoundsException e) {
             return List.of(); // every step of it took no time
         }
+    }
+
+    /** "R2" for a request; a task by its name ("producer", "R1's task: send email"). */
+    private String who(int id) {
+        return id > trace.requests().size() ? taskName(id) : "R" + id;
     }
 
     private String taskName(int id) {

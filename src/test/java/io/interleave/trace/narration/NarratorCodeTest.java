@@ -61,6 +61,7 @@ class NarratorCodeTest {
         assertThat(texts(Narrator.narrate(spawn(1), true))).contains(
                 "2 ms — R1 awaits db at `await db()`; R1 starts a background task (send email) at `asyncio.create_task(send_email())`"
                         + " and goes on; R1's task: send email starts; the loop runs R1's task: send email (render) at `render()`",
+                "12 ms — R1 back from db; it waits for the loop (running R1's task: send email)",
                 "17 ms — R1's task: send email awaits (smtp) at `await smtp()`; the loop runs R1 (compute) at `compute()`");
         assertThat(texts(Narrator.narrate(spawn(0), true))).contains(
                 "2 ms — R1 waits on db at `db()`, holding the thread; R1 starts a background task (send email)"
