@@ -152,6 +152,12 @@ public final class CodeBadges {
         return handlers;
     }
 
+    /** Whether block {@code handler} is a request type that starts background tasks (its helpers carry "R1's task" badges). */
+    public boolean spawns(int handler) {
+        List<RequestType> types = trace.scenario().requestTypes();
+        return handler >= 0 && handler < types.size() && types.get(handler).segments().stream().anyMatch(io.interleave.scenario.Segment::isSpawn);
+    }
+
     /** The names the badges of the program's tasks carry, in id order (none without tasks). */
     public List<String> taskNames() {
         return taskNames;
