@@ -49,6 +49,8 @@ public final class MainController {
     @FXML private CheckMenuItem narrationMenuItem;
     @FXML private javafx.scene.control.MenuItem reloadMenuItem;
     @FXML private javafx.scene.Node narration;
+    /** The narration panel's controller (the fx:include's, injected by FXML). */
+    @FXML private io.interleave.app.narration.NarrationController narrationController;
     @FXML private CheckMenuItem controlsMenuItem;
     @FXML private CheckMenuItem notesMenuItem;
     @FXML private CheckMenuItem metricsMenuItem;
@@ -208,6 +210,9 @@ public final class MainController {
             codeWindow = io.interleave.app.code.CodeWindow.create(root.getScene() == null ? null : root.getScene().getWindow(),
                     code, classroom.textScaleProperty(), classroom.paletteProperty());
             vm.export().codeShownProperty().bind(codeWindow.showingProperty()); // Copy Image takes the code along
+            if (narrationController != null) { // while the code is open, the narration names each step's line
+                narrationController.viewModel().namesCodeProperty().bind(codeWindow.showingProperty());
+            }
             javafx.scene.Scene codeScene = codeWindow.getScene();
             if (root.getScene() != null) {
                 codeScene.getStylesheets().setAll(root.getScene().getStylesheets());

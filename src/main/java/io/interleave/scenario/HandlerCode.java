@@ -51,6 +51,13 @@ public final class HandlerCode {
                 } catch (IllegalArgumentException e) {
                     throw at(g.at(), e);
                 }
+            } else if (s instanceof Statement.Spawn sp) {
+                List<Segment> task = sp.calls().stream().map(HandlerCode::segment).toList();
+                try {
+                    out.add(Segment.spawn(sp.label().orElse(null), task));
+                } catch (IllegalArgumentException e) {
+                    throw at(sp.at(), e);
+                }
             }
         }
         return out;

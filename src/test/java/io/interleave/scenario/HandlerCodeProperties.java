@@ -40,7 +40,7 @@ class HandlerCodeProperties {
 
     @Provide
     Arbitrary<RequestType> types() {
-        Arbitrary<Segment> segment = Arbitraries.frequencyOf(Tuple.of(5, call()), Tuple.of(1, gather()));
+        Arbitrary<Segment> segment = Arbitraries.frequencyOf(Tuple.of(5, call()), Tuple.of(1, gather()), Tuple.of(1, spawn()));
         return segment.list().ofMinSize(1).ofMaxSize(6).map(s -> new RequestType("type " + s.size(), "#0072B2", 1, s));
     }
 
@@ -48,6 +48,12 @@ class HandlerCodeProperties {
         Arbitrary<List<Segment>> branch = call().list().ofMinSize(1).ofMaxSize(3);
         return Combinators.combine(labels(), branch.list().ofMinSize(2).ofMaxSize(4))
                 .as((label, branches) -> new Segment(SegmentKind.GATHER, null, label, Optional.empty(), false, branches));
+    }
+
+    /** A background task: compute, wait and block calls only (no gather or spawn inside one). */
+    private static Arbitrary<Segment> spawn() {
+        return Combinators.combine(labels(), call().list().ofMinSize(1).ofMaxSize(3))
+                .as((label, task) -> Segment.spawn(label.orElse(null), task));
     }
 
     private static Arbitrary<Segment> call() {

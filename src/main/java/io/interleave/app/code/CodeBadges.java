@@ -22,7 +22,10 @@ import java.util.Optional;
  * at that time belongs to (queued or ready for a step counts as on it,
  * waiting its turn); a request that has not started, or has finished, is on
  * no line. A task is on the line of its step in its coroutine or thread
- * function (a repeated step's every run on the same line).
+ * function (a repeated step's every run on the same line). A background
+ * task a request started with a spawn is on the line of its step in the
+ * helper function of its spawn, in its request type's handler, with the badge
+ * "R3's task".
  */
 public final class CodeBadges {
     /**
@@ -102,6 +105,10 @@ public final class CodeBadges {
     private final int firstTask;
     private final int[] kindOfTask;
     private final List<String> taskNames;
+    /** Per background task id: the index of its request's type (the handler whose helper it runs). */
+    private final java.util.Map<Integer, Integer> backgroundType = new java.util.HashMap<>();
+    /** Per background task id: its badge, "R3's task". */
+    private final java.util.Map<Integer, String> backgroundBadge = new java.util.HashMap<>();
 
     public CodeBadges(Trace trace) {
         this.trace = Objects.requireNonNull(trace, "trace");
@@ -128,6 +135,12 @@ public final class CodeBadges {
         this.firstTask = tasks.isEmpty() ? Integer.MAX_VALUE : tasks.get(0).id();
         this.kindOfTask = tasks.stream().mapToInt(TaskIds.Named::kind).toArray();
         this.taskNames = tasks.stream().map(TaskIds.Named::name).toList();
+        for (io.interleave.trace.TaskRecord t : trace.program().tasks()) {
+            if (t.background() && t.spawnedBy() < typeOf.length && typeOf[t.spawnedBy()] >= 0) {
+                backgroundType.put(t.id(), typeOf[t.spawnedBy()]);
+                backgroundBadge.put(t.id(), TaskIds.backgroundName(t.spawnedBy(), Optional.empty()));
+            }
+        }
     }
 
     /** The trace's variant label, or its policy's name. */
@@ -137,6 +150,12 @@ public final class CodeBadges {
 
     public List<Handler> handlers() {
         return handlers;
+    }
+
+    /** Whether block {@code handler} is a request type that starts background tasks (its helpers carry "R1's task" badges). */
+    public boolean spawns(int handler) {
+        List<RequestType> types = trace.scenario().requestTypes();
+        return handler >= 0 && handler < types.size() && types.get(handler).segments().stream().anyMatch(io.interleave.scenario.Segment::isSpawn);
     }
 
     /** The names the badges of the program's tasks carry, in id order (none without tasks). */
@@ -151,6 +170,10 @@ public final class CodeBadges {
             int type = typeOf[id];
             return Optional.of(new Place(type, handlers.get(type).lineOf(span.segment())));
         }
+        Integer spawner = backgroundType.get(id);
+        if (spawner != null) { // its span's segment is its step among the type's steps, as the helper's lines count them
+            return Optional.of(new Place(spawner, handlers.get(spawner).lineOf(span.segment())));
+        }
         int task = id - firstTask;
         if (programHandler >= 0 && task >= 0 && task < kindOfTask.length) {
             return Optional.of(new Place(programHandler,
@@ -160,6 +183,10 @@ public final class CodeBadges {
     }
 
     private String nameOf(int id) {
+        String background = backgroundBadge.get(id);
+        if (background != null) {
+            return background;
+        }
         int task = id - firstTask;
         return task >= 0 && task < taskNames.size() ? taskNames.get(task) : "R" + id;
     }

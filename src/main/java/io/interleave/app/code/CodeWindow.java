@@ -246,9 +246,12 @@ public final class CodeWindow {
             fixed += 20; // row padding and the gap after the gutter
             int chars = 0;
             double gutter = 7;
-            for (CodeBadges.Handler h : c.handlers()) {
+            for (int i = 0; i < c.handlers().size(); i++) {
+                CodeBadges.Handler h = c.handlers().get(i);
                 if (h.isProgram()) {
                     gutter = Math.max(gutter, programGutterEms(c));
+                } else if (c.spawns(i)) {
+                    gutter = Math.max(gutter, SPAWN_GUTTER_EMS);
                 }
                 for (CodeLine l : h.lines()) {
                     chars = Math.max(chars, stacked ? stackedChars(l.text()) : l.text().length());
@@ -298,7 +301,8 @@ public final class CodeWindow {
                 List<HBox> handlerBoxes = new java.util.ArrayList<>();
                 List<HBox> handlerRows = new java.util.ArrayList<>();
                 List<CodeLine> lines = handlers.get(h).lines();
-                double gutter = handlers.get(h).isProgram() ? font() * programGutterEms(cs.get(c)) : font() * 7;
+                double gutter = font() * (handlers.get(h).isProgram() ? programGutterEms(cs.get(c))
+                        : cs.get(c).spawns(h) ? SPAWN_GUTTER_EMS : 7);
                 for (int l = 0; l < lines.size(); l++) {
                     String text = lines.get(l).text();
                     boolean comment = text.startsWith("#");
@@ -366,6 +370,9 @@ public final class CodeWindow {
         refreshBadges();
         refreshSelection();
     }
+
+    /** The gutter of a handler that starts background tasks, in ems: room for two "R12's task" badges on a helper's line. */
+    private static final double SPAWN_GUTTER_EMS = 12;
 
     /** The gutter of the program's lines, in ems: room for the longest task name, as many times as tasks of one kind (up to 3). */
     private static double programGutterEms(CodeBadges column) {

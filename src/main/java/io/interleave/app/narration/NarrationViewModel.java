@@ -51,19 +51,21 @@ public final class NarrationViewModel {
      */
     @FunctionalInterface
     public interface Teller {
-        void tell(List<Trace> traces, Consumer<List<Narration>> done);
+        /** Tells {@code traces}; with {@code namesCode}, each step names its line of code ({@link Narrator#narrate(Trace, boolean)}). */
+        void tell(List<Trace> traces, boolean namesCode, Consumer<List<Narration>> done);
 
         /** Tells on the calling thread (tests, and anything without a toolkit). */
-        Teller AT_ONCE = (traces, done) -> done.accept(narrateAll(traces));
+        Teller AT_ONCE = (traces, namesCode, done) -> done.accept(narrateAll(traces, namesCode));
 
         /** Tells on {@code background} and hands the stories back through {@code fx}. */
         static Teller inBackground(Executor background, Executor fx) {
-            return (traces, done) -> CompletableFuture.supplyAsync(() -> narrateAll(traces), background).thenAcceptAsync(done, fx);
+            return (traces, namesCode, done) -> CompletableFuture.supplyAsync(() -> narrateAll(traces, namesCode), background)
+                    .thenAcceptAsync(done, fx);
         }
     }
 
-    private static List<Narration> narrateAll(List<Trace> traces) {
-        return traces.stream().map(Narrator::narrate).toList();
+    private static List<Narration> narrateAll(List<Trace> traces, boolean namesCode) {
+        return traces.stream().map(t -> Narrator.narrate(t, namesCode)).toList();
     }
 
     private final ObservableValue<List<Trace>> traces;
@@ -88,6 +90,8 @@ public final class NarrationViewModel {
     private final ReadOnlyBooleanWrapper pauseTimeValid = new ReadOnlyBooleanWrapper(this, "pauseTimeValid", true);
     private final ReadOnlyObjectWrapper<Breakpoints> breakpoints = new ReadOnlyObjectWrapper<>(this, "breakpoints", Breakpoints.NONE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    /** Whether each step names its line of code: off by default; the window turns it on while its code view is open. */
+    private final BooleanProperty namesCode = new SimpleBooleanProperty(this, "namesCode", false);
 
     public NarrationViewModel(ObservableValue<List<Trace>> traces, PlaybackViewModel playback) {
         this(traces, playback, Teller.AT_ONCE);
@@ -98,6 +102,7 @@ public final class NarrationViewModel {
         this.playback = playback;
         this.teller = teller;
         traces.addListener((obs, old, now) -> narrate());
+        namesCode.addListener((obs, old, now) -> narrate());
         shown.addListener((obs, old, now) -> showLines());
         playback.playheadMsProperty().addListener((obs, old, now) -> follow());
         playback.playingProperty().addListener((obs, was, now) -> {
@@ -140,6 +145,14 @@ public final class NarrationViewModel {
         return labels.getReadOnlyProperty();
     }
 
+    /**
+     * Whether each step names the line of code it runs ("R1 awaits database (db query) at `await db_query()`"):
+     * off by default; the main window binds it to its code window being open. Changing it tells the runs again.
+     */
+    public BooleanProperty namesCodeProperty() {
+        return namesCode;
+    }
+
     /** Which of {@link #policiesProperty()} is told, when comparing. */
     public IntegerProperty shownProperty() {
         return shown;
@@ -160,7 +173,7 @@ public final class NarrationViewModel {
     private void narrate() {
         List<Trace> t = currentTraces();
         long ticket = ++told;
-        teller.tell(t, stories -> {
+        teller.tell(t, namesCode.get(), stories -> {
             if (ticket == told) { // a newer run's story supersedes this one
                 narrations = stories;
                 if (shown.get() >= narrations.size() || shown.get() < 0) {

@@ -17,6 +17,16 @@ public record CodeLine(String text, int step) {
         }
     }
 
+    /**
+     * The line's code without its indentation, its trailing comment or a gather branch's comma:
+     * {@code await db_query()}, {@code asyncio.create_task(send_email())}.
+     */
+    public String code() {
+        int comment = CodeParser.commentStart(text);
+        String code = (comment < 0 ? text : text.substring(0, comment)).strip();
+        return code.endsWith(",") ? code.substring(0, code.length() - 1).strip() : code;
+    }
+
     /** Whether the line runs a step. */
     public boolean runsStep() {
         return step >= 0;

@@ -101,19 +101,97 @@ public final class CodeParser {
                 helper(line);
             } else if (line.startsGather()) {
                 body.add(gather(line, gathered));
+            } else if (line.startsSpawn()) {
+                body.add(spawn(line, gathered));
             } else {
                 body.add(call(line, false));
             }
         }
         for (Map.Entry<String, Helper> h : helpers.entrySet()) {
             if (!gathered.contains(h.getKey())) {
-                throw new CodeException(h.getValue().at(), "helper " + h.getKey() + " is defined but no gather calls it");
+                throw new CodeException(h.getValue().at(), "helper " + h.getKey() + " is defined but no gather or spawn uses it");
             }
         }
         if (body.isEmpty()) {
             throw new CodeException(helpers.values().iterator().next().at(), "expected a call or a gather in the handler's body, not only helpers");
         }
-        return new Handler(async, body);
+        return new Handler(async, numberSpawns(body));
+    }
+
+    /** The body with each spawn's first step: a spawned task's steps come after the request's own, spawn by spawn. */
+    private static List<Statement> numberSpawns(List<Statement> body) {
+        int next = 0;
+        for (Statement s : body) {
+            next += s instanceof Statement.Gather g ? g.branches().stream().mapToInt(List::size).sum() : 1;
+        }
+        List<Statement> out = new ArrayList<>(body.size());
+        for (Statement s : body) {
+            if (s instanceof Statement.Spawn sp) {
+                out.add(new Statement.Spawn(sp.label(), sp.calls(), next, sp.at()));
+                next += sp.calls().size();
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A spawn: {@code asyncio.create_task(helper())} in async code, {@code executor.submit(helper)} in a plain def,
+     * starting the helper defined above as a background task; its comment {@code # spawn "label": note} is optional.
+     */
+    private Statement.Spawn spawn(Cursor c, Set<String> used) {
+        c.skipIndent();
+        Position at = c.position();
+        if (c.word("await")) {
+            throw new CodeException(at, "expected no 'await' before a spawn: it goes on without waiting for its task");
+        }
+        int nameAt = c.pos;
+        String name = c.dotted();
+        if (async && !name.equals("asyncio.create_task")) {
+            throw new CodeException(c.position(nameAt), "expected 'asyncio.create_task(helper())' to start a background task in async code"
+                    + " (executor.submit is for a plain def)");
+        }
+        if (!async && !name.equals("executor.submit")) {
+            throw new CodeException(c.position(nameAt), "expected 'executor.submit(helper)' to start a background task in a plain def"
+                    + " (asyncio.create_task needs 'async def')");
+        }
+        c.expect('(', "'(' after " + name);
+        c.spaces();
+        int helperAt = c.pos;
+        String helper = c.name("the helper's name inside " + name + "(...)");
+        if (async) {
+            c.expect('(', "'()' after " + helper + ": create_task takes the coroutine " + helper + "() returns");
+            c.expect(')', "')' closing " + helper + "(");
+        }
+        c.expect(')', "')' closing " + name + "(");
+        c.endOfCode("the end of the line after ')'");
+        Optional<String> label = Optional.empty();
+        if (c.hasComment()) {
+            Cursor k = c.comment();
+            if (!k.word("spawn")) {
+                throw k.error("expected 'spawn' starting the comment of a spawn");
+            }
+            k.spaces();
+            if (k.peek() == '"') {
+                label = Optional.of(k.quoted());
+                k.spaces();
+            }
+            if (k.peek() == ':') {
+                k.pos = k.end; // a note for the reader, e.g. ": goes on without waiting"
+            }
+            k.endOfComment("a quoted label, ':' and a note, or the end of the comment after 'spawn'");
+        }
+        Helper h = helpers.get(helper);
+        if (h == null) {
+            throw new CodeException(c.position(helperAt), "expected a helper named " + helper
+                    + " defined above (" + (async ? "async def " : "def ") + helper + "(): with the task's calls indented under it)");
+        }
+        if (!used.add(helper)) {
+            throw new CodeException(c.position(helperAt), "helper " + helper
+                    + " is already used by a gather or a spawn above; define one helper each");
+        }
+        return new Statement.Spawn(label, h.calls(), 0, at);
     }
 
     /** A nested {@code def branch_1():} whose calls form one branch of a later gather. */
@@ -149,8 +227,8 @@ public final class CodeParser {
             }
             line.indentExactly(indent, "the helper's indentation");
             next = l + 1;
-            if (line.startsDef() || line.startsGather()) {
-                throw line.error("expected a call: a helper holds calls only (no helper or gather inside it)");
+            if (line.startsDef() || line.startsGather() || line.startsSpawn()) {
+                throw line.error("expected a call: a helper holds calls only (no helper, gather or spawn inside it)");
             }
             calls.add(call(line, false));
         }
@@ -204,6 +282,9 @@ public final class CodeParser {
                 break;
             }
             line.skipIndent();
+            if (line.startsSpawn()) {
+                throw line.error("a gather's branch cannot start a background task; put the spawn before or after the gather");
+            }
             String helper = line.helperReference();
             if (helper != null && !line.hasComment()) {
                 Helper h = helpers.get(helper);
@@ -211,7 +292,7 @@ public final class CodeParser {
                     throw line.error("expected a comment saying what " + helper + "() does, or a helper of that name defined above");
                 }
                 if (!gathered.add(helper)) {
-                    throw line.error("helper " + helper + " is gathered twice; define one helper per branch");
+                    throw line.error("helper " + helper + " is already used by a gather or a spawn above; define one helper each");
                 }
                 branches.add(h.calls());
             } else {
@@ -433,6 +514,20 @@ public final class CodeParser {
             boolean gather = (name.equals("asyncio.gather") || name.equals("gather")) && peek() == '(';
             pos = save;
             return gather;
+        }
+
+        /** {@code asyncio.create_task(} or {@code executor.submit(}, awaited or not. */
+        boolean startsSpawn() {
+            int save = pos;
+            skipIndent();
+            if (word("await")) {
+                spaces();
+            }
+            String name = dotted();
+            spaces();
+            boolean spawn = (name.equals("asyncio.create_task") || name.equals("executor.submit")) && peek() == '(';
+            pos = save;
+            return spawn;
         }
 
         private boolean spacesThen(String w) {

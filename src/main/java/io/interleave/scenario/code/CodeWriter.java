@@ -42,6 +42,7 @@ public final class CodeWriter {
     private final List<Integer> steps = new ArrayList<>();
     private int nextStep;
     private int nextHelper = 1;
+    private final java.util.Set<String> helpers = new java.util.HashSet<>();
 
     private CodeWriter(Style style, Map<String, String> resourceNotes) {
         this.style = style;
@@ -106,7 +107,7 @@ public final class CodeWriter {
             if (branch.size() == 1) {
                 helperNames.add(null);
             } else {
-                String helper = "branch_" + nextHelper++;
+                String helper = numbered("branch_");
                 helperNames.add(helper);
                 add(INDENT + (style.async ? "async def " : "def ") + helper + "():", null, -1);
                 nextStep = first + offset;
@@ -139,9 +140,15 @@ public final class CodeWriter {
      */
     private void spawn(Statement.Spawn sp) {
         int spawnStep = nextStep;
-        String helper = Identifiers.name(sp.label().orElse(""), "background_task");
+        // a helper's name is one plain name (no dots), used once in the handler
+        String helper = Identifiers.name(sp.label().orElse("").replace('.', '_'), "background_task");
         if (helper.equals("background_task") || sp.label().isEmpty()) {
-            helper = "background_task_" + nextHelper++;
+            helper = numbered("background_task_");
+        } else if (!helpers.add(helper)) {
+            String base = helper;
+            for (int n = 2; !helpers.add(helper); n++) {
+                helper = base + "_" + n;
+            }
         }
         add(INDENT + (style.async ? "async def " : "def ") + helper + "():", null, -1);
         nextStep = sp.firstStep();
@@ -151,6 +158,15 @@ public final class CodeWriter {
         nextStep = spawnStep;
         add(INDENT + (style.async ? "asyncio.create_task(" + helper + "())" : "executor.submit(" + helper + ")"),
                 "spawn" + sp.label().map(l -> " " + quote(l)).orElse("") + ": goes on without waiting", nextStep++);
+    }
+
+    /** {@code prefix} and the next helper number not taken yet. */
+    private String numbered(String prefix) {
+        String name = prefix + nextHelper++;
+        while (!helpers.add(name)) {
+            name = prefix + nextHelper++;
+        }
+        return name;
     }
 
     private String comment(Statement.Call c, String name, boolean toThread) {

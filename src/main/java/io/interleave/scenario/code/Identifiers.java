@@ -17,7 +17,8 @@ public final class Identifiers {
             "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
             "with", "yield", "match", "case");
     /** Names the grammar gives a meaning of its own; a label spelling one is called by another name. */
-    static final Set<String> RESERVED = Set.of("asyncio.to_thread", "asyncio.gather", "gather");
+    static final Set<String> RESERVED = Set.of("asyncio.to_thread", "asyncio.gather", "gather",
+            "asyncio.create_task", "executor.submit");
 
     private Identifiers() {
     }

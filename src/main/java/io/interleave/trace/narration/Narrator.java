@@ -1,6 +1,7 @@
 package io.interleave.trace.narration;
 
 import io.interleave.time.TimeText;
+import io.interleave.scenario.HandlerCode;
 import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Resource;
@@ -8,6 +9,7 @@ import io.interleave.scenario.Segment;
 import io.interleave.scenario.SegmentKind;
 import io.interleave.scenario.Server;
 import io.interleave.scenario.TaskStep;
+import io.interleave.scenario.code.CodeLine;
 import io.interleave.trace.Causes;
 import io.interleave.trace.ItemRecord;
 import io.interleave.trace.TaskIds;
@@ -38,6 +40,14 @@ import java.util.Optional;
  * up only what the named holder was doing then (its own span). It keeps no
  * scheduler state of its own. Long runs are narrated up to
  * {@link #MAX_LINES} instants; a last line says where the narration stops.
+ *
+ * <p>Naming the code (off by default; the window turns it on while its code
+ * view is open): a clause about a step a request or background task takes
+ * names the line of its handler that runs it, as the code view writes it
+ * under the run's policy: "R1 awaits database (db query) at {@code `await db_query()`}",
+ * "the loop runs R2 (parse request) at {@code `parse_request()`}", "R2 starts a
+ * background task (send email) at {@code `asyncio.create_task(send_email())`} and goes on".
+ * The code view shows no line numbers, so the line is named by its code.
  */
 public final class Narrator {
     /** Instants narrated at most; the rest of a long run is summed up in one line. */
@@ -52,8 +62,13 @@ public final class Narrator {
     /** A program's tasks, in id order (none without tasks), and their kinds' steps as they run. */
     private final List<TaskIds.Named> tasks;
     private final Map<Integer, List<TaskStep>> unrolled = new HashMap<>();
+    /** Whether clauses name the code line of the step they tell. */
+    private final boolean namesCode;
+    /** Per request type, per step: the code of its line (filled on first use). */
+    private final Map<Integer, Map<Integer, String>> codeOfStep = new HashMap<>();
 
-    private Narrator(Trace trace) {
+    private Narrator(Trace trace, boolean namesCode) {
+        this.namesCode = namesCode;
         this.trace = trace;
         this.server = trace.scenario().server();
         this.sync = server.policy().waitsHoldWorker(); // a held worker: "holding the thread"; a released one: "awaits"
@@ -71,10 +86,23 @@ public final class Narrator {
 
     /** The narration of a trace, up to {@code maxLines} instants (and a closing line if it stops early). */
     public static Narration narrate(Trace trace, int maxLines) {
+        return narrate(trace, maxLines, false);
+    }
+
+    /**
+     * The narration of a whole trace, up to {@link #MAX_LINES} instants; with {@code namesCode}, each step
+     * names the line of code it runs ("R2 awaits database at `await db_query()`").
+     */
+    public static Narration narrate(Trace trace, boolean namesCode) {
+        return narrate(trace, MAX_LINES, namesCode);
+    }
+
+    /** The narration of a trace, up to {@code maxLines} instants, naming the code lines or not. */
+    public static Narration narrate(Trace trace, int maxLines, boolean namesCode) {
         if (maxLines < 1) {
             throw new IllegalArgumentException("maxLines: must be >= 1, was " + maxLines);
         }
-        return new Narrator(trace).run(maxLines);
+        return new Narrator(trace, namesCode).run(maxLines);
     }
 
     /** A span and its position among its request's spans. */
@@ -340,7 +368,7 @@ public final class Narrator {
     private Ordered arrival(Span sp) {
         String r = label(sp);
         String then = switch (sp.state()) {
-            case COMPUTE -> worker(sp) + " runs it (" + segmentName(sp) + ")";
+            case COMPUTE -> worker(sp) + " runs it (" + segmentName(sp) + ")" + at(sp);
             case QUEUED -> queuedWhy(sp);
             case READY -> cpuWhy(sp);
             case WAIT -> awaits(sp);
@@ -427,11 +455,11 @@ public final class Narrator {
         return switch (sp.state()) {
             case COMPUTE -> {
                 if (fromWait) {
-                    yield new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, back + "; " + worker(sp) + " runs it (" + segmentName(sp) + ")"));
+                    yield new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, back + "; " + worker(sp) + " runs it (" + segmentName(sp) + ")" + at(sp)));
                 }
                 if (prev.state() == SpanState.WAITING_GIL) {
                     yield new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, r + " takes the GIL" + gilFrom(sp) + "; "
-                            + worker(sp) + " runs it (" + segmentName(sp) + ")"));
+                            + worker(sp) + " runs it (" + segmentName(sp) + ")" + at(sp)));
                 }
                 String verb = "runs";
                 if (prev.state() == SpanState.QUEUED) {
@@ -441,13 +469,13 @@ public final class Narrator {
                         && spans.get(step.index() - 2).segment() == sp.segment()) {
                     verb = "resumes";
                 } else if (prev.state() == SpanState.COMPUTE) {
-                    yield new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, r + " goes on to " + segmentName(sp)));
+                    yield new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, r + " goes on to " + segmentName(sp) + at(sp)));
                 }
-                yield new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, worker(sp) + " " + verb + " " + r + " (" + segmentName(sp) + ")"));
+                yield new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, worker(sp) + " " + verb + " " + r + " (" + segmentName(sp) + ")" + at(sp)));
             }
             case WAIT -> prev.state() == SpanState.WAITING_RESOURCE
                     ? new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, r + " gets a " + resourceOf(sp).orElse("resource")
-                            + " slot and " + (sync ? "waits on it" : "awaits it") + labelSuffix(sp)))
+                            + " slot and " + (sync ? "waits on it" : "awaits it") + labelSuffix(sp) + at(sp)))
                     : new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, r + " " + awaits(sp)));
             case WAITING_RESOURCE -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_RESOURCE, r + " " + slotWhy(sp)));
             case BLOCKED -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.BLOCKED, r + " " + blocks(sp)));
@@ -489,13 +517,13 @@ public final class Narrator {
      */
     private String awaits(Span sp) {
         String target = resourceOf(sp).map(res -> sharedPrefix(res) + res + labelSuffix(sp)).orElse(segmentLabel(sp).orElse("I/O"));
-        return sync ? "waits on " + target + ", holding " + ownWorker(sp) : "awaits " + target;
+        return sync ? "waits on " + target + at(sp) + ", holding " + ownWorker(sp) : "awaits " + target + at(sp);
     }
 
     /** "blocks the loop (time.sleep)" or "blocks in time.sleep, holding the thread". */
     private String blocks(Span sp) {
         String what = segmentLabel(sp).orElse("a blocking call") + resourceOf(sp).map(res -> " on " + sharedPrefix(res) + res).orElse("");
-        return sync ? "blocks in " + what + ", holding " + ownWorker(sp) : "blocks " + worker(sp) + " (" + what + ")";
+        return sync ? "blocks in " + what + at(sp) + ", holding " + ownWorker(sp) : "blocks " + worker(sp) + " (" + what + ")" + at(sp);
     }
 
     /** "waits for a database slot (all 2 in use)". */
@@ -504,7 +532,7 @@ public final class Narrator {
         Resource resource = resources.get(res);
         String inUse = cause(sp).filter(c -> c.kind() == WaitCause.SLOT).map(c -> " (" + all(c.count()) + " in use)")
                 .orElse(resource != null && resource.capacity().isPresent() ? " (" + all(resource.capacity().getAsInt()) + " in use)" : "");
-        return "waits for a " + res + " slot" + inUse + (sync ? ", holding " + ownWorker(sp) : "");
+        return "waits for a " + res + " slot" + inUse + at(sp) + (sync ? ", holding " + ownWorker(sp) : "");
     }
 
     /** Why a request that arrives cannot start yet, as the engine decided: behind others, or for a thread or its loop. */
@@ -517,7 +545,7 @@ public final class Narrator {
         Causes.Cause c = cause.get();
         return switch (c.kind()) {
             case QUEUE -> {
-                String behind = "queued behind R" + c.holders()[0];
+                String behind = "queued behind " + who(c.holders()[0]);
                 yield c.count() == 1 ? behind : behind + " (" + c.count() + " waiting ahead)";
             }
             case THREAD -> c.count() == 1
@@ -546,7 +574,7 @@ public final class Narrator {
             if (c.count() == 1) {
                 // the line tells the instant's outcome: whoever runs on the core once the instant's hand-offs are done
                 Optional<Integer> running = onCoreAt(0, sp.startMs()).or(c::holder);
-                return "waits for the core" + running.filter(h -> h != sp.requestId()).map(h -> " (running R" + h + ")").orElse("");
+                return "waits for the core" + running.filter(h -> h != sp.requestId()).map(h -> " (running " + who(h) + ")").orElse("");
             }
             return "waits for a core (" + all(c.count()) + " busy)";
         }
@@ -556,14 +584,14 @@ public final class Narrator {
     /** " from R1": who let go of the GIL that {@code sp}'s request takes as {@code sp} begins, if the engine said. */
     private String gilFrom(Span sp) {
         return causes.resumedAt(sp.requestId(), sp.startMs()).filter(g -> g.got() == WaitCause.GIL && g.by() > 0)
-                .map(g -> " from R" + g.by()).orElse("");
+                .map(g -> " from " + who(g.by())).orElse("");
     }
 
     /** "waits for the GIL held by R1": the holder as the engine named it, when it did. */
     private String gilWhy(Span sp) {
         Optional<Integer> holder = cause(sp).filter(c -> c.kind() == WaitCause.GIL).flatMap(Causes.Cause::holder)
                 .filter(h -> h != sp.requestId());
-        return "waits for the GIL" + holder.map(h -> " held by R" + h).orElse("");
+        return "waits for the GIL" + holder.map(h -> " held by " + who(h)).orElse("");
     }
 
     /** What the holder named by the engine's cause is doing just after the wait begins, seen from the waiting request. */
@@ -578,7 +606,7 @@ public final class Narrator {
             return Optional.empty();
         }
         Span h = span.get();
-        String rq = "R" + q;
+        String rq = who(q);
         return Optional.of(switch (h.state()) {
             case COMPUTE -> "running " + rq;
             case BLOCKED -> rq + (sync ? " holds it, blocked in " : " blocks it in ") + segmentLabel(h).orElse("a blocking call");
@@ -608,6 +636,11 @@ public final class Narrator {
         }
     }
 
+    /** "R2" for a request; a task by its name ("producer", "R1's task: send email"). */
+    private String who(int id) {
+        return id > trace.requests().size() ? taskName(id) : "R" + id;
+    }
+
     private String taskName(int id) {
         return tasks.stream().filter(n -> n.id() == id).map(TaskIds.Named::name).findFirst().orElse("task " + id);
     }
@@ -617,7 +650,7 @@ public final class Narrator {
         RequestRecord r = trace.request(task.spawnedBy());
         Segment spawn = trace.scenario().requestTypes().get(r.type()).segments().get(task.kind());
         String what = spawn.label().map(l -> " (" + l + ")").orElse("");
-        String text = r.label() + " starts a background task" + what + " and goes on"
+        String text = r.label() + " starts a background task" + what + codeOf(r.type(), ownStepOf(r.type(), task.kind())) + " and goes on"
                 + (task.durationMs() == 0 ? "; the task is done at once" : "");
         return new Ordered(2, new Clause(r.id(), NarrationKind.RUNNING, text)); // before its task's own start (a later id)
     }
@@ -639,14 +672,15 @@ public final class Narrator {
             queue = current != null && current.queue().isPresent() ? "'" + current.queue().get() + "'" : "the queue";
         }
         String who = task.name();
+        String code = task.background() ? codeOf(trace.request(task.spawnedBy()).type(), sp.segment()) : "";
         String holds = sync ? " (it holds its thread)" : " (the loop moves on)";
         Ordered o = switch (sp.state()) {
-            case COMPUTE -> new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, worker(sp) + " runs " + who + " (" + what + ")"));
-            case WAIT -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, who + (sync ? " waits (" : " awaits (") + what + ")"));
-            case BLOCKED -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.BLOCKED, who + " blocks (" + what + ")"));
+            case COMPUTE -> new Ordered(3, new Clause(sp.requestId(), NarrationKind.RUNNING, worker(sp) + " runs " + who + " (" + what + ")" + code));
+            case WAIT -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, who + (sync ? " waits (" : " awaits (") + what + ")" + code));
+            case BLOCKED -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.BLOCKED, who + " blocks (" + what + ")" + code));
             case WAITING_PUT -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, who + " waits to put: " + queue + " is full" + holds));
             case WAITING_GET -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, who + " waits for an item: " + queue + " is empty" + holds));
-            case WAITING_RESOURCE -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_RESOURCE, who + " waits for a slot"));
+            case WAITING_RESOURCE -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_RESOURCE, who + " waits for a slot" + code));
             case READY -> new Ordered(4, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, who + " is ready, waiting for "
                     + (sync ? "a core" : worker(sp) + " or a core")));
             case QUEUED -> new Ordered(4, new Clause(sp.requestId(), NarrationKind.QUEUED, who + (sync ? " waits for a free thread" : " waits to start")));
@@ -659,6 +693,42 @@ public final class Narrator {
             return new Ordered(2, new Clause(sp.requestId(), NarrationKind.ARRIVED, who + " starts; " + then));
         }
         return o;
+    }
+
+    // ------------------------------------------------------------------ code
+
+    /** " at `await db_query()`": the code line of the step {@code sp} (a request's) is on, when naming the code; else nothing. */
+    private String at(Span sp) {
+        return namesCode ? codeOf(trace.request(sp.requestId()).type(), sp.segment()) : "";
+    }
+
+    /** " at `code`" for step {@code step} of request type {@code type}'s handler, when naming the code and the step has a line. */
+    private String codeOf(int type, int step) {
+        if (!namesCode) {
+            return "";
+        }
+        Map<Integer, String> lines = codeOfStep.computeIfAbsent(type, t -> {
+            Map<Integer, String> byStep = new HashMap<>();
+            for (CodeLine l : HandlerCode.lines(trace.scenario().requestTypes().get(t), server, trace.scenario().resources())) {
+                if (l.runsStep()) {
+                    byStep.putIfAbsent(l.step(), l.code());
+                }
+            }
+            return byStep;
+        });
+        String code = lines.get(step);
+        return code == null ? "" : " at `" + code + "`";
+    }
+
+    /** The step index of the request's own segment {@code segment} (a gather counts its branches' steps). */
+    private int ownStepOf(int type, int segment) {
+        List<Segment> segments = trace.scenario().requestTypes().get(type).segments();
+        int step = 0;
+        for (int i = 0; i < segment && i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            step += s.isGather() ? s.branches().stream().mapToInt(List::size).sum() : 1;
+        }
+        return step;
     }
 
     private static String lowerFirst(String text) {
