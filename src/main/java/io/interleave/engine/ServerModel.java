@@ -528,7 +528,11 @@ final class ServerModel {
                 continue; // a branch of 0 ms segments only is done at once: no task, no turn, no span
             }
             if (first >= 0) {
-                scheduling.resumeFirst(w, newBranch(r, first, bounds[first], bounds[first + 1]));
+                Req queued = newBranch(r, first, bounds[first], bounds[first + 1]);
+                if (recordCauses) {
+                    waitsForWorker(queued, w, -1); // a branch waits for its loop, held by the request (then its first branch)
+                }
+                scheduling.resumeFirst(w, queued);
             }
             first = b;
             pending++;
