@@ -994,8 +994,8 @@ final class ServerModel {
     }
 
     /**
-     * Whether the branches of one of {@code r}'s gathers would get in each other's way even alone: a branch
-     * computes or blocks (it holds the loop, so the branches after it start their awaits later, and two
+     * Whether the branches of one of {@code r}'s gathers would get in each other's way even alone: of two or
+     * more branches with work, one computes or blocks (it holds the loop, so the branches after it start their awaits later, and two
      * computing branches take turns), a branch is offloaded (pool threads and cores are shared), or more
      * branches use a resource than it has slots, or two use a shared-latency one (they slow each other).
      */
@@ -1004,6 +1004,18 @@ final class ServerModel {
         int[] users = new int[pools.length];
         for (int[] bounds : gathers) {
             Arrays.fill(users, 0);
+            int real = 0; // branches with work: with fewer than two nothing overlaps (a 0 ms branch is done at once)
+            for (int b = 0; b + 1 < bounds.length; b++) {
+                for (int s = bounds[b]; s < bounds[b + 1]; s++) {
+                    if (r.ms[s] > 0) {
+                        real++;
+                        break;
+                    }
+                }
+            }
+            if (real < 2) {
+                continue;
+            }
             for (int b = 0; b + 1 < bounds.length; b++) {
                 int[] usedBy = new int[pools.length];
                 for (int s = bounds[b]; s < bounds[b + 1]; s++) {
@@ -1057,7 +1069,7 @@ final class ServerModel {
             }
         });
         model.timingAlone = true;
-        Req copy = new Req();
+        Req copy = model.new Req(); // its events run on the model that times it
         copy.reset(1, r.type, key.ms().clone(), 0, 0);
         copy.giveUpMs = Double.POSITIVE_INFINITY;
         copy.end = ownSteps[r.type];
