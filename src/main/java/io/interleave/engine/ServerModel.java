@@ -101,6 +101,13 @@ final class ServerModel {
     private final Worker[] workers;
     private final OptionalInt[] workerIds;
     private final Pool[] pools;
+    /** The scenario run, for a request's time alone worked out by a run of its own (see {@link #aloneMs}). */
+    private final Scenario scenario;
+    /** Whether this model runs one request alone to time it: its own time alone is then the formula's. */
+    private boolean timingAlone;
+    /** Times alone already run, by type and sampled durations (a scenario of constant durations needs one run per type). */
+    private final java.util.Map<AloneKey, Double> alone = new java.util.HashMap<>();
+    private static final int ALONE_CACHE = 4096;
     private final double timeSliceMs;
     /** Per type: the client's timeout (+infinity if none), and whether its task is cancelled when it passes. */
     private final double[] timeoutOf;
@@ -137,6 +144,7 @@ final class ServerModel {
     private double endMs;
 
     ServerModel(Engine engine, Scenario scenario, TraceListener listener) {
+        this.scenario = scenario;
         this.engine = engine;
         this.listener = listener;
         this.recordSpans = listener.wantsSpans();
@@ -528,7 +536,11 @@ final class ServerModel {
                 continue; // a branch of 0 ms segments only is done at once: no task, no turn, no span
             }
             if (first >= 0) {
-                scheduling.resumeFirst(w, newBranch(r, first, bounds[first], bounds[first + 1]));
+                Req queued = newBranch(r, first, bounds[first], bounds[first + 1]);
+                if (recordCauses) {
+                    waitsForWorker(queued, w, -1); // a branch waits for its loop, held by the request (then its first branch)
+                }
+                scheduling.resumeFirst(w, queued);
             }
             first = b;
             pending++;
@@ -952,11 +964,17 @@ final class ServerModel {
      * The request's time alone on this server under this policy: the sum of
      * its steps, except that a gather that forks counts as its longest branch
      * (its branches' waits overlap) and one that runs inline as the sum of its branches.
+     * Where a forked gather's branches contend (see {@link #branchesContend}), that formula would be
+     * wrong, and the request is run alone instead: a one-request run of this scenario on the same
+     * server with the same sampled durations, timed from its arrival to its response.
      */
     private double aloneMs(Req r) {
         int[][] gathers = gathersOf[r.type];
         if (gathers == null || !forks) {
             return r.computeMs(kinds[r.type]) + r.waitMs(kinds[r.type]); // the sum, added up as it always was
+        }
+        if (!timingAlone && branchesContend(r, gathers)) {
+            return runAlone(r);
         }
         double sum = r.computeMs(kinds[r.type]) + r.waitMs(kinds[r.type]);
         for (int[] bounds : gathers) {
@@ -973,6 +991,95 @@ final class ServerModel {
             sum -= all - longest;
         }
         return sum;
+    }
+
+    /**
+     * Whether the branches of one of {@code r}'s gathers would get in each other's way even alone: of two or
+     * more branches with work, one computes or blocks (it holds the loop, so the branches after it start their awaits later, and two
+     * computing branches take turns), a branch is offloaded (pool threads and cores are shared), or more
+     * branches use a resource than it has slots, or two use a shared-latency one (they slow each other).
+     */
+    private boolean branchesContend(Req r, int[][] gathers) {
+        SegmentKind[] k = kinds[r.type];
+        int[] users = new int[pools.length];
+        for (int[] bounds : gathers) {
+            Arrays.fill(users, 0);
+            int real = 0; // branches with work: with fewer than two nothing overlaps (a 0 ms branch is done at once)
+            for (int b = 0; b + 1 < bounds.length; b++) {
+                for (int s = bounds[b]; s < bounds[b + 1]; s++) {
+                    if (r.ms[s] > 0) {
+                        real++;
+                        break;
+                    }
+                }
+            }
+            if (real < 2) {
+                continue;
+            }
+            for (int b = 0; b + 1 < bounds.length; b++) {
+                int[] usedBy = new int[pools.length];
+                for (int s = bounds[b]; s < bounds[b + 1]; s++) {
+                    if (r.ms[s] <= 0) {
+                        continue;
+                    }
+                    if (k[s] == SegmentKind.COMPUTE || k[s] == SegmentKind.BLOCK || offloaded[r.type][s]) {
+                        return true;
+                    }
+                    int res = resourceOf[r.type][s];
+                    if (res >= 0 && usedBy[res]++ == 0) {
+                        users[res]++;
+                    }
+                }
+            }
+            for (int res = 0; res < pools.length; res++) {
+                if (users[res] > pools[res].capacity || users[res] >= 2 && pools[res].service != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The durations that identify a request's run alone. */
+    private record AloneKey(int type, double[] ms) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AloneKey k && k.type == type && Arrays.equals(k.ms, ms);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type + Arrays.hashCode(ms);
+        }
+    }
+
+    /** {@code r} run alone on a fresh copy of this server: arrives at 0, no timeout; its response time. */
+    private double runAlone(Req r) {
+        AloneKey key = new AloneKey(r.type, Arrays.copyOf(r.ms, r.ms.length));
+        Double known = alone.get(key);
+        if (known != null) {
+            return known;
+        }
+        double[] response = {Double.NaN};
+        Engine own = new Engine();
+        ServerModel model = new ServerModel(own, scenario, new TraceListener() {
+            @Override
+            public void request(io.interleave.trace.RequestRecord record) {
+                response[0] = record.responseMs();
+            }
+        });
+        model.timingAlone = true;
+        Req copy = model.new Req(); // its events run on the model that times it
+        copy.reset(1, r.type, key.ms().clone(), 0, 0);
+        copy.giveUpMs = Double.POSITIVE_INFINITY;
+        copy.end = ownSteps[r.type];
+        own.at(0, () -> model.arrive(copy));
+        own.run();
+        double ms = Double.isNaN(response[0]) ? r.computeMs(kinds[r.type]) + r.waitMs(kinds[r.type]) : response[0];
+        if (alone.size() < ALONE_CACHE) {
+            alone.put(key, ms);
+        }
+        return ms;
     }
 
     private void setCurrent(Worker w, Req r) {

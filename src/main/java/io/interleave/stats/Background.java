@@ -16,6 +16,21 @@ public record Background(long tasks, double cpuMs, double meanMs, double maxMs, 
     /** A run without background tasks. */
     public static final Background NONE = new Background(0, 0, Double.NaN, Double.NaN, 0);
 
+    /**
+     * What the background tasks among {@code tasks} that ended by {@code atMs} did (a program's tasks are
+     * left out, and so, as in {@code simulate --warmup}, are the tasks of the first {@code warmup} requests);
+     * with {@code atMs} infinite, the whole run's figures, the same as simulate's background keys.
+     */
+    public static Background of(java.util.List<io.interleave.trace.TaskRecord> tasks, int warmup, double atMs) {
+        SummaryCollector c = new SummaryCollector(warmup, 0);
+        for (io.interleave.trace.TaskRecord t : tasks) {
+            if (t.finishMs() <= atMs) {
+                c.task(t);
+            }
+        }
+        return c.background();
+    }
+
     public Background {
         if (tasks < 0 || !(cpuMs >= 0) || outlived < 0 || outlived > tasks) {
             throw new IllegalArgumentException("background tasks: counts and CPU must be >= 0 (outlived <= tasks), were "

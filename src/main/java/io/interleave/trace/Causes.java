@@ -125,6 +125,19 @@ public final class Causes {
         return Optional.empty();
     }
 
+    /**
+     * The last cause of kind {@code kind} the engine gave for request {@code requestId} at {@code timeMs}: the
+     * branches of a gather share their request's id, so at one instant one may wait for a slot, another for the loop.
+     */
+    public Optional<Cause> at(int requestId, double timeMs, WaitCause kind) {
+        for (int i = lastAtOrBefore(times, size, timeMs); i >= 0 && times[i] == timeMs; i--) {
+            if (requests[i] == requestId && kinds[i] == kind.ordinal()) {
+                return Optional.of(get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether worker {@code worker} went idle at {@code timeMs} (it may have found new work at that instant). */
     public boolean wentIdle(int worker, double timeMs) {
         for (int i = lastAtOrBefore(idleTimes, idleSize, timeMs); i >= 0 && idleTimes[i] == timeMs; i--) {

@@ -74,6 +74,16 @@ class GatherProperties {
                 + s.worker() + " " + s.poolThread() + " " + s.core() + " " + s.holdsWorker()).toList();
     }
 
+    @Property(tries = TRIES, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
+    @Label("a request alone on the server takes exactly its time alone, gathers whose branches contend included")
+    void aloneIsExact(@ForAll("scenarios") Scenario random) {
+        Scenario one = new Scenario("one", "", random.seed(), random.server(), random.resources(), random.requestTypes(),
+                new io.interleave.scenario.Arrivals.Uniform(1000, 1), List.of());
+        RequestRecord r = Simulation.trace(one).request(1);
+        assertThat(r.responseMs()).isCloseTo(r.aloneMs(), org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, r.aloneMs())));
+        Statistics.label("policy").collect(one.server().policy());
+    }
+
     // ------------------------------------------------------------ generators
 
     @Provide

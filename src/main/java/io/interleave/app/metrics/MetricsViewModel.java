@@ -148,6 +148,10 @@ public final class MetricsViewModel {
         List<String> labels = columns.stream().map(Column::label).toList();
         boolean timeouts = runs.stream().anyMatch(r -> r.trace.scenario().requestTypes().stream().anyMatch(io.interleave.scenario.RequestType::hasTimeout));
         List<MetricRows.Row> rows = SlowdownRows.addTo(MetricRows.of(summaries, outOf, timeouts), slowdownMeans, slowdownMaxes);
+        if (runs.stream().anyMatch(r -> r.trace.scenario().hasSpawns())) { // background tasks, apart from the requests, as far as the playhead
+            rows = BackgroundRows.addTo(rows, runs.stream()
+                    .map(r -> io.interleave.stats.Background.of(r.trace.program().tasks(), 0, atMs)).toList());
+        }
         return new Panel(caption(runs, summaries, soFar, atMs), soFar, columns, rows, MetricRows.headline(labels, summaries),
                 bars, axis, inFlight, runs.stream().mapToDouble(r -> r.trace.endMs()).max().orElse(0), false);
     }

@@ -31,6 +31,10 @@ public final class NarrationController {
     @FXML private CheckBox pauseRejection;
     @FXML private CheckBox pauseTimeout;
     @FXML private CheckBox pauseQueueFull;
+    @FXML private CheckBox pauseTaskStarts;
+    @FXML private CheckBox pauseTaskEnds;
+    @FXML private CheckBox pauseGatherStarts;
+    @FXML private CheckBox pauseGatherEnds;
     @FXML private TextField pauseTime;
     @FXML private Label pauseStatus;
 
@@ -91,7 +95,11 @@ public final class NarrationController {
         for (CheckBox box : List.of(pauseRejection, pauseTimeout)) {
             box.visibleProperty().bind(vm.programProperty().not());
         }
-        for (CheckBox box : List.of(pauseRejection, pauseTimeout, pauseQueueFull)) {
+        bindMoment(pauseTaskStarts, io.interleave.trace.narration.Breakpoints.Moment.BACKGROUND_STARTS, vm.spawnsProperty());
+        bindMoment(pauseTaskEnds, io.interleave.trace.narration.Breakpoints.Moment.BACKGROUND_ENDS, vm.spawnsProperty());
+        bindMoment(pauseGatherStarts, io.interleave.trace.narration.Breakpoints.Moment.GATHER_STARTS, vm.gathersProperty());
+        bindMoment(pauseGatherEnds, io.interleave.trace.narration.Breakpoints.Moment.GATHER_ENDS, vm.gathersProperty());
+        for (CheckBox box : List.of(pauseRejection, pauseTimeout, pauseQueueFull, pauseTaskStarts, pauseTaskEnds, pauseGatherStarts, pauseGatherEnds)) {
             box.managedProperty().bind(box.visibleProperty());
         }
         vm.programProperty().addListener((obs, was, now) -> {
@@ -108,6 +116,14 @@ public final class NarrationController {
         pauseStatus.setTooltip(statusTip);
         pauseStatus.visibleProperty().bind(vm.statusProperty().isNotEmpty());
         pauseStatus.managedProperty().bind(pauseStatus.visibleProperty());
+    }
+
+    /** A moment's box: shown only when the runs have such moments (a spawn, a gather). */
+    private void bindMoment(CheckBox box, io.interleave.trace.narration.Breakpoints.Moment moment,
+                            javafx.beans.value.ObservableBooleanValue shown) {
+        box.selectedProperty().bindBidirectional(vm.pauseOnProperty(moment));
+        box.visibleProperty().bind(shown);
+        box.setTooltip(new Tooltip("Pause whenever " + moment.words()));
     }
 
     private static final String[] IDS = {"narrateFirst", "narrateSecond", "narrateThird", "narrateFourth"};

@@ -84,6 +84,10 @@ public final class NarrationViewModel {
     private final BooleanProperty pauseOnRejection = new SimpleBooleanProperty(this, "pauseOnRejection", false);
     private final BooleanProperty pauseOnTimeout = new SimpleBooleanProperty(this, "pauseOnTimeout", false);
     private final BooleanProperty pauseOnQueueFull = new SimpleBooleanProperty(this, "pauseOnQueueFull", false);
+    private final java.util.Map<Breakpoints.Moment, BooleanProperty> pauseOnMoment = new java.util.EnumMap<>(Breakpoints.Moment.class);
+    /** Whether the runs have background tasks (a spawn) and gathers: the window offers their breakpoints then. */
+    private final ReadOnlyBooleanWrapper spawns = new ReadOnlyBooleanWrapper(this, "spawns", false);
+    private final ReadOnlyBooleanWrapper gathers = new ReadOnlyBooleanWrapper(this, "gathers", false);
     /** Whether the runs are of a program of tasks: then the picker's choices are items, "when item N is consumed". */
     private final javafx.beans.property.ReadOnlyBooleanWrapper program = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "program", false);
     private final StringProperty pauseTime = new SimpleStringProperty(this, "pauseTime", "");
@@ -114,6 +118,11 @@ public final class NarrationViewModel {
         pauseOnRejection.addListener((obs, old, now) -> updateBreakpoints());
         pauseOnTimeout.addListener((obs, old, now) -> updateBreakpoints());
         pauseOnQueueFull.addListener((obs, old, now) -> updateBreakpoints());
+        for (Breakpoints.Moment m : Breakpoints.Moment.values()) {
+            BooleanProperty on = new SimpleBooleanProperty(this, "pauseOn" + m.name(), false);
+            on.addListener((obs, old, now) -> updateBreakpoints());
+            pauseOnMoment.put(m, on);
+        }
         pauseTime.addListener((obs, old, now) -> updateBreakpoints());
         playback.setStops((from, to) -> {
             Optional<Breakpoints.Hit> hit = breakpoints.get().firstBetween(currentTraces(), from, to);
@@ -185,6 +194,9 @@ public final class NarrationViewModel {
         policies.set(t.stream().map(tr -> tr.scenario().server().policy()).toList());
         labels.set(t.stream().map(Trace::label).toList());
         boolean tasks = !t.isEmpty() && t.get(0).scenario().hasTasks();
+        spawns.set(!t.isEmpty() && t.get(0).scenario().hasSpawns());
+        gathers.set(!t.isEmpty() && t.get(0).scenario().requestTypes().stream()
+                .anyMatch(type -> type.segments().stream().anyMatch(io.interleave.scenario.Segment::isGather)));
         int choices = Math.min(t.isEmpty() ? 0 : tasks ? t.get(0).program().items().size() : t.get(0).requests().size(), MAX_REQUEST_CHOICES);
         if (program.get() != tasks) {
             pauseRequest.set(0); // a request's number is not an item's
@@ -241,6 +253,21 @@ public final class NarrationViewModel {
         return pauseOnTimeout;
     }
 
+    /** Pause whenever {@code moment} happens (a background task or a gather starts or ends). */
+    public BooleanProperty pauseOnProperty(Breakpoints.Moment moment) {
+        return pauseOnMoment.get(moment);
+    }
+
+    /** Whether the runs' requests start background tasks (spawn segments). */
+    public ReadOnlyBooleanProperty spawnsProperty() {
+        return spawns.getReadOnlyProperty();
+    }
+
+    /** Whether the runs' requests hold gathers. */
+    public ReadOnlyBooleanProperty gathersProperty() {
+        return gathers.getReadOnlyProperty();
+    }
+
     /** Pause at this time, as typed (ms); blank for none. */
     public StringProperty pauseTimeProperty() {
         return pauseTime;
@@ -266,9 +293,15 @@ public final class NarrationViewModel {
         pauseTimeValid.set(at != null);
         OptionalInt chosen = r == null || r <= 0 ? OptionalInt.empty() : OptionalInt.of(r);
         boolean items = program.get();
+        java.util.Set<Breakpoints.Moment> moments = java.util.EnumSet.noneOf(Breakpoints.Moment.class);
+        pauseOnMoment.forEach((m, on) -> {
+            if (on.get()) {
+                moments.add(m);
+            }
+        });
         breakpoints.set(new Breakpoints(items ? OptionalInt.empty() : chosen, pauseOnRejection.get(),
                 at == null ? OptionalDouble.empty() : at, pauseOnTimeout.get(), items ? chosen : OptionalInt.empty(),
-                pauseOnQueueFull.get()));
+                pauseOnQueueFull.get(), moments));
     }
 
     /** Empty for blank, null for text that is not a time. */

@@ -7,16 +7,19 @@ import io.interleave.trace.Span;
 import io.interleave.trace.SpanState;
 import io.interleave.trace.TaskIds;
 import io.interleave.trace.Trace;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Where playback should pause on its own: when a chosen request is done
  * (its response sent, or it was turned away), when any request is
- * rejected, when any request's client gives up (times out), or at a
+ * rejected, when any request's client gives up (times out), when a
+ * background task or a gather starts or ends ({@link Moment}), or at a
  * chosen time. Playback asks, for each animation frame,
  * for the earliest of these in the time the frame covers, and stops the
  * playhead exactly there.
@@ -28,9 +31,39 @@ import java.util.OptionalInt;
  * @param itemConsumed a program of tasks: pause when this item (1-based, in the order made) is consumed, that is
  *                     when its consumer takes it off the queue; empty for none
  * @param queueFull a program of tasks: pause whenever a put finds its queue full (a producer starts waiting to put)
+ * @param moments the moments inside requests to pause at: a background task starts or ends, a gather starts or ends
  */
 public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalDouble atMs, boolean anyTimeout,
-                          OptionalInt itemConsumed, boolean queueFull) {
+                          OptionalInt itemConsumed, boolean queueFull, Set<Moment> moments) {
+    /** A moment inside requests that playback can pause at, wherever it happens. */
+    public enum Moment {
+        /** A request reaches a spawn: its background task starts. */
+        BACKGROUND_STARTS("a background task starts"),
+        /** A background task runs its last step. */
+        BACKGROUND_ENDS("a background task ends"),
+        /** A request reaches a gather: its branches start. */
+        GATHER_STARTS("a gather starts"),
+        /** The last branch of a gather is done: the request goes on. */
+        GATHER_ENDS("a gather ends");
+
+        private final String words;
+
+        Moment(String words) {
+            this.words = words;
+        }
+
+        /** How the window names it, e.g. "a gather starts". */
+        public String words() {
+            return words;
+        }
+    }
+
+    /** Breakpoints with no moment inside requests. */
+    public Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalDouble atMs, boolean anyTimeout,
+                       OptionalInt itemConsumed, boolean queueFull) {
+        this(requestId, anyRejection, atMs, anyTimeout, itemConsumed, queueFull, Set.of());
+    }
+
     /** Never pause. */
     public static final Breakpoints NONE = new Breakpoints(OptionalInt.empty(), false, OptionalDouble.empty());
 
@@ -48,6 +81,7 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(atMs, "atMs");
         Objects.requireNonNull(itemConsumed, "itemConsumed");
+        moments = moments.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(moments));
         if (itemConsumed.isPresent() && itemConsumed.getAsInt() < 1) {
             throw new IllegalArgumentException("itemConsumed: must be >= 1, was " + itemConsumed.getAsInt());
         }
@@ -69,32 +103,45 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
     }
 
     public Breakpoints withRequest(OptionalInt id) {
-        return new Breakpoints(id, anyRejection, atMs, anyTimeout, itemConsumed, queueFull);
+        return new Breakpoints(id, anyRejection, atMs, anyTimeout, itemConsumed, queueFull, moments);
     }
 
     public Breakpoints withAnyRejection(boolean on) {
-        return new Breakpoints(requestId, on, atMs, anyTimeout, itemConsumed, queueFull);
+        return new Breakpoints(requestId, on, atMs, anyTimeout, itemConsumed, queueFull, moments);
     }
 
     public Breakpoints withAtMs(OptionalDouble ms) {
-        return new Breakpoints(requestId, anyRejection, ms, anyTimeout, itemConsumed, queueFull);
+        return new Breakpoints(requestId, anyRejection, ms, anyTimeout, itemConsumed, queueFull, moments);
     }
 
     public Breakpoints withAnyTimeout(boolean on) {
-        return new Breakpoints(requestId, anyRejection, atMs, on, itemConsumed, queueFull);
+        return new Breakpoints(requestId, anyRejection, atMs, on, itemConsumed, queueFull, moments);
     }
 
     public Breakpoints withItemConsumed(OptionalInt item) {
-        return new Breakpoints(requestId, anyRejection, atMs, anyTimeout, item, queueFull);
+        return new Breakpoints(requestId, anyRejection, atMs, anyTimeout, item, queueFull, moments);
     }
 
     public Breakpoints withQueueFull(boolean on) {
-        return new Breakpoints(requestId, anyRejection, atMs, anyTimeout, itemConsumed, on);
+        return new Breakpoints(requestId, anyRejection, atMs, anyTimeout, itemConsumed, on, moments);
+    }
+
+    /** These breakpoints with {@code moment} on or off. */
+    public Breakpoints withMoment(Moment moment, boolean on) {
+        EnumSet<Moment> next = EnumSet.noneOf(Moment.class);
+        next.addAll(moments);
+        if (on) {
+            next.add(moment);
+        } else {
+            next.remove(moment);
+        }
+        return new Breakpoints(requestId, anyRejection, atMs, anyTimeout, itemConsumed, queueFull, next);
     }
 
     /** Whether any breakpoint is set. */
     public boolean any() {
-        return requestId.isPresent() || anyRejection || atMs.isPresent() || anyTimeout || itemConsumed.isPresent() || queueFull;
+        return requestId.isPresent() || anyRejection || atMs.isPresent() || anyTimeout || itemConsumed.isPresent() || queueFull
+                || !moments.isEmpty();
     }
 
     /**
@@ -149,6 +196,15 @@ public record Breakpoints(OptionalInt requestId, boolean anyRejection, OptionalD
                 Hit full = firstFullQueue(trace, fromMs, toMs, where);
                 if (full != null) {
                     best = earlier(best, full);
+                }
+            }
+        }
+        if (!moments.isEmpty()) {
+            for (Trace trace : traces) {
+                String where = traces.size() > 1 ? " · " + policyWords(trace) : "";
+                Hit moment = InsideMoments.of(trace).first(moments, fromMs, toMs, where);
+                if (moment != null) {
+                    best = earlier(best, moment);
                 }
             }
         }

@@ -476,8 +476,8 @@ public final class Narrator {
             case WAIT -> prev.state() == SpanState.WAITING_RESOURCE
                     ? new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, r + " gets a " + resourceOf(sp).orElse("resource")
                             + " slot and " + (sync ? "waits on it" : "awaits it") + labelSuffix(sp) + at(sp)))
-                    : new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, r + " " + awaits(sp)));
-            case WAITING_RESOURCE -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_RESOURCE, r + " " + slotWhy(sp)));
+                    : new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING, r + " " + awaits(sp) + sharing(sp)));
+            case WAITING_RESOURCE -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_RESOURCE, who(sp) + " " + slotWhy(sp)));
             case BLOCKED -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.BLOCKED, r + " " + blocks(sp)));
             case WAITING_PUT -> new Ordered(1, new Clause(sp.requestId(), NarrationKind.AWAITING,
                     r + " waits to put an item: the queue is full" + (sync ? " (it holds its thread)" : " (the loop moves on)")));
@@ -492,7 +492,7 @@ public final class Narrator {
                 if (prev.state() == SpanState.COMPUTE && prev.segment() == sp.segment()) {
                     yield new Ordered(1, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, r + "'s time slice is up; it " + cpuWhy(sp)));
                 }
-                String head = fromWait ? back : prev.state() == SpanState.QUEUED ? worker(sp) + " picks up " + r : r;
+                String head = fromWait ? back : prev.state() == SpanState.QUEUED ? worker(sp) + " picks up " + r : who(sp);
                 String tail = fromWait || prev.state() == SpanState.QUEUED ? "; it " + cpuWhy(sp) : " " + cpuWhy(sp);
                 yield new Ordered(4, new Clause(sp.requestId(), NarrationKind.WAITING_FOR_CPU, head + tail));
             }
@@ -532,7 +532,121 @@ public final class Narrator {
         Resource resource = resources.get(res);
         String inUse = cause(sp).filter(c -> c.kind() == WaitCause.SLOT).map(c -> " (" + all(c.count()) + " in use)")
                 .orElse(resource != null && resource.capacity().isPresent() ? " (" + all(resource.capacity().getAsInt()) + " in use)" : "");
+        if (forkedBranch(sp)) { // a gather's call: who holds the slots, as the engine said ("held by R1 and R3")
+            Optional<String> held = causes.at(sp.requestId(), sp.startMs(), WaitCause.SLOT)
+                    .filter(c -> c.holders().length > 0).map(c -> holderNames(c.holders(), sp));
+            if (held.isPresent()) {
+                inUse = " (held by " + held.get() + ")";
+            }
+        }
         return "waits for a " + res + " slot" + inUse + at(sp) + (sync ? ", holding " + ownWorker(sp) : "");
+    }
+
+    /** "running R1's call 1": for a gather's call waiting for its loop, the sibling call the loop runs then. */
+    private Optional<String> siblingRunning(Span sp) {
+        if (!forkedBranch(sp)) {
+            return Optional.empty();
+        }
+        for (Span other : trace.spansOf(sp.requestId())) {
+            if (other.startMs() > sp.startMs()) {
+                break;
+            }
+            if (other.state() == SpanState.COMPUTE && other.branchIndex() >= 0 && other.branchIndex() != sp.branchIndex()
+                    && other.endMs() > sp.startMs()) {
+                return Optional.of("running " + who(other));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code sp} is in a branch of a gather whose branches run at once (a loop), so the branch has a name of its own. */
+    private boolean forkedBranch(Span sp) {
+        return !sync && sp.branchIndex() >= 0;
+    }
+
+    /** "R2's call 2" for a call of a gather that runs at once with its siblings; "R2" otherwise. */
+    private String who(Span sp) {
+        return forkedBranch(sp) ? label(sp) + "'s call " + (sp.branchIndex() + 1) : label(sp);
+    }
+
+    /**
+     * "R1 and R3", "R1's call 1" (a sibling call of the same request): the requests holding what {@code waiting}
+     * waits for; a sibling is named by its call, found among its request's spans waiting on the same resource then.
+     */
+    private String holderNames(int[] holders, Span waiting) {
+        List<String> names = new ArrayList<>();
+        for (int h : holders) {
+            String name = "R" + h;
+            if (h == waiting.requestId()) {
+                for (Span other : trace.spansOf(h)) {
+                    if (other.startMs() > waiting.startMs()) {
+                        break;
+                    }
+                    if (other.branchIndex() >= 0 && other.branchIndex() != waiting.branchIndex() && other.endMs() > waiting.startMs()
+                            && (other.state() == SpanState.WAIT || other.state() == SpanState.BLOCKED)
+                            && resourceOf(other).equals(resourceOf(waiting))) {
+                        name = who(other);
+                    }
+                }
+            }
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** Per shared-latency resource: the starts and the ends of every call on it, each ascending (built on first use). */
+    private Map<String, double[][]> sharedCalls;
+
+    /**
+     * "; R4's db query shares the database with 3 others": a call that starts on a shared-latency resource while
+     * other calls are in progress there (each progresses at 1/k of its speed); "" when it is alone or not shared.
+     */
+    private String sharing(Span sp) {
+        Optional<String> res = resourceOf(sp);
+        if (res.isEmpty() || resources.get(res.get()) == null || !resources.get(res.get()).shared()) {
+            return "";
+        }
+        if (sharedCalls == null) {
+            sharedCalls = new HashMap<>();
+            Map<String, List<double[]>> calls = new HashMap<>();
+            for (Span c : trace.spans()) {
+                if (c.state() == SpanState.WAIT || c.state() == SpanState.BLOCKED) {
+                    resourceOf(c).filter(n -> resources.get(n) != null && resources.get(n).shared())
+                            .ifPresent(n -> calls.computeIfAbsent(n, k -> new ArrayList<>()).add(new double[] {c.startMs(), c.endMs()}));
+                }
+            }
+            calls.forEach((n, list) -> {
+                double[] starts = list.stream().mapToDouble(a -> a[0]).sorted().toArray();
+                double[] ends = list.stream().mapToDouble(a -> a[1]).sorted().toArray();
+                sharedCalls.put(n, new double[][] {starts, ends});
+            });
+        }
+        double[][] se = sharedCalls.get(res.get());
+        double t = sp.startMs();
+        int others = atOrBefore(se[0], t) - atOrBefore(se[1], t) - 1; // in progress at t, itself left out
+        if (others <= 0) {
+            return "";
+        }
+        String call = segmentLabel(sp).map(l -> label(sp) + "'s " + l).orElse(label(sp) + "'s call");
+        return "; " + call + " shares the " + res.get() + " with " + others + (others == 1 ? " other" : " others");
+    }
+
+    /** How many of ascending {@code a} are at or before {@code t}. */
+    private static int atOrBefore(double[] a, double t) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Why a request that arrives cannot start yet, as the engine decided: behind others, or for a thread or its loop. */
@@ -560,13 +674,13 @@ public final class Narrator {
     /** "waits for the loop (running R2)", "waits for the core (running R3)", "waits for a core (all 4 busy)". */
     private String cpuWhy(Span sp) {
         int w = sp.worker().orElse(-1);
-        Optional<Causes.Cause> cause = cause(sp);
+        Optional<Causes.Cause> cause = forkedBranch(sp) ? causes.at(sp.requestId(), sp.startMs(), WaitCause.LOOP).or(() -> cause(sp)) : cause(sp);
         if (sp.segment() >= segmentsOf(sp).size()) {
             return "waits for " + (w >= 0 ? workerName(w) : "its worker") + " to send its response"
                     + cause.flatMap(c -> holderWhy(c, sp)).map(s -> " (" + s + ")").orElse("");
         }
         if (cause.isPresent() && cause.get().kind() == WaitCause.LOOP) {
-            Optional<String> why = holderWhy(cause.get(), sp);
+            Optional<String> why = holderWhy(cause.get(), sp).or(() -> siblingRunning(sp));
             return "waits for " + workerName(w) + why.map(s -> " (" + s + ")").orElse("");
         }
         if (cause.isPresent() && cause.get().kind() == WaitCause.CORE) {

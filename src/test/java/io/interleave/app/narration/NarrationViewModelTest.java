@@ -147,4 +147,54 @@ class NarrationViewModelTest {
         assertThat(playback.playheadMsProperty().get()).isEqualTo(3_050);
         assertThat(vm.statusProperty().get()).isEqualTo("Paused: consumer takes item 7");
     }
+
+    @Test
+    @DisplayName("a run with gathers and background tasks offers their moments; playback stops where the task ends, then where the gather ends")
+    void insideMoments() {
+        // R1 at 0 on the loop: compute 1, spawn "mail" [await 80], gather ["a" await 100] ["b" await 50], compute 1:
+        // the task starts at 1 and ends at 81; the gather starts at 1 and ends with "a" at 101
+        io.interleave.scenario.Scenario s = io.interleave.scenario.ScenarioJson.parse("""
+                {"schema": 1, "name": "fan-out",
+                 "server": {"policy": "event-loop", "workers": 1, "cores": 1, "timeSliceMs": 0},
+                 "requestTypes": [{"name": "page", "segments": [
+                   {"kind": "compute", "ms": 1},
+                   {"kind": "spawn", "label": "mail", "segments": [{"kind": "wait", "ms": 80}]},
+                   {"kind": "gather", "branches": [[{"kind": "wait", "ms": 100}], [{"kind": "wait", "ms": 50}]]},
+                   {"kind": "compute", "ms": 1}]}],
+                 "arrivals": {"pattern": "uniform", "intervalMs": 1000, "count": 1}}
+                """);
+        List<Trace> traces = List.of(io.interleave.engine.Simulation.trace(s));
+        PlaybackViewModel playback = new PlaybackViewModel();
+        playback.setTraces(traces);
+        NarrationViewModel vm = new NarrationViewModel(new SimpleObjectProperty<>(traces), playback);
+        assertThat(vm.gathersProperty().get()).isTrue();
+        assertThat(vm.spawnsProperty().get()).isTrue();
+        vm.pauseOnProperty(io.interleave.trace.narration.Breakpoints.Moment.GATHER_ENDS).set(true);
+        vm.pauseOnProperty(io.interleave.trace.narration.Breakpoints.Moment.BACKGROUND_ENDS).set(true);
+        assertThat(vm.breakpointsProperty().get().moments()).containsExactly(
+                io.interleave.trace.narration.Breakpoints.Moment.BACKGROUND_ENDS, io.interleave.trace.narration.Breakpoints.Moment.GATHER_ENDS);
+        playback.restart();
+        playback.play();
+        long now = 0;
+        for (int i = 0; i < 100_000 && playback.playingProperty().get(); i++) {
+            playback.tick(now += FRAME);
+        }
+        assertThat(playback.playheadMsProperty().get()).isEqualTo(81);
+        assertThat(vm.statusProperty().get()).isEqualTo("Paused: R1's task: mail ends");
+        playback.play();
+        for (int i = 0; i < 100_000 && playback.playingProperty().get(); i++) {
+            playback.tick(now += FRAME);
+        }
+        assertThat(playback.playheadMsProperty().get()).isEqualTo(101);
+        assertThat(vm.statusProperty().get()).isEqualTo("Paused: R1's gather ends: its last branch is done");
+    }
+
+    @Test
+    @DisplayName("a run without gathers or background tasks does not offer their moments")
+    void noInsideMoments() {
+        List<Trace> traces = List.of(lesson(Policy.SYNC));
+        NarrationViewModel vm = new NarrationViewModel(new SimpleObjectProperty<>(traces), new PlaybackViewModel());
+        assertThat(vm.gathersProperty().get()).isFalse();
+        assertThat(vm.spawnsProperty().get()).isFalse();
+    }
 }
