@@ -1002,6 +1002,7 @@ final class ServerModel {
     private boolean branchesContend(Req r, int[][] gathers) {
         SegmentKind[] k = kinds[r.type];
         int[] users = new int[pools.length];
+        int[] usedBy = new int[pools.length]; // per branch, reused
         for (int[] bounds : gathers) {
             Arrays.fill(users, 0);
             int real = 0; // branches with work: with fewer than two nothing overlaps (a 0 ms branch is done at once)
@@ -1017,7 +1018,7 @@ final class ServerModel {
                 continue;
             }
             for (int b = 0; b + 1 < bounds.length; b++) {
-                int[] usedBy = new int[pools.length];
+                Arrays.fill(usedBy, 0);
                 for (int s = bounds[b]; s < bounds[b + 1]; s++) {
                     if (r.ms[s] <= 0) {
                         continue;

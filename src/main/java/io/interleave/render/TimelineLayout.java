@@ -558,11 +558,6 @@ public final class TimelineLayout {
         return server.processCount() > 1 && (server.gil() || server.policy().waitsHoldWorker());
     }
 
-    /** Threads (every process's, under sync) or loops: the worker lanes of a server. */
-    public static int workerLaneCount(Server server) {
-        return server.workerCount();
-    }
-
     /** The spans that held worker {@code worker}; none for a lane the run never had. */
     static List<Span> workerLane(Trace t, int worker) {
         try {
@@ -608,7 +603,7 @@ public final class TimelineLayout {
     private List<Lane> lanesOf(Trace t) {
         return laneCache.computeIfAbsent(t, k -> {
             Server server = k.scenario().server();
-            int workers = workerLaneCount(server);
+            int workers = server.workerCount();
             List<Lane> lanes = new ArrayList<>();
             if (groupsByProcess(server)) {
                 for (int p = 0; p < server.processCount(); p++) {
@@ -974,7 +969,7 @@ public final class TimelineLayout {
                 widest = Math.max(widest, id + type);
             } else {
                 Server server = t.scenario().server();
-                widest = Math.max(widest, measure.textWidth(workerName(server.policy(), workerLaneCount(server) - 1), labelStyle));
+                widest = Math.max(widest, measure.textWidth(workerName(server.policy(), server.workerCount() - 1), labelStyle));
                 if (groupsByProcess(server)) {
                     widest = Math.max(widest, measure.textWidth(processName(server.processCount() - 1), labelStyle));
                 }
@@ -1012,7 +1007,7 @@ public final class TimelineLayout {
                     completed |= !r.rejected();
                 }
             } else {
-                for (int w = 0; w < workerLaneCount(t.scenario().server()); w++) {
+                for (int w = 0; w < t.scenario().server().workerCount(); w++) {
                     shown.addAll(workerLane(t, w));
                 }
                 for (int p : t.usedPoolThreads()) {

@@ -146,8 +146,8 @@ class ProcessLanesTest {
         assertThat(layout.laneGroupStarts(0)).containsExactly(3, 6);
         assertThat(layout.processOf(layout.workerRow(0, 3).orElseThrow())).hasValue(1);
         assertThat(TimelineLayout.title(t)).isEqualTo("Sync (threads) · 2 processes × 2 threads · GIL · 2 cores");
-        assertThat(TimelineLayout.workerLaneCount(t.scenario().server())).isEqualTo(4);
-        assertThat(TimelineLayout.workerLaneCount(twoLoops(true).scenario().server())).isEqualTo(2);
+        assertThat(t.scenario().server().workerCount()).isEqualTo(4);
+        assertThat(twoLoops(true).scenario().server().workerCount()).isEqualTo(2);
     }
 
     @Test

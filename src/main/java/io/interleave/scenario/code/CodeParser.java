@@ -504,20 +504,18 @@ public final class CodeParser {
         }
 
         boolean startsGather() {
-            int save = pos;
-            skipIndent();
-            if (word("await")) {
-                spaces();
-            }
-            String name = dotted();
-            spaces();
-            boolean gather = (name.equals("asyncio.gather") || name.equals("gather")) && peek() == '(';
-            pos = save;
-            return gather;
+            String name = calledName();
+            return name.equals("asyncio.gather") || name.equals("gather");
         }
 
         /** {@code asyncio.create_task(} or {@code executor.submit(}, awaited or not. */
         boolean startsSpawn() {
+            String name = calledName();
+            return name.equals("asyncio.create_task") || name.equals("executor.submit");
+        }
+
+        /** The dotted name this line calls ("asyncio.gather" for {@code await asyncio.gather(}), or "" if it calls none; moves nothing. */
+        private String calledName() {
             int save = pos;
             skipIndent();
             if (word("await")) {
@@ -525,9 +523,9 @@ public final class CodeParser {
             }
             String name = dotted();
             spaces();
-            boolean spawn = (name.equals("asyncio.create_task") || name.equals("executor.submit")) && peek() == '(';
+            boolean call = peek() == '(';
             pos = save;
-            return spawn;
+            return call ? name : "";
         }
 
         private boolean spacesThen(String w) {
