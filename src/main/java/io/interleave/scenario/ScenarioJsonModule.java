@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.deser.Deserializers;
@@ -91,6 +90,9 @@ final class ScenarioJsonModule extends SimpleModule {
             if (raw == Arrivals.class) {
                 return new JsonObjects.ArrivalsReader();
             }
+            if (raw.isRecord() && ofTheFormat(raw)) {
+                return new JsonObjects.RecordValue(type, config.getTypeFactory());
+            }
             return null;
         }
 
@@ -117,14 +119,6 @@ final class ScenarioJsonModule extends SimpleModule {
                 return new JsonObjects.File(deserializer);
             }
             return type.isRecord() && ofTheFormat(type) ? new JsonObjects.Record(deserializer) : deserializer;
-        }
-
-        @Override
-        public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription beanDesc, BeanDeserializerBuilder builder) {
-            if (beanDesc.getBeanClass().isRecord() && ofTheFormat(beanDesc.getBeanClass())) {
-                builder.setAnySetter(new JsonObjects.UnknownField());
-            }
-            return builder;
         }
     }
 
