@@ -14,6 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * message names the first: malformed text wherever it stands, then the
  * schema, then the first broken rule in document order, a misspelt field
  * being named as unknown before its object complains of a missing one.
+ * A record is built as soon as every one of its fields has a value, as
+ * Jackson's bean reader did before {@code JsonObjects.RecordValue} took its
+ * place: its constructor's rules then come before a field that follows.
  */
 @DisplayName("Scenario files: field order, and which of several errors is reported")
 class ScenarioJsonOrderTest {
@@ -53,6 +56,11 @@ class ScenarioJsonOrderTest {
             `{"schema": 1, "arrivals": {"count": 2}}`                              | arrivals.pattern: is required
             `{"schema": 1, "arrivals": {"count": 2, "pattern": 7}}`                | arrivals.pattern: must be a string
             `{"schema": 1, "arrivals": {"count": 2, "pattern": null}}`             | arrivals.pattern: must not be null
+            # once every field of a record has a value the record is built (its own rules first); what follows is unknown
+            `{"schema": 1, "requestTypes": [{"name": "a", "segments": [{"kind": "compute", "ms": {"dist": "exponential", "mean": -1, "sd": 1}}]}]}` | requestTypes[0].segments[0].ms.mean: must be > 0, was -1
+            `{"schema": 1, "requestTypes": [{"name": "a", "segments": [{"kind": "compute", "ms": {"dist": "exponential", "sd": 1, "mean": -1}}]}]}` | requestTypes[0].segments[0].ms.sd: unknown field
+            `{"schema": 1, "arrivals": {"pattern": "uniform", "intervalMs": -1, "count": 2, "extra": 1}}` | arrivals.intervalMs: must be 0 (all at once) or between 0.0001 and 10000 (0.1 to 10000000 arrivals a second), was -1
+            `{"schema": 1, "arrivals": {"pattern": "uniform", "intervalMs": -1, "extra": 1, "count": 2}}` | arrivals.extra: unknown field
             """)
     void firstProblemWins(String json, String expected) {
         assertThat(messageOf(json)).isEqualTo(expected);
