@@ -811,11 +811,13 @@ final class ServerModel {
             return;
         }
         boolean gone = r.gone && now > r.giveUpMs; // a response at the very instant the client gives up is in time
-        listener.request(gathersOf[r.type] == null && !gone
-                ? new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, Status.COMPLETED,
-                        r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker])
-                : new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, gone ? Status.TIMED_OUT : Status.COMPLETED,
-                        r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker], aloneMs(r), r.wastedCpuMs));
+        if (gathersOf[r.type] == null && !gone) {
+            listener.completed(r.id, r.type, r.arrivalMs, r.startMs, now,
+                    r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker]);
+        } else {
+            listener.request(new RequestRecord(r.id, r.type, r.arrivalMs, r.startMs, now, gone ? Status.TIMED_OUT : Status.COMPLETED,
+                    r.computeMs(kinds[r.type]), r.waitMs(kinds[r.type]), workerIds[r.worker], aloneMs(r), r.wastedCpuMs));
+        }
         setCurrent(w, null);
         scheduling.finished(w, r);
         r.done = true;

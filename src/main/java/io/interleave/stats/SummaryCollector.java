@@ -6,6 +6,7 @@ import io.interleave.trace.Status;
 import io.interleave.trace.Trace;
 import io.interleave.trace.TraceListener;
 import java.util.Arrays;
+import java.util.OptionalInt;
 
 /**
  * Builds a {@link Summary} while the engine runs, keeping only one double
@@ -93,14 +94,31 @@ public final class SummaryCollector implements TraceListener {
             wastedCpuMs += r.wastedCpuMs();
             return;
         }
+        counts(r.responseMs(), r.queueMs());
+    }
+
+    /** The same as {@link #request} with the record of a request completed in time, without the record. */
+    @Override
+    public void completed(int id, int type, double arrivalMs, double startMs, double finishMs,
+                          double computeMs, double waitMs, OptionalInt worker) {
+        completedInRun++;
+        sentInRun++;
+        if (id <= warmup) {
+            return;
+        }
+        counted++;
+        counts(finishMs - arrivalMs, startMs - arrivalMs);
+    }
+
+    /** A response counted in the statistics: its response and queueing times. */
+    private void counts(double response, double queue) {
         if (completed == responses.length) {
             responses = Arrays.copyOf(responses, responses.length * 2);
         }
-        double response = r.responseMs();
         responses[completed++] = response;
         responseSum += response;
-        queueSum += r.queueMs();
-        queueMax = Math.max(queueMax, r.queueMs());
+        queueSum += queue;
+        queueMax = Math.max(queueMax, queue);
     }
 
     /** The summary, given the engine's totals; consumes the buffered responses. */

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.interleave.engine.Simulation;
+import io.interleave.scenario.Presets;
+import io.interleave.scenario.Scenario;
 import io.interleave.trace.RequestRecord;
 import io.interleave.trace.RunTotals;
 import io.interleave.trace.Status;
+import io.interleave.trace.TraceListener;
+import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -114,5 +119,62 @@ class SummaryCollectorTest {
     @DisplayName("it asks the engine for no spans (it keeps one double per request)")
     void noSpans() {
         assertThat(new SummaryCollector(0, 10).wantsSpans()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a completion told in numbers counts as the same completion told as a record")
+    void completedInNumbers() {
+        SummaryCollector records = new SummaryCollector(1, 4);
+        SummaryCollector numbers = new SummaryCollector(1, 4);
+        records.request(rejected(3, 20));
+        numbers.request(rejected(3, 20));
+        for (RequestRecord r : List.of(done(2, 10, 10, 30), done(4, 30, 40, 90), done(1, 0, 0, 100))) {
+            records.request(r);
+            numbers.completed(r.id(), r.type(), r.arrivalMs(), r.startMs(), r.finishMs(), r.computeMs(), r.waitMs(), r.worker());
+        }
+        RunTotals totals = new RunTotals(0, 100, 150, 180, 3, 42);
+
+        assertThat(numbers.summarize(totals, 2, 2)).isEqualTo(records.summarize(totals, 2, 2));
+    }
+
+    /**
+     * The engine tells a plain completion in numbers ({@link TraceListener#completed}); a listener
+     * that only reads records gets the record by default, and one behind
+     * {@link TraceListener#both} gets the numbers: the summaries of every preset agree.
+     */
+    @Test
+    @DisplayName("every preset: the engine's completions in numbers give the summary its records give")
+    void enginesNumbersAgreeWithRecords() {
+        for (String id : Presets.ids()) {
+            Scenario scenario = Presets.load(id).orElseThrow();
+            if (scenario.hasTasks()) {
+                continue; // a program of tasks has no requests to summarise
+            }
+            int total = scenario.arrivals().count();
+            SummaryCollector direct = new SummaryCollector(2, total);
+            SummaryCollector viaRecords = new SummaryCollector(2, total);
+            SummaryCollector behindBoth = new SummaryCollector(2, total);
+            TraceListener recordsOnly = new TraceListener() {
+                @Override
+                public void request(RequestRecord request) {
+                    viaRecords.request(request);
+                }
+
+                @Override
+                public boolean wantsSpans() {
+                    return false;
+                }
+            };
+            RunTotals a = Simulation.run(scenario, direct);
+            RunTotals b = Simulation.run(scenario, TraceListener.both(recordsOnly, behindBoth));
+            int workers = scenario.server().workerCount();
+            int cores = scenario.server().cores();
+
+            Summary expected = direct.summarize(a, workers, cores); // summarize consumes the collector's buffer
+
+            assertThat(b).as(id).isEqualTo(a);
+            assertThat(viaRecords.summarize(b, workers, cores)).as(id).isEqualTo(expected);
+            assertThat(behindBoth.summarize(b, workers, cores)).as(id).isEqualTo(expected);
+        }
     }
 }
