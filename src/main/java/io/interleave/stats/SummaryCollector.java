@@ -76,9 +76,10 @@ public final class SummaryCollector implements TraceListener {
     @Override
     public void request(RequestRecord r) {
         if (r.status() == Status.COMPLETED) {
-            completedInRun++;
-            sentInRun++;
-        } else if (r.status() == Status.TIMED_OUT) {
+            completed(r.id(), r.type(), r.arrivalMs(), r.startMs(), r.finishMs(), r.computeMs(), r.waitMs(), r.worker());
+            return;
+        }
+        if (r.status() == Status.TIMED_OUT) {
             sentInRun++; // a response, sent after its client had gone
         }
         if (r.id() <= warmup) {
@@ -87,17 +88,13 @@ public final class SummaryCollector implements TraceListener {
         counted++;
         if (r.status() == Status.REJECTED) {
             rejected++;
-            return;
-        }
-        if (r.timedOut()) {
+        } else { // timed out or cancelled
             timedOut++;
             wastedCpuMs += r.wastedCpuMs();
-            return;
         }
-        counts(r.responseMs(), r.queueMs());
     }
 
-    /** The same as {@link #request} with the record of a request completed in time, without the record. */
+    /** A request completed in time, told in numbers (what {@link #request} is told as a record). */
     @Override
     public void completed(int id, int type, double arrivalMs, double startMs, double finishMs,
                           double computeMs, double waitMs, OptionalInt worker) {
@@ -107,11 +104,8 @@ public final class SummaryCollector implements TraceListener {
             return;
         }
         counted++;
-        counts(finishMs - arrivalMs, startMs - arrivalMs);
-    }
-
-    /** A response counted in the statistics: its response and queueing times. */
-    private void counts(double response, double queue) {
+        double response = finishMs - arrivalMs; // as RequestRecord.responseMs() and queueMs()
+        double queue = startMs - arrivalMs;
         if (completed == responses.length) {
             responses = Arrays.copyOf(responses, responses.length * 2);
         }

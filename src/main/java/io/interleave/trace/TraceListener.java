@@ -1,5 +1,7 @@
 package io.interleave.trace;
 
+import java.util.OptionalInt;
+
 /**
  * Receives what the engine does as it happens. The engine calls it with
  * primitives so that a listener that keeps nothing costs nothing.
@@ -60,7 +62,7 @@ public interface TraceListener {
      * the heap every few hundred thousand requests).
      */
     default void completed(int id, int type, double arrivalMs, double startMs, double finishMs,
-                           double computeMs, double waitMs, java.util.OptionalInt worker) {
+                           double computeMs, double waitMs, OptionalInt worker) {
         request(new RequestRecord(id, type, arrivalMs, startMs, finishMs, Status.COMPLETED, computeMs, waitMs, worker));
     }
 
@@ -155,7 +157,7 @@ public interface TraceListener {
 
             @Override
             public void completed(int id, int type, double arrivalMs, double startMs, double finishMs,
-                                  double computeMs, double waitMs, java.util.OptionalInt worker) {
+                                  double computeMs, double waitMs, OptionalInt worker) {
                 a.completed(id, type, arrivalMs, startMs, finishMs, computeMs, waitMs, worker);
                 b.completed(id, type, arrivalMs, startMs, finishMs, computeMs, waitMs, worker);
             }

@@ -253,16 +253,32 @@ class EngineInvariantProperties {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        Arbitrary<Server> servers = Combinators.combine(
+        return Combinators.combine(servers(4), resources(), Arbitraries.longs())
+                .as(Tuple::of)
+                .flatMap(t -> types(t.get2()).flatMap(types -> arrivals(types).map(arrivals ->
+                        new Scenario("random", "", t.get3(), t.get1(), t.get2(), types, arrivals))));
+    }
+
+    /**
+     * Small servers of every policy: 1 to {@code maxWorkers} workers, 1 to 3 cores, no slicing or
+     * slices of 1 or 5 ms, maybe a queue limit and a concurrency limit, and 1 to 3 pool threads
+     * (for event-loop+pool: small, so offloaded calls queue). Shared with the other engine properties.
+     */
+    static Arbitrary<Server> servers(int maxWorkers) {
+        return Combinators.combine(
                 Arbitraries.of(Policy.class),
-                Arbitraries.integers().between(1, 4),
+                Arbitraries.integers().between(1, maxWorkers),
                 Arbitraries.integers().between(1, 3),
                 Arbitraries.of(0.0, 1.0, 5.0),
                 optionalInt(0, 5),
                 optionalInt(1, 3),
-                Arbitraries.integers().between(1, 3) // pool threads (event-loop+pool): small, so offloaded calls queue
+                Arbitraries.integers().between(1, 3)
         ).as(Server::new);
-        Arbitrary<List<Resource>> resources = Arbitraries.integers().between(0, 2).flatMap(n -> {
+    }
+
+    /** None, one or two resources ({@code res0}, {@code res1}), each maybe with a capacity of 1 to 3. */
+    static Arbitrary<List<Resource>> resources() {
+        return Arbitraries.integers().between(0, 2).flatMap(n -> {
             List<Arbitrary<Resource>> rs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String name = "res" + i;
@@ -270,10 +286,6 @@ class EngineInvariantProperties {
             }
             return Combinators.combine(rs).as(List::copyOf);
         });
-        return Combinators.combine(servers, resources, Arbitraries.longs())
-                .as(Tuple::of)
-                .flatMap(t -> types(t.get2()).flatMap(types -> arrivals(types).map(arrivals ->
-                        new Scenario("random", "", t.get3(), t.get1(), t.get2(), types, arrivals))));
     }
 
     static Arbitrary<OptionalInt> optionalInt(int min, int max) {

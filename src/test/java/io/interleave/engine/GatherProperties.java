@@ -3,7 +3,6 @@ package io.interleave.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.interleave.scenario.Distribution;
-import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Resource;
 import io.interleave.scenario.Scenario;
@@ -138,26 +137,11 @@ class GatherProperties {
     }
 
     private static Arbitrary<Server> servers() {
-        return Combinators.combine(
-                Arbitraries.of(Policy.class),
-                Arbitraries.integers().between(1, 3),
-                Arbitraries.integers().between(1, 3),
-                Arbitraries.of(0.0, 1.0, 5.0),
-                EngineInvariantProperties.optionalInt(0, 5),
-                EngineInvariantProperties.optionalInt(1, 3),
-                Arbitraries.integers().between(1, 3)
-        ).as(Server::new);
+        return EngineInvariantProperties.servers(3);
     }
 
     private static Arbitrary<List<Resource>> resources() {
-        return Arbitraries.integers().between(0, 2).flatMap(n -> {
-            List<Arbitrary<Resource>> rs = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String name = "res" + i;
-                rs.add(EngineInvariantProperties.optionalInt(1, 3).map(c -> new Resource(name, c)));
-            }
-            return Combinators.combine(rs).as(List::copyOf);
-        });
+        return EngineInvariantProperties.resources();
     }
 
     private static Arbitrary<List<RequestType>> types(List<Resource> resources, boolean gathers) {

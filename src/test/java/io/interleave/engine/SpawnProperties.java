@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.interleave.scenario.Arrivals;
 import io.interleave.scenario.Distribution;
-import io.interleave.scenario.Policy;
 import io.interleave.scenario.RequestType;
 import io.interleave.scenario.Resource;
 import io.interleave.scenario.Scenario;
 import io.interleave.scenario.Segment;
 import io.interleave.scenario.SegmentKind;
 import io.interleave.scenario.Server;
-import io.interleave.trace.RequestRecord;
 import io.interleave.trace.Span;
 import io.interleave.trace.Trace;
 import java.util.ArrayList;
@@ -174,25 +172,10 @@ class SpawnProperties {
     }
 
     private static Arbitrary<Server> servers() {
-        return Combinators.combine(
-                Arbitraries.of(Policy.class),
-                Arbitraries.integers().between(1, 3),
-                Arbitraries.integers().between(1, 3),
-                Arbitraries.of(0.0, 1.0, 5.0),
-                EngineInvariantProperties.optionalInt(0, 5),
-                EngineInvariantProperties.optionalInt(1, 3),
-                Arbitraries.integers().between(1, 3)
-        ).as(Server::new);
+        return EngineInvariantProperties.servers(3);
     }
 
     private static Arbitrary<List<Resource>> resources() {
-        return Arbitraries.integers().between(0, 2).flatMap(n -> {
-            List<Arbitrary<Resource>> rs = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String name = "res" + i;
-                rs.add(EngineInvariantProperties.optionalInt(1, 3).map(c -> new Resource(name, c)));
-            }
-            return Combinators.combine(rs).as(List::copyOf);
-        });
+        return EngineInvariantProperties.resources();
     }
 }
